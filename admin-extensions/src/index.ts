@@ -1,0 +1,2 @@
+// Backend entry of the plugin: it only ships admin extensions (see src/admin).
+export default {}

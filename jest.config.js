@@ -1,0 +1,21 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+// TEST_TYPE picks one suite; `npm test` (scripts/test.mjs) runs them all in order.
+const suites = {
+  unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s"],
+  "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
+  "integration:modules": ["**/integration-tests/modules/**/*.spec.[jt]s"],
+}
+
+module.exports = {
+  transform: {
+    "^.+\\.[jt]s$": ["@swc/jest", { jsc: { parser: { syntax: "typescript", decorators: true } } }],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/storefront/", "<rootDir>/admin-extensions/"],
+  setupFiles: ["./integration-tests/setup.js"],
+  testMatch: suites[process.env.TEST_TYPE] ?? suites.unit,
+  testTimeout: 120000,
+}

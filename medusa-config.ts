@@ -1,0 +1,68 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { assertProductionSecrets, DEV_COOKIE_SECRET, DEV_JWT_SECRET } from "./src/lib/config/secrets"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const env = process.env
+const redisUrl = env.REDIS_URL || undefined
+const workerMode = parseWorkerMode(env.MEDUSA_WORKER_MODE)
+
+assertProductionSecrets(env)
+
+// Every default below is a safe local-development value; production overrides them through the environment.
+const defaultCors = "http://localhost:8000,http://localhost:9000,http://localhost:5173"
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.DATABASE_URL,
+    databaseDriverOptions: env.DATABASE_SSL === "true" ? { connection: { ssl: { rejectUnauthorized: false } } } : undefined,
+    redisUrl,
+    workerMode,
+    http: {
+      storeCors: env.STORE_CORS || defaultCors,
+      adminCors: env.ADMIN_CORS || defaultCors,
+      authCors: env.AUTH_CORS || defaultCors,
+      jwtSecret: env.JWT_SECRET || DEV_JWT_SECRET,
+      cookieSecret: env.COOKIE_SECRET || DEV_COOKIE_SECRET,
+    },
+    // Behind plain http (local production runs) a Secure cookie would never be sent back.
+    cookieOptions: env.COOKIE_SECURE === "false" ? { secure: false } : undefined,
+  },
+  admin: {
+    // The worker serves no HTTP traffic, so it never builds or serves the dashboard.
+    disable: env.ADMIN_DISABLED === "true" || workerMode === "worker",
+    backendUrl: env.MEDUSA_BACKEND_URL || "/",
+  },
+  featureFlags: redisUrl ? { caching: true } : {},
+  plugins: [{ resolve: "@snail/admin-extensions", options: {} }],
+  modules: [
+    { resolve: "./src/modules/product-kind" },
+    ...(redisUrl ? redisModules(redisUrl) : []),
+  ],
+})
+
+function parseWorkerMode(value: string | undefined): "shared" | "server" | "worker" {
+  if (!value) return "shared"
+  if (value === "shared" || value === "server" || value === "worker") return value
+  throw new Error(`MEDUSA_WORKER_MODE must be shared, server or worker (got "${value}")`)
+}
+
+// Self-hosted Medusa never switches to Redis by itself: each production module is listed here.
+function redisModules(url: string) {
+  return [
+    { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl: url } },
+    { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl: url } } },
+    {
+      resolve: "@medusajs/medusa/locking",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl: url } }],
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/caching",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl: url } }],
+      },
+    },
+  ]
+}

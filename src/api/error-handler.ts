@@ -1,0 +1,92 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { errorHandler as medusaErrorHandler } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import type { ErrorCode } from "../lib/error-codes"
+import { ERROR_CODES } from "../lib/error-codes"
+
+type ErrorBody = { type: string; code: ErrorCode; message: string; field?: string }
+
+const MEDUSA_TYPE_CODES: Record<string, ErrorCode> = {
+  [MedusaError.Types.NOT_FOUND]: "NOT_FOUND",
+  [MedusaError.Types.UNAUTHORIZED]: "UNAUTHORIZED",
+  [MedusaError.Types.FORBIDDEN]: "FORBIDDEN",
+  [MedusaError.Types.CONFLICT]: "CONFLICT",
+  [MedusaError.Types.DUPLICATE_ERROR]: "DUPLICATE",
+  [MedusaError.Types.NOT_ALLOWED]: "NOT_ALLOWED",
+  [MedusaError.Types.INVALID_DATA]: "INVALID_FIELD",
+  [MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR]: "PAYMENT_AUTHORIZATION_FAILED",
+}
+
+/**
+ * Medusa's own handler decides the status; this one rewrites the body to our stable shape
+ * `{ type, code, message, field? }` so clients can branch on `code` instead of parsing messages.
+ */
+export function snailErrorHandler() {
+  const medusa = medusaErrorHandler()
+  return (err: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    const originalJson = res.json.bind(res)
+    res.json = ((body: any) => originalJson(toErrorBody(err, res.statusCode, body))) as any
+    return medusa(err, req, res, next)
+  }
+}
+
+export function toErrorBody(err: any, status: number, medusaBody: any): ErrorBody {
+  const type = medusaBody?.type ?? "unknown_error"
+  if (err?.type === "entity.parse.failed") {
+    return { type: MedusaError.Types.INVALID_DATA, code: "MALFORMED_JSON", message: `Malformed JSON in request body: ${err.message}` }
+  }
+  const issues = zodIssuesOf(err)
+  if (issues) return fromZodIssues(issues, medusaBody?.message)
+
+  if (typeof err?.code === "string" && err.code in ERROR_CODES) {
+    return withField({ type, code: err.code as ErrorCode, message: err.message }, err.field)
+  }
+  const message: string = medusaBody?.message ?? "An unknown error occurred."
+  if (message.startsWith("Publishable API key required")) return { type, code: "PUBLISHABLE_KEY_REQUIRED", message }
+  if (message.startsWith("A valid publishable key is required")) return { type, code: "PUBLISHABLE_KEY_INVALID", message }
+  const validation = err?.type === MedusaError.Types.INVALID_DATA ? fromValidationMessage(message) : undefined
+  if (validation) return validation
+  if (status >= 500) return { type, code: "INTERNAL_ERROR", message }
+  if (status === 409) return { type, code: "CONFLICT", message }
+  return { type, code: MEDUSA_TYPE_CODES[err?.type] ?? "INVALID_FIELD", message }
+}
+
+type ZodIssue = { code: string; path: (string | number)[]; keys?: string[]; message: string }
+
+function zodIssuesOf(err: any): ZodIssue[] | undefined {
+  return Array.isArray(err?.issues) ? err.issues : undefined
+}
+
+function fromZodIssues(issues: ZodIssue[], medusaMessage?: string): ErrorBody {
+  const first = issues[0]
+  const path = first.path.join(".")
+  if (first.code === "unrecognized_keys") {
+    const field = [path, first.keys?.[0]].filter(Boolean).join(".")
+    return { type: MedusaError.Types.INVALID_DATA, code: "UNKNOWN_FIELD", field, message: medusaMessage ?? `Unrecognized field: '${field}'` }
+  }
+  return invalidField(path, medusaMessage ?? `Invalid value for field '${path}': ${first.message}`)
+}
+
+/**
+ * Medusa's validators flatten zod errors into one message ("Invalid request: Unrecognized fields: 'a'",
+ * "... for field 'additional_data, kind' ..."); the field is recovered from that stable wording.
+ */
+function fromValidationMessage(message: string): ErrorBody | undefined {
+  if (!message.startsWith("Invalid request:")) return undefined
+  const unknown = message.match(/Unrecognized fields: '([^']+)'/)
+  if (unknown) {
+    const field = unknown[1].split(", ")[0]
+    return { type: MedusaError.Types.INVALID_DATA, code: "UNKNOWN_FIELD", field, message }
+  }
+  const named = message.match(/[Ff]ield '([^']+)'/)
+  return invalidField(named ? named[1].split(", ").join(".") : undefined, message)
+}
+
+function invalidField(field: string | undefined, message: string): ErrorBody {
+  const code: ErrorCode = field && /(^|\.)kind$/.test(field) ? "INVALID_PRODUCT_KIND" : "INVALID_FIELD"
+  return withField({ type: MedusaError.Types.INVALID_DATA, code, message }, field)
+}
+
+function withField(body: ErrorBody, field?: unknown): ErrorBody {
+  return typeof field === "string" ? { ...body, field } : body
+}
