@@ -1,24 +1,17 @@
 #!/usr/bin/env node
 // `npm run dev`: database (embedded unless DATABASE_URL), migrations, one-time seed, then the
 // Medusa server + admin on :9000 and the storefront on :8000. Ctrl-C stops all of it.
-import fs from "node:fs"
-import path from "node:path"
-import { fileURLToPath } from "node:url"
+import { startAppStack, root } from "./lib/app-stack.mjs"
 import { resolveDatabase } from "./lib/database.mjs"
 import { isPortFree, UserFacingError } from "./lib/embedded-postgres.mjs"
-import { run, startService, waitForHttp } from "./lib/processes.mjs"
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 process.chdir(root)
 const log = (m) => console.log(`\x1b[36m[snail]\x1b[0m ${m}`)
-
 const serverPort = Number(process.env.PORT || 9000)
 const storefrontPort = Number(process.env.STOREFRONT_PORT || 8000)
-const credentialsFile = path.join(root, ".data/dev-credentials.json")
-const medusa = path.join(root, "node_modules/.bin/medusa")
 
 let db
-const services = []
+let stack
 let stopping = false
 
 async function main() {
@@ -33,45 +26,23 @@ async function main() {
     database: "snail",
     log,
   })
-  const env = {
-    ...process.env,
-    DATABASE_URL: db.url,
-    PORT: String(serverPort),
-    SNAIL_CREDENTIALS_FILE: credentialsFile,
-    MEDUSA_DISABLE_TELEMETRY: "true",
-    NEXT_TELEMETRY_DISABLED: "1",
-  }
+  stack = await startAppStack({
+    databaseUrl: db.url,
+    serverPort,
+    storefrontPort,
+    credentialsFile: `${root}/.data/dev-credentials.json`,
+    serverCommand: "develop",
+    log,
+  })
+  for (const s of stack.services) s.exited.then((r) => !stopping && shutdown(1, `${r.name} stopped (${r.signal ?? `exit code ${r.code}`})`))
 
-  log("Building the admin extensions plugin…")
-  await run("npm", ["run", "build", "-w", "admin-extensions", "--silent"], { env })
-  log("Running migrations…")
-  await run(medusa, ["db:migrate"], { env })
-  log("Seeding demo data (only the first time)…")
-  await run(medusa, ["exec", "./src/scripts/seed.ts"], { env })
-
-  const { publishable_key } = JSON.parse(fs.readFileSync(credentialsFile, "utf8"))
-  services.push(startService("medusa", medusa, ["develop"], { env }))
-  services.push(
-    startService("storefront", "npm", ["run", "dev", "-w", "storefront"], {
-      env: {
-        ...env,
-        PORT: String(storefrontPort),
-        STOREFRONT_PORT: String(storefrontPort),
-        NEXT_PUBLIC_MEDUSA_BACKEND_URL: process.env.NEXT_PUBLIC_MEDUSA_BACKEND_URL || `http://localhost:${serverPort}`,
-        NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: publishable_key,
-      },
-    })
-  )
-  for (const s of services) s.exited.then((r) => !stopping && shutdown(1, `${r.name} stopped (${r.signal ?? `exit code ${r.code}`})`))
-
-  await waitForHttp(`http://localhost:${serverPort}/health`, { timeoutMs: 300000 })
-  const creds = JSON.parse(fs.readFileSync(credentialsFile, "utf8"))
+  const { admin_email, admin_password, publishable_key } = stack.credentials
   log(
     `SnailMarketplace is up.\n` +
-      `   API        http://localhost:${serverPort}\n` +
-      `   Admin      http://localhost:${serverPort}/app   (${creds.admin_email} / ${creds.admin_password ?? "password as first printed"})\n` +
-      `   Storefront http://localhost:${storefrontPort}\n` +
-      `   Publishable key ${creds.publishable_key}\n` +
+      `   API         ${stack.serverUrl}\n` +
+      `   Admin       ${stack.serverUrl}/app   login: ${admin_email} / ${admin_password ?? "(the password printed on first start)"}\n` +
+      `   Storefront  ${stack.storefrontUrl}\n` +
+      `   Publishable key  ${publishable_key}\n` +
       `   Ctrl-C stops everything${db.embedded ? ", the embedded database included" : ""}.`
   )
 }
@@ -81,7 +52,7 @@ async function shutdown(code, reason) {
   stopping = true
   if (reason) log(reason)
   log("Stopping…")
-  await Promise.all(services.map((s) => s.stop()))
+  if (stack) await stack.stop()
   if (db) await db.stop()
   process.exit(code)
 }

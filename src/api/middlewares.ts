@@ -19,6 +19,7 @@ export default defineMiddlewares({
     { matcher: "/store/products", methods: ["GET"], middlewares: [applyKindFilter, exposeKind] },
     { matcher: "/admin/products", methods: ["GET"], middlewares: [applyKindFilter, exposeKind] },
     { matcher: "/store/products/:id", methods: ["GET"], middlewares: [exposeKind] },
+    { matcher: "/admin/products", methods: ["POST"], middlewares: [exposeKind] },
     { matcher: "/admin/products/:id", methods: ["GET", "POST"], middlewares: [exposeKind] },
   ],
 })

@@ -10,7 +10,8 @@ const KEY_TITLE = "Storefront"
 /** Returns the token of the storefront's publishable key, creating and linking it on first run. */
 export async function seedPublishableKey(container: Container, salesChannelId: string): Promise<string> {
   const apiKeyModule = container.resolve(Modules.API_KEY)
-  const [existing] = await apiKeyModule.listApiKeys({ title: KEY_TITLE, type: "publishable", revoked_at: null })
+  const keys = await apiKeyModule.listApiKeys({ title: KEY_TITLE, type: "publishable" })
+  const existing = keys.find((k) => !k.revoked_at)
   if (existing) return existing.token
   const { result } = await createApiKeysWorkflow(container).run({
     input: { api_keys: [{ title: KEY_TITLE, type: "publishable", created_by: "seed" }] },

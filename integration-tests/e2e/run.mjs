@@ -1,0 +1,52 @@
+// Runs the browser e2e test against an already running stack:
+//   STOREFRONT_URL      (default http://localhost:8000)
+//   MEDUSA_BACKEND_URL  (default http://localhost:9000)
+//   CHROMIUM_PATH       (default /usr/bin/chromium)
+// Waits for both to answer first (the storefront's first compile under
+// `next dev` can be slow), then runs the test; exits non-zero on failure.
+import { existsSync } from "node:fs"
+import { pathToFileURL } from "node:url"
+import { run } from "./storefront.e2e.mjs"
+
+const STOREFRONT_URL = process.env.STOREFRONT_URL || "http://localhost:8000"
+const MEDUSA_BACKEND_URL = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+const WAIT_MS = Number(process.env.E2E_WAIT_TIMEOUT_MS || 180_000)
+
+/** Polls `url` until it answers with a status below 500 (any page counts as "up"). */
+export async function waitForHttp(url, label, timeoutMs = WAIT_MS) {
+  const deadline = Date.now() + timeoutMs
+  let last = "no answer"
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(30_000) })
+      if (res.status < 500) return
+      last = `HTTP ${res.status}`
+    } catch (e) {
+      last = e instanceof Error ? (e.cause?.code ?? e.message) : String(e)
+    }
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+  throw new Error(`${label} at ${url} did not answer within ${timeoutMs / 1000}s (last: ${last})`)
+}
+
+async function main() {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`no Chromium at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH`)
+  }
+  const started = Date.now()
+  // Storefront first: requesting "/" also triggers its first compile.
+  await waitForHttp(STOREFRONT_URL, "storefront")
+  await waitForHttp(`${MEDUSA_BACKEND_URL.replace(/\/+$/, "")}/health`, "Medusa server")
+  console.log(`[e2e] stack is up (${Math.round((Date.now() - started) / 1000)}s); running storefront test against ${STOREFRONT_URL}`)
+  await run({ storefrontUrl: STOREFRONT_URL, executablePath: CHROMIUM_PATH })
+  console.log(`[e2e] PASS storefront: home → product → add to cart → cart → remove (${Math.round((Date.now() - started) / 1000)}s)`)
+}
+
+// Only run when executed directly, so the runner in scripts/ can import waitForHttp/run.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    console.error(`[e2e] FAIL ${err instanceof Error ? err.message : err}`)
+    process.exit(1)
+  })
+}

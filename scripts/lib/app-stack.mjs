@@ -1,0 +1,65 @@
+// Boots the whole platform against a database: migrations, seed, Medusa server, storefront.
+// Shared by `npm run dev` (watching dev servers) and the browser tests (`npm test`).
+import fs from "node:fs"
+import path from "node:path"
+import { run, startService, waitForHttp } from "./processes.mjs"
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..")
+const medusa = path.join(root, "node_modules/.bin/medusa")
+
+/**
+ * @param {object} o
+ * @param {string} o.databaseUrl
+ * @param {number} o.serverPort
+ * @param {number} o.storefrontPort
+ * @param {string} o.credentialsFile   where the seed writes admin + publishable key
+ * @param {"develop"|"start"} o.serverCommand  develop watches files; start runs the sources once
+ * @param {Record<string,string>} [o.env]
+ * @param {(m: string) => void} o.log
+ */
+export async function startAppStack({ databaseUrl, serverPort, storefrontPort, credentialsFile, serverCommand, env: extraEnv = {}, log }) {
+  const env = {
+    ...process.env,
+    ...extraEnv,
+    NODE_ENV: process.env.NODE_ENV || "development",
+    DATABASE_URL: databaseUrl,
+    PORT: String(serverPort),
+    SNAIL_CREDENTIALS_FILE: credentialsFile,
+    MEDUSA_BACKEND_URL: process.env.MEDUSA_BACKEND_URL || `http://localhost:${serverPort}`,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+  }
+  const storefrontUrl = `http://localhost:${storefrontPort}`
+  env.STORE_CORS ||= `${storefrontUrl},http://localhost:${serverPort}`
+  env.AUTH_CORS ||= `${storefrontUrl},http://localhost:${serverPort}`
+
+  log("Building the admin extensions plugin…")
+  await run("npm", ["run", "build", "-w", "admin-extensions", "--silent"], { env, cwd: root })
+  log("Running migrations…")
+  await run(medusa, ["db:migrate"], { env, cwd: root })
+  log("Seeding demo data (only the first time)…")
+  await run(medusa, ["exec", "./src/scripts/seed.ts"], { env, cwd: root })
+  const credentials = JSON.parse(fs.readFileSync(credentialsFile, "utf8"))
+
+  const services = [
+    startService("medusa", medusa, [serverCommand], { env, cwd: root }),
+    startService("storefront", "npm", ["run", "dev", "-w", "storefront"], {
+      cwd: root,
+      env: {
+        ...env,
+        PORT: String(storefrontPort),
+        STOREFRONT_PORT: String(storefrontPort),
+        NEXT_PUBLIC_MEDUSA_BACKEND_URL: process.env.NEXT_PUBLIC_MEDUSA_BACKEND_URL || `http://localhost:${serverPort}`,
+        NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: credentials.publishable_key,
+      },
+    }),
+  ]
+  const stop = () => Promise.all(services.map((s) => s.stop()))
+  try {
+    await waitForHttp(`http://localhost:${serverPort}/health`, { timeoutMs: 300000 })
+  } catch (e) {
+    await stop()
+    throw e
+  }
+  return { services, stop, credentials, serverUrl: `http://localhost:${serverPort}`, storefrontUrl }
+}

@@ -1,0 +1,72 @@
+import path from "node:path"
+
+const CONFIG = path.resolve(__dirname, "../../../../medusa-config.ts")
+const KEYS = ["REDIS_URL", "NODE_ENV", "JWT_SECRET", "COOKIE_SECRET", "MEDUSA_WORKER_MODE", "ADMIN_DISABLED"]
+
+function loadConfig(env: Record<string, string | undefined>) {
+  const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]))
+  for (const k of KEYS) delete process.env[k]
+  Object.assign(process.env, env)
+  try {
+    let config: any
+    jest.isolateModules(() => {
+      config = require(CONFIG)
+    })
+    return config
+  } finally {
+    for (const k of KEYS) {
+      if (saved[k] === undefined) delete process.env[k]
+      else process.env[k] = saved[k]
+    }
+  }
+}
+
+// defineConfig turns the modules list into an object keyed by module name.
+const resolves = (config: any) => Object.values(config.modules).map((m: any) => m.resolve)
+const REDIS_MODULES = [
+  "@medusajs/medusa/event-bus-redis",
+  "@medusajs/medusa/workflow-engine-redis",
+  "@medusajs/medusa/locking",
+  "@medusajs/medusa/caching",
+]
+
+describe("medusa-config", () => {
+  it("uses in-memory defaults when REDIS_URL is unset", () => {
+    const config = loadConfig({ NODE_ENV: "test" })
+    expect(resolves(config)).toContain("./src/modules/product-kind")
+    expect(config.modules.event_bus.resolve).toBe("@medusajs/medusa/event-bus-local")
+    expect(config.modules.workflows.resolve).toBe("@medusajs/medusa/workflow-engine-inmemory")
+    expect(JSON.stringify(config.modules.locking)).not.toContain("redis")
+    expect(config.modules.caching).toBeUndefined()
+    expect(config.projectConfig.redisUrl).toBeUndefined()
+    expect(config.projectConfig.workerMode).toBe("shared")
+  })
+
+  it("switches event bus, workflow engine, locking and caching to Redis when REDIS_URL is set", () => {
+    const config = loadConfig({ NODE_ENV: "test", REDIS_URL: "redis://cache:6379" })
+    expect(resolves(config)).toEqual(expect.arrayContaining(REDIS_MODULES))
+    const locking = config.modules.locking
+    expect(locking.options.providers[0]).toEqual(
+      expect.objectContaining({ resolve: "@medusajs/medusa/locking-redis", options: { redisUrl: "redis://cache:6379" } })
+    )
+    expect(config.featureFlags.caching).toBe(true)
+    expect(config.projectConfig.redisUrl).toBe("redis://cache:6379")
+  })
+
+  it("honours MEDUSA_WORKER_MODE and keeps the admin off the worker", () => {
+    expect(loadConfig({ NODE_ENV: "test", MEDUSA_WORKER_MODE: "server" }).projectConfig.workerMode).toBe("server")
+    const worker = loadConfig({ NODE_ENV: "test", MEDUSA_WORKER_MODE: "worker" })
+    expect(worker.projectConfig.workerMode).toBe("worker")
+    expect(worker.admin.disable).toBe(true)
+    expect(() => loadConfig({ NODE_ENV: "test", MEDUSA_WORKER_MODE: "both" })).toThrow(/MEDUSA_WORKER_MODE/)
+  })
+
+  it("refuses to start in production with missing or development secrets", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/JWT_SECRET and COOKIE_SECRET/)
+    expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: "supersecret", COOKIE_SECRET: "x".repeat(40) })).toThrow(
+      /JWT_SECRET/
+    )
+    const config = loadConfig({ NODE_ENV: "production", JWT_SECRET: "a".repeat(40), COOKIE_SECRET: "b".repeat(40) })
+    expect(config.projectConfig.http.jwtSecret).toBe("a".repeat(40))
+  })
+})

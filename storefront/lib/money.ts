@@ -1,0 +1,30 @@
+import type { Variant } from "./sdk"
+
+/**
+ * Formats an amount that Medusa 2 already gives in MAJOR units (12.5 = 12.50 EUR).
+ * No arithmetic here on purpose: the server owns money math.
+ */
+export function formatMoney(amount: number, currencyCode: string, intlLocale: string): string {
+  return new Intl.NumberFormat(intlLocale, {
+    style: "currency",
+    currency: currencyCode.toUpperCase(),
+  }).format(amount)
+}
+
+export type Price = { amount: number; currency: string }
+
+export function variantPrice(v: Variant | undefined | null): Price | null {
+  const cp = v?.calculated_price
+  if (!cp || cp.calculated_amount == null || !cp.currency_code) return null
+  return { amount: cp.calculated_amount, currency: cp.currency_code }
+}
+
+/** The cheapest variant price, for "from ..." labels on product cards. */
+export function lowestPrice(variants: Variant[] | null | undefined): Price | null {
+  let best: Price | null = null
+  for (const v of variants ?? []) {
+    const p = variantPrice(v)
+    if (p && (!best || p.amount < best.amount)) best = p
+  }
+  return best
+}

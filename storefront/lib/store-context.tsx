@@ -1,0 +1,167 @@
+"use client"
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react"
+import { useI18n } from "./i18n-context"
+import type { Locale } from "./i18n"
+import { isNotFound, requireSdk, type Cart, type Region } from "./sdk"
+
+const REGION_KEY = "snail.region_id"
+const CART_KEY = "snail.cart_id"
+
+// Without an explicit choice, pick the region whose currency fits the language.
+const LOCALE_CURRENCY: Record<Locale, string> = { en: "eur", ru: "rub", ar: "aed" }
+
+type StoreState = {
+  /** false until localStorage has been read (client only). */
+  hydrated: boolean
+  regions: Region[]
+  region: Region | null
+  setRegionId: (id: string) => void
+  regionsError: unknown
+  cart: Cart | null
+  cartLoading: boolean
+  itemCount: number
+  addItem: (variantId: string, quantity: number) => Promise<Cart>
+  setQuantity: (lineId: string, quantity: number) => Promise<void>
+  removeItem: (lineId: string) => Promise<void>
+}
+
+const StoreContext = createContext<StoreState | null>(null)
+
+export function StoreProvider({ children }: { children: ReactNode }) {
+  const { locale } = useI18n()
+  const qc = useQueryClient()
+  const [hydrated, setHydrated] = useState(false)
+  const [regionId, setRegionIdState] = useState<string | null>(null)
+  const [cartId, setCartIdState] = useState<string | null>(null)
+
+  useEffect(() => {
+    setRegionIdState(localStorage.getItem(REGION_KEY))
+    setCartIdState(localStorage.getItem(CART_KEY))
+    setHydrated(true)
+  }, [])
+
+  const setCartId = useCallback((id: string | null) => {
+    if (id) localStorage.setItem(CART_KEY, id)
+    else localStorage.removeItem(CART_KEY)
+    setCartIdState(id)
+  }, [])
+
+  const regionsQuery = useQuery({
+    queryKey: ["regions"],
+    queryFn: async () => (await requireSdk().store.region.list({ limit: 100 })).regions,
+    staleTime: 5 * 60_000,
+  })
+  const regions = useMemo(() => regionsQuery.data ?? [], [regionsQuery.data])
+
+  const region = useMemo<Region | null>(() => {
+    if (!hydrated || regions.length === 0) return null
+    return (
+      regions.find((r) => r.id === regionId) ??
+      regions.find((r) => r.currency_code === LOCALE_CURRENCY[locale]) ??
+      regions[0]
+    )
+  }, [hydrated, regions, regionId, locale])
+
+  const cartKey = ["cart", cartId] as const
+  const cartQuery = useQuery({
+    queryKey: cartKey,
+    enabled: hydrated && !!cartId,
+    retry: (n, err) => !isNotFound(err) && n < 2,
+    queryFn: async () => {
+      try {
+        return (await requireSdk().store.cart.retrieve(cartId!)).cart
+      } catch (err) {
+        // A stored id for a cart that no longer exists (e.g. database reset
+        // or completed cart): forget it and start fresh.
+        if (isNotFound(err)) {
+          setCartId(null)
+          return null
+        }
+        throw err
+      }
+    },
+  })
+  const cart = cartQuery.data ?? null
+
+  const putCart = useCallback(
+    (c: Cart) => qc.setQueryData(["cart", c.id], c),
+    [qc]
+  )
+
+  const setRegionId = useCallback(
+    (id: string) => {
+      localStorage.setItem(REGION_KEY, id)
+      setRegionIdState(id)
+      // Prices in the cart follow its region, so move the cart along.
+      if (cart && cart.region_id !== id) {
+        requireSdk()
+          .store.cart.update(cart.id, { region_id: id })
+          .then(({ cart: c }) => putCart(c))
+          .catch(() => setCartId(null))
+      }
+    },
+    [cart, putCart, setCartId]
+  )
+
+  const addMutation = useMutation({
+    mutationFn: async ({ variantId, quantity }: { variantId: string; quantity: number }) => {
+      const sdk = requireSdk()
+      if (!region) throw new Error("No region selected")
+      let id = cart?.id ?? null
+      if (!id) {
+        id = (await sdk.store.cart.create({ region_id: region.id })).cart.id
+        setCartId(id)
+      } else if (cart && cart.region_id !== region.id) {
+        await sdk.store.cart.update(id, { region_id: region.id })
+      }
+      return (await sdk.store.cart.createLineItem(id, { variant_id: variantId, quantity })).cart
+    },
+    onSuccess: putCart,
+  })
+
+  const removeMutation = useMutation({
+    mutationFn: async (lineId: string) => {
+      if (!cart) throw new Error("No cart")
+      const res = await requireSdk().store.cart.deleteLineItem(cart.id, lineId)
+      return res.parent as Cart | undefined
+    },
+    onSuccess: (c) => (c ? putCart(c) : qc.invalidateQueries({ queryKey: ["cart"] })),
+  })
+
+  const quantityMutation = useMutation({
+    mutationFn: async ({ lineId, quantity }: { lineId: string; quantity: number }) => {
+      if (!cart) throw new Error("No cart")
+      return (await requireSdk().store.cart.updateLineItem(cart.id, lineId, { quantity })).cart
+    },
+    onSuccess: putCart,
+  })
+
+  const itemCount = (cart?.items ?? []).reduce((n, i) => n + i.quantity, 0)
+
+  const value: StoreState = {
+    hydrated,
+    regions,
+    region,
+    setRegionId,
+    regionsError: regionsQuery.error,
+    cart,
+    cartLoading: !hydrated || (!!cartId && cartQuery.isPending),
+    itemCount,
+    addItem: (variantId, quantity) => addMutation.mutateAsync({ variantId, quantity }),
+    setQuantity: async (lineId, quantity) => {
+      await quantityMutation.mutateAsync({ lineId, quantity })
+    },
+    removeItem: async (lineId) => {
+      await removeMutation.mutateAsync(lineId)
+    },
+  }
+  return <StoreContext.Provider value={value}>{children}</StoreContext.Provider>
+}
+
+export function useStore(): StoreState {
+  const ctx = useContext(StoreContext)
+  if (!ctx) throw new Error("useStore outside StoreProvider")
+  return ctx
+}
