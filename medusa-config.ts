@@ -37,6 +37,7 @@ module.exports = defineConfig({
   plugins: [{ resolve: "@snail/admin-extensions", options: {} }],
   modules: [
     { resolve: "./src/modules/product-kind" },
+    { resolve: "./src/modules/marketplace" },
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
 })

@@ -3,6 +3,7 @@ import { errorHandler as medusaErrorHandler } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { ErrorCode } from "../lib/error-codes"
 import { ERROR_CODES } from "../lib/error-codes"
+import { isSnailError } from "../lib/snail-error"
 
 type ErrorBody = { type: string; code: ErrorCode; message: string; field?: string }
 
@@ -24,6 +25,10 @@ const MEDUSA_TYPE_CODES: Record<string, ErrorCode> = {
 export function snailErrorHandler() {
   const medusa = medusaErrorHandler()
   return (err: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    if (isSnailError(err)) {
+      res.status(err.status).json(withField({ type: err.type, code: err.code as ErrorCode, message: err.message }, err.field))
+      return
+    }
     const originalJson = res.json.bind(res)
     res.json = ((body: any) => originalJson(toErrorBody(err, res.statusCode, body))) as any
     return medusa(err, req, res, next)

@@ -1,25 +1,55 @@
-import { defineMiddlewares } from "@medusajs/framework/http"
+import { authenticate, defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
+import cors from "cors"
 import { PRODUCT_KINDS } from "../lib/product-kinds"
+import { KycApprove, KycReason } from "./admin/merchants/validators"
 import { snailErrorHandler } from "./error-handler"
-import { applyKindFilter, exposeKind, takeKindFromQuery } from "./products/kind-middlewares"
+import { merchantGate, refuseSuspendedSignIn } from "./merchant/context"
+import {
+  AcceptInvite, CreateMerchantProduct, CreateMerchantVariant, InviteStaff, MerchantApplication, SetInventory,
+  UpdateMerchantProduct, UpdateMerchantVariant,
+} from "./merchant/validators"
+import { applyProductFilters, exposeProductExtras, hideUnsellableProduct, takeProductFilters } from "./products/product-middlewares"
 
-// `additional_data.kind` on product create/update; the hooks in src/workflows/hooks store it.
-const productKindData = { kind: z.enum(PRODUCT_KINDS).optional() }
+// `additional_data` on admin product create/update; the hooks in src/workflows/hooks store it.
+const productAdditionalData = { kind: z.enum(PRODUCT_KINDS).optional(), merchant_id: z.string().optional() }
+
+// Merchant staff use their own UI origin(s); Medusa only applies CORS to /store, /admin and /auth.
+const merchantCors = cors({
+  origin: (process.env.MERCHANT_CORS || process.env.STORE_CORS || "http://localhost:8000").split(","),
+  credentials: true,
+})
 
 export default defineMiddlewares({
   errorHandler: snailErrorHandler(),
   routes: [
-    { matcher: "/admin/products", methods: ["POST"], additionalDataValidator: productKindData },
-    { matcher: "/admin/products/:id", methods: ["POST"], additionalDataValidator: productKindData },
+    { matcher: "/admin/products", methods: ["POST"], additionalDataValidator: productAdditionalData },
+    { matcher: "/admin/products/:id", methods: ["POST"], additionalDataValidator: productAdditionalData },
 
-    // Product listings filter by `?kind=` and every product read returns `kind`.
-    { matcher: "/store/products", middlewares: [takeKindFromQuery] },
-    { matcher: "/admin/products", middlewares: [takeKindFromQuery] },
-    { matcher: "/store/products", methods: ["GET"], middlewares: [applyKindFilter, exposeKind] },
-    { matcher: "/admin/products", methods: ["GET"], middlewares: [applyKindFilter, exposeKind] },
-    { matcher: "/store/products/:id", methods: ["GET"], middlewares: [exposeKind] },
-    { matcher: "/admin/products", methods: ["POST"], middlewares: [exposeKind] },
-    { matcher: "/admin/products/:id", methods: ["GET", "POST"], middlewares: [exposeKind] },
+    // Product listings filter by `?kind=` / `?merchant_id=`; every product read returns `kind` and `merchant`.
+    { matcher: "/store/products", middlewares: [takeProductFilters] },
+    { matcher: "/admin/products", middlewares: [takeProductFilters] },
+    { matcher: "/store/products", methods: ["GET"], middlewares: [applyProductFilters({ store: true }), exposeProductExtras] },
+    { matcher: "/admin/products", methods: ["GET"], middlewares: [applyProductFilters({ store: false }), exposeProductExtras] },
+    { matcher: "/store/products/:id", methods: ["GET"], middlewares: [hideUnsellableProduct, exposeProductExtras] },
+    { matcher: "/admin/products", methods: ["POST"], middlewares: [exposeProductExtras] },
+    { matcher: "/admin/products/:id", methods: ["GET", "POST"], middlewares: [exposeProductExtras] },
+
+    // Platform review of merchants.
+    { matcher: "/admin/merchants/:id/approve", methods: ["POST"], middlewares: [validateAndTransformBody(KycApprove)] },
+    { matcher: "/admin/merchants/:id/reject", methods: ["POST"], middlewares: [validateAndTransformBody(KycReason)] },
+    { matcher: "/admin/merchants/:id/suspend", methods: ["POST"], middlewares: [validateAndTransformBody(KycReason)] },
+
+    // Merchant staff: their own actor, one gate for every /merchant route.
+    { matcher: "/auth/merchant/emailpass", methods: ["POST"], middlewares: [refuseSuspendedSignIn] },
+    { matcher: "/merchant", middlewares: [merchantCors, merchantGate] },
+    { matcher: "/merchant/applications", methods: ["POST"], middlewares: [validateAndTransformBody(MerchantApplication)] },
+    { matcher: "/merchant/invites", methods: ["POST"], middlewares: [validateAndTransformBody(InviteStaff)] },
+    { matcher: "/merchant/invites/accept", methods: ["POST"], middlewares: [validateAndTransformBody(AcceptInvite)] },
+    { matcher: "/merchant/products", methods: ["POST"], middlewares: [validateAndTransformBody(CreateMerchantProduct)] },
+    { matcher: "/merchant/products/:id", methods: ["POST"], middlewares: [validateAndTransformBody(UpdateMerchantProduct)] },
+    { matcher: "/merchant/products/:id/variants", methods: ["POST"], middlewares: [validateAndTransformBody(CreateMerchantVariant)] },
+    { matcher: "/merchant/products/:id/variants/:variant_id", methods: ["POST"], middlewares: [validateAndTransformBody(UpdateMerchantVariant)] },
+    { matcher: "/merchant/products/:id/variants/:variant_id/inventory", methods: ["POST"], middlewares: [validateAndTransformBody(SetInventory)] },
   ],
 })

@@ -1,11 +1,13 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedAdminUser, seedPublishableKey, writeCredentials } from "./seed/access"
+import { DEMO_MERCHANT_PASSWORD, seedMerchants } from "./seed/merchants"
 import { seedCatalogue } from "./seed/products"
 import { seedCommerceSetup } from "./seed/setup"
 
 // Bump when the demo data changes shape; a store already seeded at this version is left alone.
-const SEED_VERSION = 1
+// 1: regions, stock, shipping, catalogue. 2: demo merchants owning the catalogue.
+const SEED_VERSION = 2
 
 /**
  * `medusa exec ./src/scripts/seed.ts`: demo regions, stock, shipping and catalogue, once;
@@ -20,13 +22,17 @@ export default async function seed({ container }: ExecArgs) {
   const publishableKey = await seedPublishableKey(container, salesChannel.id)
   const admin = await seedAdminUser(container)
 
-  if (Number(store.metadata?.snail_seed_version ?? 0) >= SEED_VERSION) {
+  const seeded = Number(store.metadata?.snail_seed_version ?? 0)
+  if (seeded >= SEED_VERSION) {
     logger.info("Demo data already seeded; nothing to do.")
   } else {
-    const setup = await seedCommerceSetup(container, store.id, salesChannel.id)
-    await seedCatalogue(container, { salesChannelId: salesChannel.id, ...setup })
+    if (seeded < 1) {
+      const setup = await seedCommerceSetup(container, store.id, salesChannel.id)
+      await seedCatalogue(container, { salesChannelId: salesChannel.id, ...setup })
+    }
+    if (seeded < 2) await seedMerchants(container)
     await storeModule.updateStores(store.id, { metadata: { ...(store.metadata ?? {}), snail_seed_version: SEED_VERSION } })
-    logger.info("Demo data seeded.")
+    logger.info(`Demo data seeded (version ${SEED_VERSION}). Merchant owners sign in with password ${DEMO_MERCHANT_PASSWORD}.`)
   }
 
   const credentials = { admin_email: admin.email, admin_password: admin.password, publishable_key: publishableKey }

@@ -17,6 +17,7 @@ export function Header() {
         </Link>
         <nav className="header-nav">
           <Link href="/">{t("nav.catalog")}</Link>
+          <Link href="/merchant" data-testid="merchant-portal-link">{t("nav.sell")}</Link>
           <label className="inline-field">
             <span>{t("region.label")}</span>
             <select

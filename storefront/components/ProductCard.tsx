@@ -5,6 +5,7 @@ import { useI18n } from "@/lib/i18n-context"
 import { formatMoney, lowestPrice } from "@/lib/money"
 import type { Product } from "@/lib/sdk"
 import { KindBadge } from "./KindBadge"
+import { SoldBy } from "./SoldBy"
 
 export function ProductCard({ product }: { product: Product }) {
   const { t, intlLocale } = useI18n()
@@ -16,6 +17,7 @@ export function ProductCard({ product }: { product: Product }) {
       data-handle={product.handle}
       data-kind={product.kind ?? ""}
       data-has-price={price ? "true" : "false"}
+      data-merchant-handle={product.merchant?.handle ?? ""}
     >
       <Link href={`/products/${product.handle}`} className="card-link" data-testid="product-card-link">
         {product.thumbnail ? (
@@ -35,6 +37,12 @@ export function ProductCard({ product }: { product: Product }) {
           </p>
         </div>
       </Link>
+      {/* Outside the card link: links must not nest. */}
+      {product.merchant && (
+        <div className="card-footer">
+          <SoldBy merchant={product.merchant} testId="product-card-merchant" />
+        </div>
+      )}
     </article>
   )
 }

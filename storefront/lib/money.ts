@@ -4,11 +4,14 @@ import type { Variant } from "./sdk"
  * Formats an amount that Medusa 2 already gives in MAJOR units (12.5 = 12.50 EUR).
  * No arithmetic here on purpose: the server owns money math.
  */
-export function formatMoney(amount: number, currencyCode: string, intlLocale: string): string {
-  return new Intl.NumberFormat(intlLocale, {
+export function formatMoney(amount: number | string, currencyCode: string, intlLocale: string): string {
+  const format = new Intl.NumberFormat(intlLocale, {
     style: "currency",
     currency: currencyCode.toUpperCase(),
-  }).format(amount)
+  })
+  // Decimal strings ("12.50", from APIs that keep amounts exact) are formatted as they are:
+  // Intl accepts them (Intl.NumberFormat v3); the cast only widens the older lib typing.
+  return typeof amount === "string" ? format.format(amount as unknown as number) : format.format(amount)
 }
 
 export type Price = { amount: number; currency: string }

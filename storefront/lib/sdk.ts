@@ -28,23 +28,37 @@ type ListQuery = NonNullable<Parameters<Store["product"]["list"]>[0]>
 export const KINDS = ["PHYSICAL", "SERVICE", "COURSE"] as const
 export type Kind = (typeof KINDS)[number]
 
-/** The marketplace's store API adds a top-level `kind` to every product. */
+/** The seller of a product, as the store API embeds it (docs/merchant-api.md). */
+export type ProductMerchant = { id: string; handle: string; display_name: string }
+
+/** The marketplace's store API adds a top-level `kind` and the `merchant` to every product. */
 export type Product = Awaited<ReturnType<Store["product"]["list"]>>["products"][number] & {
   kind?: Kind | null
+  merchant?: ProductMerchant | null
 }
 export type Variant = NonNullable<Product["variants"]>[number]
 
 /** Fields every product query asks for: prices for the region and the kind. */
 export const PRODUCT_FIELDS = "*variants.calculated_price,+kind"
 
-/** The js-sdk passes unknown query keys through; `kind` is our server's filter. */
-export type ProductListQuery = ListQuery & { kind?: Kind }
+/** The js-sdk passes unknown query keys through; `kind` and `merchant_id` are our server's filters. */
+export type ProductListQuery = ListQuery & { kind?: Kind; merchant_id?: string }
 
 export function listProducts(query: ProductListQuery) {
   return requireSdk().store.product.list(query as ListQuery) as Promise<{
     products: Product[]
     count: number
   }>
+}
+
+/** A merchant's public profile: `GET /store/merchants/:handle` (APPROVED merchants only, else 404). */
+export type StoreMerchant = { id: string; handle: string; display_name: string; country_code: string }
+
+export async function retrieveStoreMerchant(handle: string): Promise<StoreMerchant> {
+  const res = await requireSdk().client.fetch<{ merchant: StoreMerchant }>(
+    `/store/merchants/${encodeURIComponent(handle)}`
+  )
+  return res.merchant
 }
 
 export function isNotFound(err: unknown): boolean {

@@ -5,6 +5,7 @@ import Link from "next/link"
 import { useParams } from "next/navigation"
 import { useEffect, useState } from "react"
 import { KindBadge } from "@/components/KindBadge"
+import { SoldBy } from "@/components/SoldBy"
 import { ErrorMessage, Loading } from "@/components/Status"
 import { useI18n } from "@/lib/i18n-context"
 import { formatMoney, variantPrice } from "@/lib/money"
@@ -76,6 +77,7 @@ export default function ProductPage() {
         <Link href="/" className="back-link">{t("product.back")}</Link>
         <KindBadge kind={product.kind} />
         <h1 data-testid="product-title" dir="auto">{product.title}</h1>
+        <SoldBy merchant={product.merchant} testId="product-merchant" />
         {product.description && <p className="product-description" dir="auto">{product.description}</p>}
 
         {variants.length > 1 && (

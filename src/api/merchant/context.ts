@@ -1,0 +1,84 @@
+import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { authenticate } from "@medusajs/framework/http"
+import { MERCHANT_ACTOR } from "../../lib/merchant-actor"
+import { SnailError } from "../../lib/snail-error"
+import { MARKETPLACE_MODULE } from "../../modules/marketplace"
+import type MarketplaceModuleService from "../../modules/marketplace/service"
+
+export type MerchantContext = {
+  merchant_user: { id: string; email: string; role: "OWNER" | "STAFF" }
+  merchant: { id: string; handle: string; display_name: string; kyc_status: string; country_code: string }
+}
+export type MerchantRequest<B = unknown> = AuthenticatedMedusaRequest<B> & { merchantContext: MerchantContext }
+
+// Identities that have registered but do not belong to a merchant yet may only do these two things.
+const UNREGISTERED_PATHS = ["/merchant/applications", "/merchant/invites/accept"]
+// What staff of a not-yet-approved merchant may still reach (to see where their application stands).
+const BEFORE_APPROVAL_PATHS = ["/merchant/me"]
+
+const authenticated = authenticate(MERCHANT_ACTOR, ["bearer", "session"])
+const registering = authenticate(MERCHANT_ACTOR, ["bearer", "session"], { allowUnregistered: true })
+
+/**
+ * The one gate in front of every /merchant route: authenticates the `merchant` actor, loads the
+ * caller's merchant and refuses suspended or unapproved merchants. Route handlers scope every
+ * query by `req.merchantContext.merchant.id`; nothing trusts an id from the request for that.
+ */
+export function merchantGate(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const path = req.baseUrl + req.path
+  if (req.method === "OPTIONS") return next()
+  if (UNREGISTERED_PATHS.includes(path.replace(/\/$/, ""))) return registering(req as any, res, next)
+  authenticated(req as any, res, (err?: unknown) => {
+    if (err) return next(err)
+    loadMerchantContext(req as MerchantRequest, path).then(() => next(), next)
+  })
+}
+
+async function loadMerchantContext(req: MerchantRequest, path: string) {
+  const service: MarketplaceModuleService = req.scope.resolve(MARKETPLACE_MODULE)
+  const [user] = await service.listMerchantUsers({ id: req.auth_context.actor_id }, { relations: ["merchant"] })
+  if (!user) throw new SnailError(401, "UNAUTHORIZED", "The signed-in identity is not a merchant user")
+  const merchant = user.merchant
+  if (merchant.kyc_status === "SUSPENDED") {
+    throw new SnailError(403, "MERCHANT_SUSPENDED", `${merchant.display_name} is suspended: ${merchant.kyc_reason ?? "contact the platform"}`)
+  }
+  if (merchant.kyc_status !== "APPROVED" && !BEFORE_APPROVAL_PATHS.includes(path.replace(/\/$/, ""))) {
+    throw new SnailError(403, "MERCHANT_NOT_APPROVED", `${merchant.display_name} is ${merchant.kyc_status}: this needs an approved merchant`)
+  }
+  req.merchantContext = {
+    merchant_user: { id: user.id, email: user.email, role: user.role },
+    merchant: {
+      id: merchant.id,
+      handle: merchant.handle,
+      display_name: merchant.display_name,
+      kyc_status: merchant.kyc_status,
+      country_code: merchant.country_code,
+    },
+  }
+}
+
+export function requireOwner(req: MerchantRequest) {
+  if (req.merchantContext.merchant_user.role !== "OWNER") {
+    throw new SnailError(403, "MERCHANT_OWNER_ONLY", "Only the merchant's owner may do this")
+  }
+}
+
+/**
+ * Sign-in refusal for staff of suspended merchants, before a token is issued. Runs on
+ * POST /auth/merchant/emailpass (the body is parsed by then).
+ */
+export async function refuseSuspendedSignIn(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    const email = typeof (req.body as any)?.email === "string" ? (req.body as any).email.toLowerCase() : undefined
+    if (email) {
+      const service: MarketplaceModuleService = req.scope.resolve(MARKETPLACE_MODULE)
+      const [user] = await service.listMerchantUsers({ email }, { relations: ["merchant"] })
+      if (user?.merchant.kyc_status === "SUSPENDED") {
+        throw new SnailError(403, "MERCHANT_SUSPENDED", `${user.merchant.display_name} is suspended: staff cannot sign in`)
+      }
+    }
+    next()
+  } catch (e) {
+    next(e)
+  }
+}

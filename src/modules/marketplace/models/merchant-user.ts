@@ -1,0 +1,13 @@
+import { model } from "@medusajs/framework/utils"
+import { Merchant } from "./merchant"
+
+export const MERCHANT_ROLES = ["OWNER", "STAFF"] as const
+export type MerchantRole = (typeof MERCHANT_ROLES)[number]
+
+// A person who works for one merchant; the auth identity's app_metadata.merchant_id points here.
+export const MerchantUser = model.define("merchant_user", {
+  id: model.id({ prefix: "meruser" }).primaryKey(),
+  email: model.text().unique(),
+  role: model.enum([...MERCHANT_ROLES]),
+  merchant: model.belongsTo(() => Merchant, { mappedBy: "users" }),
+})

@@ -1,0 +1,32 @@
+import { model } from "@medusajs/framework/utils"
+import { MerchantInvite } from "./merchant-invite"
+import { MerchantUser } from "./merchant-user"
+
+export const KYC_STATUSES = ["PENDING", "APPROVED", "REJECTED", "SUSPENDED"] as const
+export type KycStatus = (typeof KYC_STATUSES)[number]
+
+// Needed by fiscal receipts (RU) and tax invoices (AE): which VAT the merchant charges.
+export const TAX_REGIMES = ["VAT_PAYER", "SIMPLIFIED_NO_VAT", "SIMPLIFIED_VAT_5", "SIMPLIFIED_VAT_7", "NOT_VAT_REGISTERED"] as const
+export type TaxRegime = (typeof TAX_REGIMES)[number]
+
+export const Merchant = model
+  .define("merchant", {
+    id: model.id({ prefix: "mer" }).primaryKey(),
+    handle: model.text().unique(),
+    legal_name: model.text(),
+    display_name: model.text().searchable(),
+    country_code: model.text(),
+    inn: model.text().nullable(),
+    trn: model.text().nullable(),
+    tax_regime: model.enum([...TAX_REGIMES]),
+    payout_method: model.json().nullable(),
+    kyc_status: model.enum([...KYC_STATUSES]).default("PENDING"),
+    kyc_reason: model.text().nullable(),
+    contact_email: model.text(),
+    contact_phone: model.text().nullable(),
+    default_locale: model.text().default("en"),
+    users: model.hasMany(() => MerchantUser, { mappedBy: "merchant" }),
+    invites: model.hasMany(() => MerchantInvite, { mappedBy: "merchant" }),
+  })
+  .indexes([{ on: ["kyc_status"] }])
+  .cascades({ delete: ["users", "invites"] })

@@ -1,0 +1,22 @@
+import { addToCartWorkflow, completeCartWorkflow, createCartWorkflow } from "@medusajs/medusa/core-flows"
+import { assertVariantsSellable } from "../marketplace/sellable"
+import { linkOrderToMerchantsWorkflow } from "../marketplace/link-order-to-merchants"
+
+// Only approved merchants sell: refuse their variants before they reach a cart.
+addToCartWorkflow.hooks.validate(async ({ input }, { container }) => {
+  await assertVariantsSellable(container, (input.items ?? []).map((i: any) => i.variant_id))
+})
+
+createCartWorkflow.hooks.validate(async ({ input }, { container }) => {
+  await assertVariantsSellable(container, ((input as any).items ?? []).map((i: any) => i.variant_id))
+})
+
+// Also re-checked at completion: a merchant suspended while the cart was open cannot be paid.
+completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
+  await assertVariantsSellable(container, ((cart as any).items ?? []).map((i: any) => i.variant_id))
+})
+
+// `orderCreated` exists at run time but not in Medusa 2.21's types (MEDUSA-NOTES, "Cart and checkout hooks").
+;(completeCartWorkflow.hooks as any).orderCreated(async ({ order_id }: { order_id: string }, { container }: any) => {
+  await linkOrderToMerchantsWorkflow(container).run({ input: { order_id } })
+})
