@@ -45,6 +45,7 @@ async function loadMerchantContext(req: MerchantRequest, path: string) {
   if (merchant.kyc_status !== "APPROVED" && !BEFORE_APPROVAL_PATHS.includes(path.replace(/\/$/, ""))) {
     throw new SnailError(403, "MERCHANT_NOT_APPROVED", `${merchant.display_name} is ${merchant.kyc_status}: this needs an approved merchant`)
   }
+  refuseForeignMerchantId(req, merchant.id)
   req.merchantContext = {
     merchant_user: { id: user.id, email: user.email, role: user.role },
     merchant: {
@@ -80,5 +81,16 @@ export async function refuseSuspendedSignIn(req: MedusaRequest, _res: MedusaResp
     next()
   } catch (e) {
     next(e)
+  }
+}
+
+/**
+ * Deny by default: a `merchant_id` anywhere in the query or body that is not the caller's own is
+ * an attempt to reach another merchant, whatever the route does with it.
+ */
+function refuseForeignMerchantId(req: MedusaRequest, ownId: string) {
+  const named = [(req.query as any)?.merchant_id, (req.body as any)?.merchant_id].flat().filter((v) => v !== undefined)
+  if (named.some((id) => id !== ownId)) {
+    throw new SnailError(403, "MERCHANT_SCOPE_VIOLATION", "The request names another merchant", "merchant_id")
   }
 }

@@ -8,7 +8,7 @@ const ORDER_FIELDS = [
   "shipping_address.city", "shipping_address.postal_code", "shipping_address.province", "shipping_address.country_code",
   "shipping_address.phone",
   "items.id", "items.title", "items.subtitle", "items.product_id", "items.variant_id", "items.variant_sku",
-  "items.quantity", "items.unit_price", "items.subtotal", "items.total", "items.thumbnail",
+  "items.quantity", "items.unit_price", "items.thumbnail",
 ]
 
 /**
@@ -34,7 +34,9 @@ export async function listScopedOrders(scope: MedusaContainer, merchantId: strin
 
 function scopeOrder(order: any, productIds: Set<string>) {
   const items = (order.items ?? []).filter((i: any) => i && productIds.has(i.product_id))
-  const subtotalMinor = items.reduce((sum: number, i: any) => sum + toMinor(i.subtotal ?? 0, order.currency_code), 0)
+  // Line subtotals before order-level discounts; the split of discounts is the money issue's job.
+  const lineSubtotal = (i: any) => toMinor(i.unit_price ?? 0, order.currency_code) * Number(i.quantity ?? 0)
+  const subtotalMinor = items.reduce((sum: number, i: any) => sum + lineSubtotal(i), 0)
   return {
     id: order.id,
     display_id: order.display_id,
@@ -45,7 +47,8 @@ function scopeOrder(order: any, productIds: Set<string>) {
     shipping_address: order.shipping_address ?? null,
     items: items.map((i: any) => ({
       id: i.id, title: i.title, subtitle: i.subtitle, product_id: i.product_id, variant_id: i.variant_id,
-      variant_sku: i.variant_sku, quantity: i.quantity, unit_price: i.unit_price, subtotal: i.subtotal, thumbnail: i.thumbnail,
+      variant_sku: i.variant_sku, quantity: i.quantity, unit_price: i.unit_price, thumbnail: i.thumbnail,
+      subtotal: toMajorString(lineSubtotal(i), order.currency_code),
     })),
     merchant_subtotal: toMajorString(subtotalMinor, order.currency_code),
     merchant_subtotal_minor: subtotalMinor,

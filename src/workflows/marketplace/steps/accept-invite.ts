@@ -10,7 +10,7 @@ export const acceptMerchantInviteStep = createStep(
   async (input: { token: string; email: string; app_metadata?: Record<string, unknown> }, { container }) => {
     const service: MarketplaceModuleService = container.resolve(MARKETPLACE_MODULE)
     if (input.app_metadata?.merchant_id) {
-      throw new SnailError(409, "ALREADY_MERCHANT_USER", "This identity already belongs to a merchant")
+      throw new SnailError(403, "ALREADY_MERCHANT_USER", "This identity already belongs to a merchant")
     }
     const [invite] = await service.listMerchantInvites({ token_hash: hashInviteToken(input.token) }, { relations: ["merchant"] })
     if (!invite) throw new SnailError(404, "INVITE_NOT_FOUND", "Unknown invite token", "token")

@@ -11,7 +11,7 @@ export const validateMerchantProfileStep = createStep(
   async (input: { profile: MerchantProfileInput; auth_identity_id: string; app_metadata?: Record<string, unknown> }, { container }) => {
     const { profile } = input
     if (input.app_metadata?.merchant_id) {
-      throw new SnailError(409, "ALREADY_MERCHANT_USER", "This identity already belongs to a merchant")
+      throw new SnailError(403, "ALREADY_MERCHANT_USER", "This identity already belongs to a merchant")
     }
     const country = profile.country_code.toLowerCase()
     if (profile.inn !== undefined && profile.inn !== null && !isValidInn(profile.inn)) {

@@ -2,7 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BuildingStorefront } from "@medusajs/icons"
 import { Container, Heading, Input, StatusBadge, Table, Text } from "@medusajs/ui"
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
-import { useEffect, useState } from "react"
+import { useEffect, useRef, useState } from "react"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
 import { errorText, KYC_STATUSES, listMerchants, merchantKeys, STATUS_COLOR } from "../../lib/merchants"
 
@@ -13,25 +13,39 @@ const PAGE_SIZE = 20
 const MerchantsPage = () => {
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
+  const paramsRef = useRef(params)
+  paramsRef.current = params
   const kycStatus = params.get("kyc_status") ?? ""
   const q = params.get("q") ?? ""
   const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0)
 
   const update = (patch: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params)
+    // Built from the latest params (ref), so the debounced search never writes back a stale filter.
+    const next = new URLSearchParams(paramsRef.current)
     for (const [k, v] of Object.entries(patch)) {
       if (v === undefined || v === "" || (k === "offset" && v === 0)) next.delete(k)
       else next.set(k, String(v))
     }
+    paramsRef.current = next
     setParams(next, { replace: true })
   }
 
   // Debounced search box.
   const [search, setSearch] = useState(q)
-  useEffect(() => setSearch(q), [q])
+  const writtenQ = useRef(q)
   useEffect(() => {
-    if (search === q) return
-    const t = setTimeout(() => update({ q: search.trim() || undefined, offset: 0 }), 300)
+    // Follow q only when it changed from outside (back/forward, link), not from our own typing.
+    if (q !== writtenQ.current) {
+      writtenQ.current = q
+      setSearch(q)
+    }
+  }, [q])
+  useEffect(() => {
+    if (search.trim() === q) return
+    const t = setTimeout(() => {
+      writtenQ.current = search.trim()
+      update({ q: search.trim() || undefined, offset: 0 })
+    }, 300)
     return () => clearTimeout(t)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search])

@@ -1,0 +1,71 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { createOrderWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
+import { linkOrderToMerchantsWorkflow } from "../../src/workflows/marketplace/link-order-to-merchants"
+
+export type Headers = { headers: Record<string, string> }
+const PASSWORD = "merchant-pass-123"
+
+export const bearer = (token: string): Headers => ({ headers: { authorization: `Bearer ${token}` } })
+
+export async function merchantLogin(api: any, email: string, password = PASSWORD): Promise<Headers> {
+  const res = await api.post("/auth/merchant/emailpass", { email, password })
+  return bearer(res.data.token)
+}
+
+export function applicationFor(handle: string, overrides: Record<string, unknown> = {}) {
+  return {
+    handle,
+    legal_name: `${handle} LLC`,
+    display_name: handle.replace(/-/g, " "),
+    country_code: "de",
+    tax_regime: "VAT_PAYER",
+    contact_email: `owner@${handle}.test`,
+    ...overrides,
+  }
+}
+
+/** Registers an identity and applies; returns the PENDING merchant and a fresh owner token. */
+export async function applyAsMerchant(api: any, handle: string, overrides: Record<string, unknown> = {}) {
+  const email = `owner@${handle}.test`
+  const reg = await api.post("/auth/merchant/emailpass/register", { email, password: PASSWORD })
+  const applied = await api.post("/merchant/applications", applicationFor(handle, overrides), bearer(reg.data.token))
+  return { merchant: applied.data.merchant, email, owner: await merchantLogin(api, email) }
+}
+
+/** A merchant through the whole onboarding: applied, approved by the platform, owner signed in. */
+export async function approvedMerchant(api: any, admin: Headers, handle: string) {
+  const applied = await applyAsMerchant(api, handle)
+  await api.post(`/admin/merchants/${applied.merchant.id}/approve`, {}, admin)
+  return applied
+}
+
+export function productBody(title: string, overrides: Record<string, unknown> = {}) {
+  return {
+    title,
+    kind: "PHYSICAL",
+    options: [{ title: "Format", values: ["Default"] }],
+    variants: [
+      { title: "Default", sku: `SKU-${title.replace(/\W+/g, "-").toUpperCase()}`, options: { Format: "Default" },
+        manage_inventory: true, prices: [{ currency_code: "eur", amount: 10 }] },
+    ],
+    ...overrides,
+  }
+}
+
+/** An order mixing lines of several products (one checkout, one order), linked like checkout does. */
+export async function placeOrder(container: MedusaContainer, variants: { variant_id: string; title: string; unit_price: number }[]) {
+  const { result: [region] } = await createRegionsWorkflow(container).run({
+    input: { regions: [{ name: `Region ${Date.now()}`, currency_code: "eur", countries: [] }] },
+  })
+  const { result: order } = await createOrderWorkflow(container).run({
+    input: {
+      region_id: region.id,
+      currency_code: "eur",
+      email: "buyer@test.local",
+      shipping_address: { first_name: "Bea", last_name: "Buyer", address_1: "1 Main St", city: "Berlin", country_code: "de" },
+      items: variants.map((v) => ({ variant_id: v.variant_id, title: v.title, quantity: 1, unit_price: v.unit_price })),
+    } as any,
+  })
+  await linkOrderToMerchantsWorkflow(container).run({ input: { order_id: order.id } })
+  return order
+}
