@@ -1,6 +1,6 @@
 "use client"
 
-import type { ReactNode } from "react"
+import { useEffect, useState, type ReactNode } from "react"
 import { useI18n } from "@/lib/i18n-context"
 import { isApiError } from "@/lib/merchant-api"
 
@@ -57,4 +57,14 @@ export function Field({ label, name, error, hint, children }: FieldProps) {
       )}
     </label>
   )
+}
+
+/**
+ * false during server render and before hydration. Submit buttons stay disabled until then,
+ * so a click on the server-rendered form can never submit it natively (credentials in the URL).
+ */
+export function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  return hydrated
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link"
 import { useState, type FormEvent } from "react"
-import { ApiErrorBox, Field } from "@/components/merchant/ui"
+import { ApiErrorBox, Field, useHydrated } from "@/components/merchant/ui"
 import { useI18n } from "@/lib/i18n-context"
 import {
   merchantApi,
@@ -37,6 +37,7 @@ export default function MerchantApplyPage() {
   // The token from registration survives a rejected application, so a corrected
   // resubmission does not try to register the same email again.
   const [registration, setRegistration] = useState<{ email: string; token: string } | null>(null)
+  const hydrated = useHydrated()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [done, setDone] = useState<string | null>(null)
@@ -90,8 +91,8 @@ export default function MerchantApplyPage() {
   return (
     <section className="portal-narrow">
       <h1>{t("portal.apply.heading")}</h1>
-      <form className="form" onSubmit={onSubmit} data-testid="merchant-apply-form">
-        <fieldset>
+      <form className="form" method="post" onSubmit={onSubmit} data-testid="merchant-apply-form">
+        <fieldset disabled={!hydrated}>
           <legend>{t("portal.apply.account")}</legend>
           <Field label={t("portal.email")} name="email" error={error}>
             <input type="email" required autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} data-testid="merchant-apply-email" />
@@ -101,7 +102,7 @@ export default function MerchantApplyPage() {
           </Field>
         </fieldset>
 
-        <fieldset>
+        <fieldset disabled={!hydrated}>
           <legend>{t("portal.apply.business")}</legend>
           <Field label={t("portal.apply.handle")} name="handle" error={error} hint={t("portal.apply.handleHint", { handle: handle || "…" })}>
             <input
@@ -165,7 +166,7 @@ export default function MerchantApplyPage() {
         </fieldset>
 
         <ApiErrorBox error={error} testId="merchant-apply-error" />
-        <button type="submit" className="button primary" disabled={busy} data-testid="merchant-apply-submit">
+        <button type="submit" className="button primary" disabled={busy || !hydrated} data-testid="merchant-apply-submit">
           {busy ? t("portal.apply.busy") : t("portal.apply.submit")}
         </button>
       </form>

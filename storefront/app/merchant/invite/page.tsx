@@ -2,7 +2,7 @@
 
 import { useRouter, useSearchParams } from "next/navigation"
 import { Suspense, useState, type FormEvent } from "react"
-import { ApiErrorBox, Field } from "@/components/merchant/ui"
+import { ApiErrorBox, Field, useHydrated } from "@/components/merchant/ui"
 import { Loading } from "@/components/Status"
 import { useI18n } from "@/lib/i18n-context"
 import { merchantApi, merchantLogin, registerOrLogin } from "@/lib/merchant-api"
@@ -15,6 +15,7 @@ function AcceptInvite() {
   const { setToken } = useMerchantSession()
   const [email, setEmail] = useState("")
   const [password, setPassword] = useState("")
+  const hydrated = useHydrated()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
 
@@ -41,16 +42,18 @@ function AcceptInvite() {
       {!inviteToken ? (
         <p className="alert" role="alert" data-testid="merchant-invite-missing">{t("portal.accept.noToken")}</p>
       ) : (
-        <form className="form" onSubmit={onSubmit} data-testid="merchant-accept-form">
+        <form className="form" method="post" onSubmit={onSubmit} data-testid="merchant-accept-form">
           <p className="muted">{t("portal.accept.intro")}</p>
-          <Field label={t("portal.email")} name="email" error={error}>
-            <input type="email" required autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} data-testid="merchant-accept-email" />
-          </Field>
-          <Field label={t("portal.password")} name="password" error={error}>
-            <input type="password" required autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="merchant-accept-password" />
-          </Field>
+          <fieldset className="bare" disabled={!hydrated}>
+            <Field label={t("portal.email")} name="email" error={error}>
+              <input type="email" required autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} data-testid="merchant-accept-email" />
+            </Field>
+            <Field label={t("portal.password")} name="password" error={error}>
+              <input type="password" required autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="merchant-accept-password" />
+            </Field>
+          </fieldset>
           <ApiErrorBox error={error} testId="merchant-accept-error" />
-          <button type="submit" className="button primary" disabled={busy} data-testid="merchant-accept-submit">
+          <button type="submit" className="button primary" disabled={busy || !hydrated} data-testid="merchant-accept-submit">
             {busy ? t("portal.accept.busy") : t("portal.accept.submit")}
           </button>
         </form>

@@ -1,0 +1,179 @@
+import fs from "node:fs"
+import path from "node:path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { adminHeaders } from "../helpers/admin"
+import { approvedMerchant, Headers, placeOrder, productBody } from "../helpers/merchants"
+
+jest.setTimeout(300 * 1000)
+
+const MERCHANT_API = path.resolve(__dirname, "../../src/api/merchant")
+
+/** Every merchant route the app registers: "METHOD /merchant/…", read from src/api/merchant. */
+function registeredMerchantRoutes(): string[] {
+  const routes: string[] = []
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (/^route\.[jt]s$/.test(entry.name)) {
+        const urlPath = "/merchant" + path.relative(MERCHANT_API, dir).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, ":$1")).map((s) => (s ? `/${s}` : "")).join("")
+        const source = fs.readFileSync(full, "utf8")
+        for (const m of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) routes.push(`${m[1]} ${urlPath}`)
+      }
+    }
+  }
+  walk(MERCHANT_API)
+  return routes.sort()
+}
+
+type World = {
+  api: any
+  a: Headers
+  b: Headers
+  bIds: { merchant: string; product: string; variant: string; order: string; inviteToken: string }
+  aIds: { product: string; variant: string }
+}
+type Attempt = { label: string; res: { status: number; data: any }; mayListOwnOnly?: boolean }
+
+const call = async (p: Promise<any>) => {
+  try {
+    const r = await p
+    return { status: r.status, data: r.data }
+  } catch (e: any) {
+    if (!e.response) throw e
+    return { status: e.response.status, data: e.response.data }
+  }
+}
+
+/**
+ * How merchant A tries to reach merchant B through each route: by id, by filter, by body field.
+ * A route added to src/api/merchant without an entry here fails the suite.
+ */
+const ATTACKS: Record<string, (w: World) => Promise<Attempt[]>> = {
+  "GET /merchant/me": async ({ api, a, bIds }) => [
+    { label: "filter merchant_id", res: await call(api.get(`/merchant/me?merchant_id=${bIds.merchant}`, a)) },
+  ],
+  "GET /merchant/staff": async ({ api, a, bIds }) => [
+    { label: "filter merchant_id", res: await call(api.get(`/merchant/staff?merchant_id=${bIds.merchant}`, a)) },
+  ],
+  "GET /merchant/invites": async ({ api, a, bIds }) => [
+    { label: "filter merchant_id", res: await call(api.get(`/merchant/invites?merchant_id=${bIds.merchant}`, a)) },
+  ],
+  "POST /merchant/invites": async ({ api, a, bIds }) => [
+    { label: "body merchant_id", res: await call(api.post("/merchant/invites", { email: "spy@a.test", merchant_id: bIds.merchant }, a)) },
+  ],
+  "POST /merchant/invites/accept": async ({ api, a, bIds }) => [
+    { label: "accept B's invite", res: await call(api.post("/merchant/invites/accept", { token: bIds.inviteToken }, a)) },
+  ],
+  "POST /merchant/applications": async ({ api, a }) => [
+    { label: "re-apply as B's handle", res: await call(api.post("/merchant/applications", { handle: "merchant-b", legal_name: "Spy LLC",
+      display_name: "Spy", country_code: "de", tax_regime: "VAT_PAYER", contact_email: "spy@a.test" }, a)) },
+  ],
+  "GET /merchant/products": async ({ api, a, bIds }) => [
+    { label: "filter merchant_id", res: await call(api.get(`/merchant/products?merchant_id=${bIds.merchant}`, a)) },
+    { label: "filter id", res: await call(api.get(`/merchant/products?id=${bIds.product}`, a)), mayListOwnOnly: true },
+  ],
+  "POST /merchant/products": async ({ api, a, bIds }) => [
+    { label: "body merchant_id", res: await call(api.post("/merchant/products", productBody("Planted", { merchant_id: bIds.merchant }), a)) },
+  ],
+  "GET /merchant/products/:id": async ({ api, a, bIds }) => [
+    { label: "B's id", res: await call(api.get(`/merchant/products/${bIds.product}`, a)) },
+  ],
+  "POST /merchant/products/:id": async ({ api, a, aIds, bIds }) => [
+    { label: "B's id", res: await call(api.post(`/merchant/products/${bIds.product}`, { title: "Hacked" }, a)) },
+    { label: "own id, body merchant_id", res: await call(api.post(`/merchant/products/${aIds.product}`, { merchant_id: bIds.merchant }, a)) },
+  ],
+  "DELETE /merchant/products/:id": async ({ api, a, bIds }) => [
+    { label: "B's id", res: await call(api.delete(`/merchant/products/${bIds.product}`, a)) },
+  ],
+  "POST /merchant/products/:id/variants": async ({ api, a, bIds }) => [
+    { label: "B's product", res: await call(api.post(`/merchant/products/${bIds.product}/variants`, { title: "Extra", options: { Format: "Default" },
+      prices: [{ currency_code: "eur", amount: 1 }] }, a)) },
+  ],
+  "POST /merchant/products/:id/variants/:variant_id": async ({ api, a, aIds, bIds }) => [
+    { label: "B's product + variant", res: await call(api.post(`/merchant/products/${bIds.product}/variants/${bIds.variant}`, { title: "Hacked" }, a)) },
+    { label: "own product, B's variant", res: await call(api.post(`/merchant/products/${aIds.product}/variants/${bIds.variant}`,
+      { prices: [{ currency_code: "eur", amount: 0 }] }, a)) },
+  ],
+  "DELETE /merchant/products/:id/variants/:variant_id": async ({ api, a, aIds, bIds }) => [
+    { label: "B's product + variant", res: await call(api.delete(`/merchant/products/${bIds.product}/variants/${bIds.variant}`, a)) },
+    { label: "own product, B's variant", res: await call(api.delete(`/merchant/products/${aIds.product}/variants/${bIds.variant}`, a)) },
+  ],
+  "POST /merchant/products/:id/variants/:variant_id/inventory": async ({ api, a, aIds, bIds }) => [
+    { label: "B's product + variant", res: await call(api.post(`/merchant/products/${bIds.product}/variants/${bIds.variant}/inventory`, { stocked_quantity: 0 }, a)) },
+    { label: "own product, B's variant", res: await call(api.post(`/merchant/products/${aIds.product}/variants/${bIds.variant}/inventory`, { stocked_quantity: 0 }, a)) },
+  ],
+  "GET /merchant/orders": async ({ api, a, bIds }) => [
+    { label: "filter merchant_id", res: await call(api.get(`/merchant/orders?merchant_id=${bIds.merchant}`, a)) },
+    { label: "plain list", res: await call(api.get("/merchant/orders", a)), mayListOwnOnly: true },
+  ],
+  "GET /merchant/orders/:id": async ({ api, a, bIds }) => [
+    { label: "B-only order", res: await call(api.get(`/merchant/orders/${bIds.order}`, a)) },
+  ],
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    it("has an attack for every registered merchant route, and no attack for a route that is gone", () => {
+      expect(registeredMerchantRoutes()).toEqual(Object.keys(ATTACKS).sort())
+    })
+
+    it("never lets merchant A read or change merchant B's data through any merchant route", async () => {
+      const admin = await adminHeaders(getContainer(), api)
+      const A = await approvedMerchant(api, admin, "merchant-a")
+      const B = await approvedMerchant(api, admin, "merchant-b")
+      const aProduct = (await api.post("/merchant/products", productBody("A mug"), A.owner)).data.product
+      const bProduct = (await api.post("/merchant/products", productBody("B secret mug"), B.owner)).data.product
+      const bVariant = bProduct.variants[0].id
+      await api.post(`/merchant/products/${bProduct.id}/variants/${bVariant}/inventory`, { stocked_quantity: 7 }, B.owner)
+      const bService = (await api.post("/merchant/products", productBody("B secret session", { kind: "SERVICE",
+        variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 50 }] }] }), B.owner)).data.product
+      const order = await placeOrder(getContainer(), [{ variant_id: bService.variants[0].id, title: "B secret session", unit_price: 50 }])
+      const invite = await api.post("/merchant/invites", { email: "new@merchant-b.test" }, B.owner)
+
+      const world: World = {
+        api, a: A.owner, b: B.owner,
+        aIds: { product: aProduct.id, variant: aProduct.variants[0].id },
+        bIds: { merchant: B.merchant.id, product: bProduct.id, variant: bVariant, order: order.id, inviteToken: invite.data.token },
+      }
+      const snapshotOfB = async () => ({
+        me: (await api.get("/merchant/me", B.owner)).data,
+        products: (await api.get("/merchant/products", B.owner)).data,
+        staff: (await api.get("/merchant/staff", B.owner)).data,
+        invites: (await api.get("/merchant/invites", B.owner)).data,
+        orders: (await api.get("/merchant/orders", B.owner)).data,
+        stock: (await api.get(`/admin/products/${bProduct.id}?fields=variants.inventory_items.inventory.location_levels.stocked_quantity`, admin)).data,
+      })
+      const before = await snapshotOfB()
+      // A 404 may echo the id the attacker sent; it must never carry B's data (titles) or,
+      // in a list, any of B's ids.
+      const bIds = [bProduct.id, bVariant, order.id, B.merchant.id]
+
+      const failures: string[] = []
+      for (const [route, attack] of Object.entries(ATTACKS)) {
+        for (const { label, res, mayListOwnOnly } of await attack(world)) {
+          const body = JSON.stringify(res.data ?? "")
+          const leaked = [...(mayListOwnOnly ? bIds : []), "B secret"].filter((s) => body.includes(s))
+          const refused = res.status === 403 || res.status === 404
+          if (mayListOwnOnly ? !(refused || (res.status === 200 && !leaked.length)) : !refused || leaked.length) {
+            failures.push(`${route} (${label}) → ${res.status} ${JSON.stringify(res.data).slice(0, 200)}`)
+          }
+        }
+      }
+      // Merchant staff are not admin users: the admin API refuses their token outright.
+      for (const url of ["/admin/products", "/admin/merchants", `/admin/products/${bProduct.id}`, "/admin/orders"]) {
+        const res = await call(api.get(url, A.owner))
+        if (res.status !== 401) failures.push(`GET ${url} with a merchant token → ${res.status}`)
+      }
+
+      // Control: the same routes do work for the resources' owner, so the refusals above are scoping.
+      expect((await api.get(`/merchant/products/${bProduct.id}`, B.owner)).data.product.title).toBe("B secret mug")
+      expect((await api.get(`/merchant/orders/${order.id}`, B.owner)).data.order.items).toHaveLength(1)
+      expect(JSON.stringify(before.stock)).toContain('"stocked_quantity":7')
+
+      expect(failures).toEqual([])
+      expect(await snapshotOfB()).toEqual(before)
+      expect(before.products.products.map((p: any) => p.title).sort()).toEqual(["B secret mug", "B secret session"])
+    })
+  },
+})
