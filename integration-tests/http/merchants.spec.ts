@@ -197,5 +197,38 @@ medusaIntegrationTestRunner({
         expect((await api.get("/merchant/orders", c.owner)).data.orders).toEqual([])
       })
     })
+
+    describe("checkout", () => {
+      it("links a completed mixed cart's order to each merchant in it", async () => {
+        const container = getContainer()
+        const { salesChannelId, storeHeaders } = await storefrontAccess(container)
+        const a = await approvedMerchant(api, admin, "cart-a")
+        const b = await approvedMerchant(api, admin, "cart-b")
+        const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_system_default"] }, admin)).data.region
+        // Created without a shipping profile: digital lines need no shipping method at checkout.
+        const product = async (title: string, merchantId: string, kind: string) =>
+          (await api.post("/admin/products", {
+            title, status: "published", options: [{ title: "Format", values: ["Default"] }],
+            variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 20 }] }],
+            sales_channels: [{ id: salesChannelId }], additional_data: { merchant_id: merchantId, kind },
+          }, admin)).data.product
+        const pa = await product("A course", a.merchant.id, "COURSE")
+        const pb = await product("B course", b.merchant.id, "COURSE")
+
+        const cart = (await api.post("/store/carts", { region_id: region.id, email: "buyer@test.local" }, storeHeaders)).data.cart
+        for (const p of [pa, pb]) await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: p.variants[0].id, quantity: 1 }, storeHeaders)
+        const collection = (await api.post("/store/payment-collections", { cart_id: cart.id }, storeHeaders)).data.payment_collection
+        await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, storeHeaders)
+        const completed = await api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders)
+        expect(completed.data.type).toBe("order")
+        const orderId = completed.data.order.id
+
+        const aView = (await api.get(`/merchant/orders/${orderId}`, a.owner)).data.order
+        const bView = (await api.get(`/merchant/orders/${orderId}`, b.owner)).data.order
+        expect(aView.items.map((i: any) => i.title)).toEqual(["A course"])
+        expect(bView.items.map((i: any) => i.title)).toEqual(["B course"])
+        expect(aView.merchant_subtotal_minor + bView.merchant_subtotal_minor).toBe(4000)
+      })
+    })
   },
 })
