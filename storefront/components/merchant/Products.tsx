@@ -22,9 +22,19 @@ function statusLabel(t: (k: MessageKey) => string, status: string): string {
   return t(`productStatus.${status}` as MessageKey) || status
 }
 
-function priceLabel(p: MerchantProduct, intlLocale: string): string {
-  const prices = p.variants?.[0]?.prices ?? []
-  return prices.map((pr) => formatMoney(pr.amount, pr.currency_code, intlLocale)).join(" · ")
+/** The first variant's prices, each isolated so mixed currencies read right in RTL too. */
+function PriceList({ product, intlLocale }: { product: MerchantProduct; intlLocale: string }) {
+  const prices = product.variants?.[0]?.prices ?? []
+  return (
+    <>
+      {prices.map((pr, i) => (
+        <span key={pr.id ?? pr.currency_code}>
+          {i > 0 && " · "}
+          <bdi>{formatMoney(pr.amount, pr.currency_code, intlLocale)}</bdi>
+        </span>
+      ))}
+    </>
+  )
 }
 
 export function ProductsSection({ merchant }: { merchant: Merchant }) {
@@ -60,7 +70,9 @@ export function ProductsSection({ merchant }: { merchant: Merchant }) {
                   <KindBadge kind={p.kind as Kind | null | undefined} />
                 </td>
                 <td>{statusLabel(t, p.status)}</td>
-                <td>{priceLabel(p, intlLocale)}</td>
+                <td data-testid="merchant-product-price">
+                  <PriceList product={p} intlLocale={intlLocale} />
+                </td>
               </tr>
             ))}
           </tbody>

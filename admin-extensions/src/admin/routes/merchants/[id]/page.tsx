@@ -255,7 +255,7 @@ const MerchantDetailPage = () => {
                 <Prompt.Title>{REASON_COPY[reasonAction].title}</Prompt.Title>
                 <Prompt.Description>{REASON_COPY[reasonAction].description}</Prompt.Description>
               </Prompt.Header>
-              <div className="flex flex-col gap-y-2 px-6 pb-4">
+              <div className="flex flex-col gap-y-2 px-6 pb-4 pt-4">
                 <Label htmlFor="merchant-reason" size="small" weight="plus">
                   Reason
                 </Label>
