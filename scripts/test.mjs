@@ -75,6 +75,12 @@ async function e2e(env) {
   const server = `postgres://${user}${password}@${env.DB_HOST}:${env.DB_PORT || 5432}`
   await recreateDatabase(`${server}/postgres`, "snail_e2e")
 
+  // The production build: the browser test drives the real admin (with our extensions) too.
+  log("Building the server and admin (medusa build)…")
+  await run("npm", ["run", "build", "--silent"], { env })
+  const buildDir = `${root}/.medusa/server`
+  if (!fs.existsSync(`${buildDir}/node_modules`)) fs.symlinkSync(`${root}/node_modules`, `${buildDir}/node_modules`, "dir")
+
   const serverPort = Number(env.E2E_SERVER_PORT || 9300)
   const storefrontPort = Number(env.E2E_STOREFRONT_PORT || 8300)
   const stack = await startAppStack({
@@ -83,13 +89,15 @@ async function e2e(env) {
     storefrontPort,
     credentialsFile: `${root}/.data/e2e-credentials.json`,
     serverCommand: "start",
+    serverCwd: buildDir,
+    // NODE_ENV=development: plain-http admin cookies and development secrets are fine here.
     // A separate Next build folder so a running `npm run dev` does not block this one.
-    env: { ...env, REDIS_URL: "", ADMIN_DISABLED: "true", NODE_ENV: "development", NEXT_DIST_DIR: ".next-e2e" },
+    env: { ...env, REDIS_URL: "", NODE_ENV: "development", NEXT_DIST_DIR: ".next-e2e" },
     log,
   })
   try {
     await run("node", ["integration-tests/e2e/run.mjs"], {
-      env: { ...env, STOREFRONT_URL: stack.storefrontUrl, MEDUSA_BACKEND_URL: stack.serverUrl, CHROMIUM_PATH: chromium },
+      env: { ...env, STOREFRONT_URL: stack.storefrontUrl, MEDUSA_BACKEND_URL: stack.serverUrl, ADMIN_URL: `${stack.serverUrl}/app`, CHROMIUM_PATH: chromium },
       label: "browser test",
     })
   } finally {

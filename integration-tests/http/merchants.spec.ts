@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, failing, storefrontAccess } from "../helpers/admin"
+import { inviteMerchantStaffWorkflow } from "../../src/workflows/marketplace/merchant-invites"
 import { applyAsMerchant, approvedMerchant, bearer, Headers, merchantLogin, placeOrder, productBody } from "../helpers/merchants"
 
 jest.setTimeout(180 * 1000)
@@ -106,7 +107,6 @@ medusaIntegrationTestRunner({
         const reused = await failing(api.post("/merchant/invites/accept", { token: first.data.token }, two))
         expect(reused).toEqual({ status: 409, data: expect.objectContaining({ code: "INVITE_ALREADY_USED" }) })
 
-        const { inviteMerchantStaffWorkflow } = await import("../../src/workflows/marketplace/merchant-invites")
         const me = (await api.get("/merchant/me", owner)).data
         const { result } = await inviteMerchantStaffWorkflow(getContainer()).run({
           input: { merchant_id: me.merchant.id, email: "late@invite-co.test", invited_by: me.merchant_user.id, ttl_ms: -1000 },

@@ -14,14 +14,15 @@ const medusa = path.join(root, "node_modules/.bin/medusa")
  * @param {number} o.storefrontPort
  * @param {string} o.credentialsFile   where the seed writes admin + publishable key
  * @param {"develop"|"start"} o.serverCommand  develop watches files; start runs the sources once
+ * @param {string} [o.serverCwd]  where the server runs: the project (sources) or .medusa/server (a build)
  * @param {Record<string,string>} [o.env]
  * @param {(m: string) => void} o.log
  */
-export async function startAppStack({ databaseUrl, serverPort, storefrontPort, credentialsFile, serverCommand, env: extraEnv = {}, log }) {
+export async function startAppStack({ databaseUrl, serverPort, storefrontPort, credentialsFile, serverCommand, serverCwd = root, env: extraEnv = {}, log }) {
   const env = {
     ...process.env,
     ...extraEnv,
-    NODE_ENV: process.env.NODE_ENV || "development",
+    NODE_ENV: extraEnv.NODE_ENV || process.env.NODE_ENV || "development",
     DATABASE_URL: databaseUrl,
     PORT: String(serverPort),
     SNAIL_CREDENTIALS_FILE: credentialsFile,
@@ -42,7 +43,7 @@ export async function startAppStack({ databaseUrl, serverPort, storefrontPort, c
   const credentials = JSON.parse(fs.readFileSync(credentialsFile, "utf8"))
 
   const services = [
-    startService("medusa", medusa, [serverCommand], { env, cwd: root }),
+    startService("medusa", medusa, [serverCommand], { env, cwd: serverCwd }),
     startService("storefront", "npm", ["run", "dev", "-w", "storefront"], {
       cwd: root,
       env: {

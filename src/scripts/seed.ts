@@ -2,12 +2,13 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedAdminUser, seedPublishableKey, writeCredentials } from "./seed/access"
 import { DEMO_MERCHANT_PASSWORD, seedMerchants } from "./seed/merchants"
+import { seedDemoOrders } from "./seed/orders"
 import { seedCatalogue } from "./seed/products"
 import { seedCommerceSetup } from "./seed/setup"
 
 // Bump when the demo data changes shape; a store already seeded at this version is left alone.
-// 1: regions, stock, shipping, catalogue. 2: demo merchants owning the catalogue.
-const SEED_VERSION = 2
+// 1: regions, stock, shipping, catalogue. 2: demo merchants owning the catalogue. 3: demo orders.
+const SEED_VERSION = 3
 
 /**
  * `medusa exec ./src/scripts/seed.ts`: demo regions, stock, shipping and catalogue, once;
@@ -31,6 +32,10 @@ export default async function seed({ container }: ExecArgs) {
       await seedCatalogue(container, { salesChannelId: salesChannel.id, ...setup })
     }
     if (seeded < 2) await seedMerchants(container)
+    if (seeded < 3) {
+      const [europe] = await container.resolve(Modules.REGION).listRegions({ currency_code: "eur" })
+      if (europe) await seedDemoOrders(container, { regionId: europe.id, salesChannelId: salesChannel.id })
+    }
     await storeModule.updateStores(store.id, { metadata: { ...(store.metadata ?? {}), snail_seed_version: SEED_VERSION } })
     logger.info(`Demo data seeded (version ${SEED_VERSION}). Merchant owners sign in with password ${DEMO_MERCHANT_PASSWORD}.`)
   }
