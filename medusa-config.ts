@@ -38,6 +38,9 @@ module.exports = defineConfig({
   modules: [
     { resolve: "./src/modules/product-kind" },
     { resolve: "./src/modules/marketplace" },
+    { resolve: "./src/modules/order-lines" },
+    { resolve: "./src/modules/idempotency" },
+    paymentModule(),
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
 })
@@ -46,6 +49,30 @@ function parseWorkerMode(value: string | undefined): "shared" | "server" | "work
   if (!value) return "shared"
   if (value === "shared" || value === "server" || value === "worker") return value
   throw new Error(`MEDUSA_WORKER_MODE must be shared, server or worker (got "${value}")`)
+}
+
+// Sandbox PSP always (docs/sandbox-psp.md; webhooks at /hooks/payment/sandbox_sandbox); Stripe only
+// when STRIPE_API_KEY is set (webhooks at /hooks/payment/stripe_stripe).
+function paymentModule() {
+  const providers: { resolve: string; id: string; options: Record<string, unknown> }[] = [
+    {
+      resolve: "./src/modules/sandbox-payment",
+      id: "sandbox",
+      options: {
+        baseUrl: env.SANDBOX_PSP_URL || "http://localhost:9010",
+        apiKey: env.SANDBOX_PSP_API_KEY || "sk_sandbox_dev",
+        webhookSecret: env.SANDBOX_PSP_WEBHOOK_SECRET || "whsec_sandbox_dev",
+      },
+    },
+  ]
+  if (env.STRIPE_API_KEY) {
+    providers.push({
+      resolve: "@medusajs/medusa/payment-stripe",
+      id: "stripe",
+      options: { apiKey: env.STRIPE_API_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET },
+    })
+  }
+  return { resolve: "@medusajs/medusa/payment", options: { providers } }
 }
 
 // Self-hosted Medusa never switches to Redis by itself: each production module is listed here.

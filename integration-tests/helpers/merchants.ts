@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createOrderWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
-import { linkOrderToMerchantsWorkflow } from "../../src/workflows/marketplace/link-order-to-merchants"
+import { onOrderPlacedWorkflow } from "../../src/workflows/order-lines/on-order-placed"
 
 export type Headers = { headers: Record<string, string> }
 const PASSWORD = "merchant-pass-123"
@@ -66,6 +66,6 @@ export async function placeOrder(container: MedusaContainer, variants: { variant
       items: variants.map((v) => ({ variant_id: v.variant_id, title: v.title, quantity: 1, unit_price: v.unit_price })),
     } as any,
   })
-  await linkOrderToMerchantsWorkflow(container).run({ input: { order_id: order.id } })
+  await onOrderPlacedWorkflow(container).run({ input: { order_id: order.id } })
   return order
 }

@@ -30,8 +30,8 @@ type World = {
   api: any
   a: Headers
   b: Headers
-  bIds: { merchant: string; product: string; variant: string; order: string; inviteToken: string }
-  aIds: { product: string; variant: string }
+  bIds: { merchant: string; product: string; variant: string; order: string; inviteToken: string; line: string; mixedLine: string }
+  aIds: { product: string; variant: string; mixedOrder: string }
 }
 type Attempt = { label: string; res: { status: number; data: any }; mayListOwnOnly?: boolean }
 
@@ -110,6 +110,14 @@ const ATTACKS: Record<string, (w: World) => Promise<Attempt[]>> = {
   "GET /merchant/orders/:id": async ({ api, a, bIds }) => [
     { label: "B-only order", res: await call(api.get(`/merchant/orders/${bIds.order}`, a)) },
   ],
+  "GET /merchant/orders/:id/lines": async ({ api, a, bIds }) => [
+    { label: "B-only order", res: await call(api.get(`/merchant/orders/${bIds.order}/lines`, a)) },
+  ],
+  "POST /merchant/orders/:id/lines/:line_id/transitions": async ({ api, a, aIds, bIds }) => [
+    { label: "B's order + line", res: await call(api.post(`/merchant/orders/${bIds.order}/lines/${bIds.line}/transitions`, { to: "CONFIRMED" }, a)) },
+    { label: "shared order, B's line", res: await call(api.post(`/merchant/orders/${aIds.mixedOrder}/lines/${bIds.mixedLine}/transitions`, { to: "CONFIRMED" }, a)) },
+    { label: "own order id, B's line from elsewhere", res: await call(api.post(`/merchant/orders/${aIds.mixedOrder}/lines/${bIds.line}/transitions`, { to: "CANCELLED" }, a)) },
+  ],
 }
 
 medusaIntegrationTestRunner({
@@ -129,12 +137,21 @@ medusaIntegrationTestRunner({
       const bService = (await api.post("/merchant/products", productBody("B secret session", { kind: "SERVICE",
         variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 50 }] }] }), B.owner)).data.product
       const order = await placeOrder(getContainer(), [{ variant_id: bService.variants[0].id, title: "B secret session", unit_price: 50 }])
+      const aService = (await api.post("/merchant/products", productBody("A session", { kind: "SERVICE",
+        variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 20 }] }] }), A.owner)).data.product
+      const mixed = await placeOrder(getContainer(), [
+        { variant_id: aService.variants[0].id, title: "A session", unit_price: 20 },
+        { variant_id: bService.variants[0].id, title: "B secret session", unit_price: 50 },
+      ])
+      const bLine = (await api.get(`/merchant/orders/${order.id}/lines`, B.owner)).data.lines[0]
+      const bMixedLine = (await api.get(`/merchant/orders/${mixed.id}/lines`, B.owner)).data.lines[0]
       const invite = await api.post("/merchant/invites", { email: "new@merchant-b.test" }, B.owner)
 
       const world: World = {
         api, a: A.owner, b: B.owner,
-        aIds: { product: aProduct.id, variant: aProduct.variants[0].id },
-        bIds: { merchant: B.merchant.id, product: bProduct.id, variant: bVariant, order: order.id, inviteToken: invite.data.token },
+        aIds: { product: aProduct.id, variant: aProduct.variants[0].id, mixedOrder: mixed.id },
+        bIds: { merchant: B.merchant.id, product: bProduct.id, variant: bVariant, order: order.id, inviteToken: invite.data.token,
+          line: bLine.id, mixedLine: bMixedLine.id },
       }
       const snapshotOfB = async () => ({
         me: (await api.get("/merchant/me", B.owner)).data,
@@ -142,12 +159,14 @@ medusaIntegrationTestRunner({
         staff: (await api.get("/merchant/staff", B.owner)).data,
         invites: (await api.get("/merchant/invites", B.owner)).data,
         orders: (await api.get("/merchant/orders", B.owner)).data,
+        lines: (await api.get(`/merchant/orders/${order.id}/lines`, B.owner)).data,
+        mixedLines: (await api.get(`/merchant/orders/${mixed.id}/lines`, B.owner)).data,
         stock: (await api.get(`/admin/products/${bProduct.id}?fields=variants.inventory_items.inventory.location_levels.stocked_quantity`, admin)).data,
       })
       const before = await snapshotOfB()
       // A 404 may echo the id the attacker sent; it must never carry B's data (titles) or,
       // in a list, any of B's ids.
-      const bIds = [bProduct.id, bVariant, order.id, B.merchant.id]
+      const bIds = [bProduct.id, bVariant, order.id, B.merchant.id, bLine.id, bMixedLine.id]
 
       const failures: string[] = []
       for (const [route, attack] of Object.entries(ATTACKS)) {
@@ -174,6 +193,9 @@ medusaIntegrationTestRunner({
       expect(failures).toEqual([])
       expect(await snapshotOfB()).toEqual(before)
       expect(before.products.products.map((p: any) => p.title).sort()).toEqual(["B secret mug", "B secret session"])
+      // Control for the line routes: the owner's own move goes through.
+      const own = await api.post(`/merchant/orders/${order.id}/lines/${bLine.id}/transitions`, { to: "CANCELLED", reason: "control" }, B.owner)
+      expect(own.data.line.state).toBe("CANCELLED")
     })
   },
 })

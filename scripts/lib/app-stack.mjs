@@ -42,7 +42,13 @@ export async function startAppStack({ databaseUrl, serverPort, storefrontPort, c
   await run(medusa, ["exec", "./src/scripts/seed.ts"], { env, cwd: root })
   const credentials = JSON.parse(fs.readFileSync(credentialsFile, "utf8"))
 
+  // The sandbox PSP (docs/sandbox-psp.md) stands in for a card processor; it calls the server's webhooks.
+  env.SANDBOX_PSP_PORT ||= String(serverPort + 10)
+  env.SANDBOX_PSP_URL ||= `http://localhost:${env.SANDBOX_PSP_PORT}`
+  env.SANDBOX_PSP_WEBHOOK_URL ||= `http://localhost:${serverPort}/hooks/payment/sandbox_sandbox`
+  env.SANDBOX_PSP_DATA_FILE ||= path.join(path.dirname(credentialsFile), `sandbox-psp-${serverPort}.json`)
   const services = [
+    startService("sandbox-psp", path.join(root, "node_modules/.bin/ts-node"), ["--transpile-only", "src/modules/sandbox-payment/psp-server/cli.ts"], { env, cwd: root }),
     startService("medusa", medusa, [serverCommand], { env, cwd: serverCwd }),
     startService("storefront", "npm", ["run", "dev", "-w", "storefront"], {
       cwd: root,

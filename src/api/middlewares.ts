@@ -4,6 +4,8 @@ import cors from "cors"
 import { PRODUCT_KINDS } from "../lib/product-kinds"
 import { KycApprove, KycReason } from "./admin/merchants/validators"
 import { snailErrorHandler } from "./error-handler"
+import { idempotencyRoutes } from "./idempotency/routes"
+import { orderLineRoutes } from "./order-lines/routes"
 import { merchantGate, refuseSuspendedSignIn } from "./merchant/context"
 import {
   AcceptInvite, CreateMerchantProduct, CreateMerchantVariant, InviteStaff, MerchantApplication, SetInventory,
@@ -51,5 +53,7 @@ export default defineMiddlewares({
     { matcher: "/merchant/products/:id/variants", methods: ["POST"], middlewares: [validateAndTransformBody(CreateMerchantVariant)] },
     { matcher: "/merchant/products/:id/variants/:variant_id", methods: ["POST"], middlewares: [validateAndTransformBody(UpdateMerchantVariant)] },
     { matcher: "/merchant/products/:id/variants/:variant_id/inventory", methods: ["POST"], middlewares: [validateAndTransformBody(SetInventory)] },
+    ...orderLineRoutes,
+    ...idempotencyRoutes,
   ],
 })

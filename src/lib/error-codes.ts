@@ -29,7 +29,15 @@ export const ERROR_CODES = {
   INVITE_NOT_FOUND: "The invite token is unknown.",
   INVITE_EXPIRED: "The invite has expired.",
   INVITE_ALREADY_USED: "The invite was already accepted.",
+  INVALID_TRANSITION: "The line's process has no such move from its current state.",
+  TRANSITION_NOT_ALLOWED_FOR_ACTOR: "The move exists but not for this kind of actor (buyer, merchant, operator).",
+  TRANSITION_GUARD_FAILED: "The move exists but a condition does not hold yet (tracking number, slot start, refund window…).",
+  LINE_STATE_CHANGED: "The line changed state while the request ran; read it again and retry.",
+  CAPTURE_FAILED: "The payment provider refused the capture; the line kept its state and the move can be retried.",
   INTERNAL_ERROR: "An unexpected error happened on the server.",
+  INVALID_IDEMPOTENCY_KEY: "The X-Idempotency-Key header is empty, longer than 255 characters, or sent twice with different values.",
+  IDEMPOTENCY_KEY_REUSED: "The idempotency key was already used for a different request (method, path or body).",
+  IDEMPOTENCY_KEY_IN_PROGRESS: "A request with the same idempotency key is still running and did not finish in time; retry later.",
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES

@@ -59,12 +59,13 @@ export const SERVICE_V1: ProcessDefinition = {
 }
 
 // COURSE: NEW → PAID → ACCESS_GRANTED → CONSUMED → CLOSED ; ↘ REFUNDED
-// Until the course-access module lands, access is granted by the system right after payment.
+// Until the course-access module lands, the system grants access right after the order is
+// placed (a subscriber, so a failed capture leaves the line PAID and retryable, not the checkout failed).
 export const COURSE_V1: ProcessDefinition = {
   kind: "COURSE",
   version: 1,
   initial: "NEW",
-  onOrderPlaced: ["PAID", "ACCESS_GRANTED"],
+  onOrderPlaced: ["PAID"],
   states: ["NEW", "PAID", "ACCESS_GRANTED", "CONSUMED", "CLOSED", "REFUNDED"],
   terminal: ["CLOSED", "REFUNDED"],
   transitions: [

@@ -1,7 +1,7 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
-import { linkOrderToMerchantsWorkflow } from "../../workflows/marketplace/link-order-to-merchants"
+import { onOrderPlacedWorkflow } from "../../workflows/order-lines/on-order-placed"
 
 type Container = ExecArgs["container"]
 
@@ -34,6 +34,6 @@ export async function seedDemoOrders(container: Container, opts: { regionId: str
         })),
       } as any,
     })
-    await linkOrderToMerchantsWorkflow(container).run({ input: { order_id: order.id } })
+    await onOrderPlacedWorkflow(container).run({ input: { order_id: order.id } })
   }
 }

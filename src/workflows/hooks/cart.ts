@@ -1,6 +1,6 @@
 import { addToCartWorkflow, completeCartWorkflow, createCartWorkflow } from "@medusajs/medusa/core-flows"
 import { assertVariantsSellable } from "../marketplace/sellable"
-import { linkOrderToMerchantsWorkflow } from "../marketplace/link-order-to-merchants"
+import { onOrderPlacedWorkflow } from "../order-lines/on-order-placed"
 
 // Only approved merchants sell: refuse their variants before they reach a cart.
 addToCartWorkflow.hooks.validate(async ({ input }, { container }) => {
@@ -17,6 +17,7 @@ completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
 })
 
 // `orderCreated` exists at run time but not in Medusa 2.21's types (MEDUSA-NOTES, "Cart and checkout hooks").
+// It runs inside the checkout: the order's merchants and line lifecycles exist before anyone sees it.
 ;(completeCartWorkflow.hooks as any).orderCreated(async ({ order_id }: { order_id: string }, { container }: any) => {
-  await linkOrderToMerchantsWorkflow(container).run({ input: { order_id } })
+  await onOrderPlacedWorkflow(container).run({ input: { order_id } })
 })

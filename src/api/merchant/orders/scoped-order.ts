@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { toMajorString, toMinor } from "../../../lib/money"
+import { lineQuantity } from "../../../lib/order-items"
 
 const ORDER_FIELDS = [
   "id", "display_id", "created_at", "status", "currency_code", "email",
@@ -8,7 +9,7 @@ const ORDER_FIELDS = [
   "shipping_address.city", "shipping_address.postal_code", "shipping_address.province", "shipping_address.country_code",
   "shipping_address.phone",
   "items.id", "items.title", "items.subtitle", "items.product_id", "items.variant_id", "items.variant_sku",
-  "items.quantity", "items.unit_price", "items.thumbnail",
+  "items.quantity", "items.detail.quantity", "items.unit_price", "items.thumbnail",
 ]
 
 /**
@@ -35,7 +36,7 @@ export async function listScopedOrders(scope: MedusaContainer, merchantId: strin
 function scopeOrder(order: any, productIds: Set<string>) {
   const items = (order.items ?? []).filter((i: any) => i && productIds.has(i.product_id))
   // Line subtotals before order-level discounts; the split of discounts is the money issue's job.
-  const lineSubtotal = (i: any) => toMinor(i.unit_price ?? 0, order.currency_code) * Number(i.quantity ?? 0)
+  const lineSubtotal = (i: any) => toMinor(i.unit_price ?? 0, order.currency_code) * lineQuantity(i)
   const subtotalMinor = items.reduce((sum: number, i: any) => sum + lineSubtotal(i), 0)
   return {
     id: order.id,
@@ -47,7 +48,7 @@ function scopeOrder(order: any, productIds: Set<string>) {
     shipping_address: order.shipping_address ?? null,
     items: items.map((i: any) => ({
       id: i.id, title: i.title, subtitle: i.subtitle, product_id: i.product_id, variant_id: i.variant_id,
-      variant_sku: i.variant_sku, quantity: i.quantity, unit_price: i.unit_price, thumbnail: i.thumbnail,
+      variant_sku: i.variant_sku, quantity: lineQuantity(i), unit_price: i.unit_price, thumbnail: i.thumbnail,
       subtotal: toMajorString(lineSubtotal(i), order.currency_code),
     })),
     merchant_subtotal: toMajorString(subtotalMinor, order.currency_code),

@@ -1,0 +1,61 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { processFor } from "../../lib/line-process/definitions"
+import { allowedTransitions } from "../../lib/line-process/engine"
+import type { Actor } from "../../lib/line-process/types"
+import { ORDER_LINES_MODULE } from "../../modules/order-lines"
+import { lineQuantity } from "../../lib/order-items"
+import type OrderLinesModuleService from "../../modules/order-lines/service"
+
+/**
+ * The lines of an order as `actor` may see them: state, history and the moves it may make next.
+ * `merchantId` limits the view to that merchant's lines.
+ */
+export async function presentOrderLines(scope: MedusaContainer, orderId: string, actor: Actor, merchantId?: string) {
+  const service: OrderLinesModuleService = scope.resolve(ORDER_LINES_MODULE)
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const filters: Record<string, unknown> = { order_id: orderId }
+  if (merchantId) filters.merchant_id = merchantId
+  const lines = await service.listOrderLines(filters, { relations: ["transitions"], order: { created_at: "ASC" } })
+  const { data: [order] } = await query.graph({
+    entity: "order",
+    fields: ["id", "items.id", "items.title", "items.subtitle", "items.quantity", "items.detail.quantity", "items.unit_price", "items.thumbnail"],
+    filters: { id: orderId },
+  })
+  const items = new Map<string, any>((order?.items ?? []).filter(Boolean).map((i: any) => [i.id, i] as [string, any]))
+  return lines.map((line) => {
+    const item = items.get(line.line_item_id)
+    const def = processFor(line.kind, line.process_version)
+    return {
+      id: line.id,
+      line_item_id: line.line_item_id,
+      title: item?.title ?? null,
+      subtitle: item?.subtitle ?? null,
+      quantity: item ? lineQuantity(item) : null,
+      unit_price: item?.unit_price ?? null,
+      thumbnail: item?.thumbnail ?? null,
+      kind: line.kind,
+      merchant_id: line.merchant_id,
+      process_version: line.process_version,
+      state: line.state,
+      state_entered_at: line.state_entered_at,
+      carrier: line.carrier,
+      tracking_number: line.tracking_number,
+      captured_amount: line.captured_amount,
+      currency_code: line.currency_code,
+      history: [...(line.transitions ?? [])]
+        .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())
+        .map((t) => ({ transition: t.transition, from: t.from_state, to: t.to_state, actor_type: t.actor_type, actor_id: t.actor_id, reason: t.reason, data: t.data, at: t.created_at })),
+      allowed_transitions: allowedTransitions(def, line.state, actor, { trackingNumber: "known-at-request" }),
+    }
+  })
+}
+
+/** The line, if it belongs to this order (and to this merchant when given); else undefined. */
+export async function findOrderLine(scope: MedusaContainer, orderId: string, lineId: string, merchantId?: string) {
+  const service: OrderLinesModuleService = scope.resolve(ORDER_LINES_MODULE)
+  const filters: Record<string, unknown> = { id: lineId, order_id: orderId }
+  if (merchantId) filters.merchant_id = merchantId
+  const [line] = await service.listOrderLines(filters)
+  return line
+}

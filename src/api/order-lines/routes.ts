@@ -1,0 +1,10 @@
+import { authenticate, validateAndTransformBody } from "@medusajs/framework/http"
+import { LineTransitionBody } from "./validators"
+
+// Line lifecycle routes: buyers (their own orders), merchant staff (their own lines), operators.
+export const orderLineRoutes = [
+  { matcher: "/store/orders/:id/lines*", middlewares: [authenticate("customer", ["session", "bearer"])] },
+  { matcher: "/store/orders/:id/lines/:line_id/transitions", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineTransitionBody)] },
+  { matcher: "/merchant/orders/:id/lines/:line_id/transitions", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineTransitionBody)] },
+  { matcher: "/admin/orders/:id/lines/:line_id/transitions", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineTransitionBody)] },
+]

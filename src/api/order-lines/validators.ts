@@ -1,0 +1,11 @@
+import { z } from "@medusajs/framework/zod"
+
+export const LineTransitionBody = z
+  .object({
+    to: z.string().min(1).max(40),
+    reason: z.string().max(500).optional(),
+    carrier: z.string().min(1).max(100).optional(),
+    tracking_number: z.string().min(1).max(100).optional(),
+  })
+  .strict()
+export type LineTransitionBodyType = z.infer<typeof LineTransitionBody>

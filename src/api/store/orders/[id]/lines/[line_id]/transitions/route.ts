@@ -1,0 +1,19 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { SnailError } from "../../../../../../../lib/snail-error"
+import { transitionOrderLineWorkflow } from "../../../../../../../workflows/order-lines/transition-order-line"
+import { findOrderLine, presentOrderLines } from "../../../../../../order-lines/present"
+import type { LineTransitionBodyType } from "../../../../../../order-lines/validators"
+import { assertBuyersOrder } from "../../../../../buyer-orders"
+
+/** Buyer moves (cancel, refund request) — the process decides which are allowed for a buyer. */
+export const POST = async (req: AuthenticatedMedusaRequest<LineTransitionBodyType>, res: MedusaResponse) => {
+  await assertBuyersOrder(req.scope, req.params.id, req.auth_context.actor_id)
+  const line = await findOrderLine(req.scope, req.params.id, req.params.line_id)
+  if (!line) throw new SnailError(404, "NOT_FOUND", `Order line ${req.params.line_id} not found`)
+  const { to, reason } = req.validatedBody
+  await transitionOrderLineWorkflow(req.scope).run({
+    input: { to, reason, line_id: line.id, actor_type: "buyer", actor_id: req.auth_context.actor_id },
+  })
+  const lines = await presentOrderLines(req.scope, req.params.id, "buyer")
+  res.json({ line: lines.find((l) => l.id === line.id) })
+}

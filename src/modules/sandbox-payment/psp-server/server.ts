@@ -1,0 +1,347 @@
+import crypto from "node:crypto"
+import http from "node:http"
+import type { AddressInfo } from "node:net"
+import type { PaymentError, PaymentIntent, WebhookEventType } from "../types"
+import { captureFailsFor, cardOutcome, DEFAULT_TEST_CARD, refundFailsFor } from "./cards"
+import { IntentStore, StoredEvent } from "./store"
+import { WebhookConfig, WebhookDispatcher } from "./webhooks"
+
+export type SandboxPspServerOptions = {
+  apiKey: string
+  webhook: WebhookConfig
+  /** JSON file to persist into; in memory when absent. */
+  dataFile?: string
+  /** Public base URL, used in `next_action.url` (default: the listening address). */
+  publicUrl?: string
+}
+
+class HttpError extends Error {
+  constructor(public readonly status: number, public readonly error: PaymentError, public readonly intent?: PaymentIntent) {
+    super(error.message)
+  }
+}
+
+const MAX_BODY = 64 * 1024
+
+/** The sandbox PSP: a small REST server with Stripe-like payment intents. Contract in docs/sandbox-psp.md. */
+export class SandboxPspServer {
+  readonly store: IntentStore
+  private readonly webhooks: WebhookDispatcher
+  private readonly server: http.Server
+  private publicUrl?: string
+
+  constructor(private readonly options: SandboxPspServerOptions) {
+    this.store = new IntentStore(options.dataFile)
+    this.webhooks = new WebhookDispatcher(this.store, options.webhook)
+    this.publicUrl = options.publicUrl
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch((e) => send(res, 500, { error: { type: "api_error", code: "internal", message: String(e?.message ?? e) } }))
+    })
+  }
+
+  async listen(port = 0, host = "127.0.0.1"): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject)
+      this.server.listen(port, host, () => resolve())
+    })
+    const address = this.server.address() as AddressInfo
+    this.publicUrl ??= `http://${host === "0.0.0.0" ? "localhost" : host}:${address.port}`
+    this.webhooks.resumePending()
+    return this.publicUrl
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port
+  }
+
+  async close() {
+    await this.webhooks.close()
+    this.server.closeAllConnections?.()
+    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+    this.store.save()
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://psp")
+    const parts = url.pathname.split("/").filter(Boolean)
+    const method = req.method ?? "GET"
+
+    if (method === "GET" && url.pathname === "/health") return send(res, 200, { ok: true })
+
+    let body: Record<string, any>
+    try {
+      body = await readJson(req)
+    } catch (e: any) {
+      return send(res, 400, { error: { type: "invalid_request_error", code: "malformed_json", message: e.message } })
+    }
+
+    // The buyer's browser completes authentication itself, so this one step needs no API key.
+    const isAuthenticate = method === "POST" && parts.length === 4 && parts[3] === "authenticate"
+    if (parts[0] === "v1" && !isAuthenticate && !this.authorized(req)) {
+      return send(res, 401, { error: { type: "invalid_request_error", code: "unauthorized", message: "Invalid API key" } })
+    }
+
+    const idempotencyKey = method === "POST" ? header(req, "idempotency-key") : undefined
+    const fingerprint = crypto.createHash("sha256").update(`${method} ${url.pathname} ${JSON.stringify(body)}`).digest("hex")
+    if (idempotencyKey) {
+      const previous = this.store.getIdempotent(idempotencyKey)
+      if (previous) {
+        if (previous.fingerprint !== fingerprint) {
+          return send(res, 409, {
+            error: { type: "invalid_request_error", code: "idempotency_key_reused", message: "This Idempotency-Key was used with another request" },
+          })
+        }
+        res.setHeader("idempotent-replayed", "true")
+        return send(res, previous.status, previous.body)
+      }
+    }
+
+    let status = 200
+    let result: unknown
+    try {
+      result = this.route(method, parts, body, url)
+      if (method === "POST" && parts.length === 2) status = 201
+    } catch (e) {
+      if (!(e instanceof HttpError)) throw e
+      status = e.status
+      result = { error: { ...e.error, payment_intent: e.intent } }
+    }
+    // Like Stripe, answers are remembered except 401 and 5xx: a retry after a wrong key or an outage can pass.
+    if (idempotencyKey && status !== 401 && status < 500) {
+      this.store.putIdempotent(idempotencyKey, { fingerprint, status, body: result, created: Date.now() })
+    }
+    if (method === "POST") this.store.save()
+    return send(res, status, result)
+  }
+
+  private route(method: string, parts: string[], body: Record<string, any>, url: URL): unknown {
+    if (parts[0] !== "v1") throw notFound()
+    if (parts[1] === "events" && parts.length === 2 && method === "GET") {
+      const type = url.searchParams.get("type")
+      const intent = url.searchParams.get("payment_intent")
+      return { data: this.store.events().filter((e) => (!type || e.type === type) && (!intent || e.data.object.id === intent)) }
+    }
+    if (parts[1] !== "payment_intents") throw notFound()
+    if (parts.length === 2 && method === "POST") return this.create(body)
+    const intent = this.store.getIntent(parts[2] ?? "")
+    if (!intent) throw notFound(`No such payment_intent: '${parts[2]}'`)
+    if (parts.length === 3 && method === "GET") return intent
+    if (parts.length === 4 && method === "POST") {
+      switch (parts[3]) {
+        case "capture":
+          return this.capture(intent, body)
+        case "cancel":
+          return this.cancel(intent)
+        case "refunds":
+          return this.refund(intent, body)
+        case "authenticate":
+          return this.authenticate(intent, body)
+      }
+    }
+    throw notFound()
+  }
+
+  private create(body: Record<string, any>): PaymentIntent {
+    const amount = body.amount
+    if (!Number.isSafeInteger(amount) || amount <= 0) throw invalid("amount", "amount must be a positive integer in minor units")
+    if (typeof body.currency !== "string" || !/^[a-zA-Z]{3}$/.test(body.currency)) throw invalid("currency", "currency must be an ISO 4217 code")
+    const cardNumber = String(body.card_number ?? DEFAULT_TEST_CARD).replace(/[\s-]/g, "")
+    const outcome = cardOutcome(cardNumber)
+    if (outcome.kind === "invalid_number") {
+      throw new HttpError(402, { type: "card_error", code: "invalid_number", message: "The card number is not a valid card number." })
+    }
+    if (outcome.kind === "processing_error") {
+      throw new HttpError(500, { type: "api_error", code: "processing_error", message: "An error occurred while processing the card." })
+    }
+    const now = seconds()
+    const intent: PaymentIntent = {
+      id: newId("spi"),
+      object: "payment_intent",
+      status: "requires_capture",
+      amount,
+      currency: body.currency.toLowerCase(),
+      amount_capturable: amount,
+      amount_captured: 0,
+      amount_refunded: 0,
+      amount_canceled: 0,
+      card_last4: cardNumber.slice(-4),
+      captures: [],
+      refunds: [],
+      last_payment_error: null,
+      next_action: null,
+      metadata: stringMap(body.metadata),
+      created: now,
+    }
+    if (outcome.kind === "decline") {
+      intent.status = "requires_payment_method"
+      intent.amount_capturable = 0
+      intent.last_payment_error = { type: "card_error", code: "card_declined", decline_code: outcome.decline_code, message: outcome.message }
+      this.commit(intent, "payment_intent.payment_failed")
+      throw new HttpError(402, intent.last_payment_error, intent)
+    }
+    if (outcome.kind === "requires_action") {
+      intent.status = "requires_action"
+      intent.amount_capturable = 0
+      intent.next_action = { type: "authenticate", url: `${this.publicUrl}/v1/payment_intents/${intent.id}/authenticate` }
+      return this.commit(intent, "payment_intent.requires_action")
+    }
+    return this.commit(intent, "payment_intent.authorized")
+  }
+
+  private authenticate(intent: PaymentIntent, body: Record<string, any>): PaymentIntent {
+    if (intent.status !== "requires_action") throw unexpectedState(intent, "authenticate")
+    intent.next_action = null
+    if (body.outcome === "fail") {
+      intent.status = "requires_payment_method"
+      intent.last_payment_error = {
+        type: "card_error",
+        code: "authentication_failed",
+        message: "The buyer failed to authenticate the payment.",
+      }
+      return this.commit(intent, "payment_intent.payment_failed")
+    }
+    intent.status = "requires_capture"
+    intent.amount_capturable = intent.amount
+    return this.commit(intent, "payment_intent.authorized")
+  }
+
+  private capture(intent: PaymentIntent, body: Record<string, any>): PaymentIntent {
+    if (intent.status !== "requires_capture" && intent.status !== "partially_captured") throw unexpectedState(intent, "capture")
+    const amount = body.amount ?? intent.amount_capturable
+    if (!Number.isSafeInteger(amount) || amount <= 0) throw invalid("amount", "amount must be a positive integer in minor units")
+    if (amount > intent.amount_capturable) {
+      throw new HttpError(
+        400,
+        {
+          type: "invalid_request_error",
+          code: "amount_too_large",
+          message: `Cannot capture ${amount}: only ${intent.amount_capturable} remains authorized`,
+        },
+        intent
+      )
+    }
+    if (captureFailsFor(amount)) {
+      this.emit("payment_intent.capture_failed", intent)
+      throw new HttpError(402, { type: "card_error", code: "capture_failed", message: "The issuer refused the capture." }, intent)
+    }
+    const capture = { id: newId("cap"), amount, created: seconds() }
+    intent.captures.push(capture)
+    intent.amount_captured += amount
+    intent.amount_capturable -= amount
+    intent.status = intent.amount_capturable === 0 ? "succeeded" : "partially_captured"
+    return this.commit(intent, "payment_intent.captured", { capture })
+  }
+
+  private cancel(intent: PaymentIntent): PaymentIntent {
+    if (intent.status === "canceled") return intent
+    if (intent.status === "succeeded") throw unexpectedState(intent, "cancel")
+    // After a partial capture, cancelling releases what is still authorized; the captured part stays.
+    intent.amount_canceled += intent.status === "requires_capture" || intent.status === "partially_captured" ? intent.amount_capturable : 0
+    intent.amount_capturable = 0
+    intent.next_action = null
+    intent.status = intent.amount_captured > 0 ? "succeeded" : "canceled"
+    return this.commit(intent, "payment_intent.canceled")
+  }
+
+  private refund(intent: PaymentIntent, body: Record<string, any>): PaymentIntent {
+    const refundable = intent.amount_captured - intent.amount_refunded
+    const amount = body.amount ?? refundable
+    if (!Number.isSafeInteger(amount) || amount <= 0) throw invalid("amount", "amount must be a positive integer in minor units")
+    if (amount > refundable) {
+      throw new HttpError(
+        400,
+        { type: "invalid_request_error", code: "amount_too_large", message: `Cannot refund ${amount}: only ${refundable} is captured and not refunded` },
+        intent
+      )
+    }
+    if (refundFailsFor(amount)) {
+      throw new HttpError(402, { type: "card_error", code: "refund_failed", message: "The issuer refused the refund." }, intent)
+    }
+    const refund = { id: newId("re"), amount, created: seconds() }
+    intent.refunds.push(refund)
+    intent.amount_refunded += amount
+    return this.commit(intent, "payment_intent.refunded", { refund })
+  }
+
+  private commit(intent: PaymentIntent, type: WebhookEventType, extra: Record<string, unknown> = {}): PaymentIntent {
+    this.store.putIntent(intent)
+    this.emit(type, intent, extra)
+    return intent
+  }
+
+  private emit(type: WebhookEventType, intent: PaymentIntent, extra: Record<string, unknown> = {}) {
+    const event: StoredEvent = {
+      id: newId("evt"),
+      object: "event",
+      type,
+      created: seconds(),
+      // A snapshot: later changes to the intent must not rewrite what this event said.
+      data: JSON.parse(JSON.stringify({ object: intent, ...extra })),
+      delivery: { attempts: 0, delivered_at: null, last_error: null, next_attempt_at: null },
+    }
+    this.store.addEvent(event)
+    this.webhooks.enqueue(event)
+  }
+
+  private authorized(req: http.IncomingMessage): boolean {
+    const value = header(req, "authorization") ?? ""
+    const given = Buffer.from(value.replace(/^Bearer\s+/i, ""))
+    const expected = Buffer.from(this.options.apiKey)
+    return given.length === expected.length && crypto.timingSafeEqual(given, expected)
+  }
+}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name]
+  return Array.isArray(v) ? v[0] : v
+}
+
+async function readJson(req: http.IncomingMessage): Promise<Record<string, any>> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += chunk.length
+    if (size > MAX_BODY) throw new Error("Body too large")
+    chunks.push(chunk)
+  }
+  const text = Buffer.concat(chunks).toString("utf8").trim()
+  if (!text) return {}
+  const parsed = JSON.parse(text)
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("Body must be a JSON object")
+  return parsed
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) })
+  res.end(text)
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object") return {}
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v != null).map(([k, v]) => [k, String(v)]))
+}
+
+function newId(prefix: string) {
+  return `${prefix}_${crypto.randomBytes(12).toString("hex")}`
+}
+
+function seconds() {
+  return Math.floor(Date.now() / 1000)
+}
+
+function notFound(message = "Not found") {
+  return new HttpError(404, { type: "invalid_request_error", code: "resource_missing", message })
+}
+
+function invalid(field: string, message: string) {
+  return new HttpError(400, { type: "invalid_request_error", code: `parameter_invalid_${field}`, message })
+}
+
+function unexpectedState(intent: PaymentIntent, action: string) {
+  return new HttpError(
+    409,
+    { type: "invalid_request_error", code: "payment_intent_unexpected_state", message: `Cannot ${action} a payment intent in status ${intent.status}` },
+    intent
+  )
+}

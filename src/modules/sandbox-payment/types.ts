@@ -1,0 +1,60 @@
+/** The sandbox PSP's REST contract (docs/sandbox-psp.md). Every amount is an integer in minor units. */
+
+export type IntentStatus =
+  | "requires_action" // the card needs the buyer's authentication (3-D Secure style) first
+  | "requires_payment_method" // declined: the intent stays, with last_payment_error
+  | "requires_capture" // authorized, nothing captured yet
+  | "partially_captured" // some captured, more may be captured
+  | "succeeded" // nothing left to capture (fully captured, or the rest released)
+  | "canceled" // voided before any capture
+
+export type PaymentError = { type: "card_error" | "invalid_request_error" | "api_error"; code: string; decline_code?: string; message: string }
+
+export type Capture = { id: string; amount: number; created: number }
+export type Refund = { id: string; amount: number; created: number }
+
+export type PaymentIntent = {
+  id: string // spi_…
+  object: "payment_intent"
+  status: IntentStatus
+  amount: number // authorized
+  currency: string // lower-case ISO 4217
+  amount_capturable: number
+  amount_captured: number
+  amount_refunded: number
+  amount_canceled: number // released without capture
+  card_last4: string
+  captures: Capture[]
+  refunds: Refund[]
+  last_payment_error: PaymentError | null
+  next_action: { type: "authenticate"; url: string } | null
+  metadata: Record<string, string>
+  created: number
+}
+
+export type WebhookEventType =
+  | "payment_intent.requires_action"
+  | "payment_intent.authorized"
+  | "payment_intent.payment_failed"
+  | "payment_intent.captured"
+  | "payment_intent.capture_failed"
+  | "payment_intent.refunded"
+  | "payment_intent.canceled"
+
+export type WebhookEvent = {
+  id: string // evt_…
+  object: "event"
+  type: WebhookEventType
+  created: number
+  data: { object: PaymentIntent; capture?: Capture; refund?: Refund }
+}
+
+export type SandboxProviderOptions = {
+  baseUrl: string
+  apiKey: string
+  webhookSecret: string
+  /** Seconds a webhook's timestamp may differ from now (default 300). */
+  webhookToleranceSeconds?: number
+  /** Per-request timeout towards the PSP in ms (default 10000). */
+  timeoutMs?: number
+}

@@ -1,0 +1,33 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { applyLineTransitionStep } from "./steps/apply-line-transition"
+import { captureLineStep } from "./steps/capture-line"
+import { releaseLineReservationStep } from "./steps/release-line-reservation"
+import { LineTransitionInput, planLineTransitionStep } from "./steps/plan-line-transition"
+
+/**
+ * One move of one order line: plan (409 when the process forbids it), apply under an
+ * optimistic lock, then run the effects the process names. A failed capture undoes the move,
+ * so the line keeps its state and the request can be retried.
+ */
+export const transitionOrderLineWorkflow = createWorkflow("transition-order-line", (input: LineTransitionInput) => {
+  const plan = planLineTransitionStep(input)
+  const history = applyLineTransitionStep({ plan, request: input })
+  when({ plan }, ({ plan }) => plan.effects.includes("release_reservation")).then(() => {
+    releaseLineReservationStep({ line_id: input.line_id })
+  })
+  // Capture last: if the provider refuses, everything above is compensated and the line keeps its state.
+  when({ plan }, ({ plan }) => plan.effects.includes("capture")).then(() => {
+    captureLineStep({ line_id: input.line_id, actor_id: input.actor_id })
+  })
+  const event = transform({ plan, input }, ({ plan, input }) => ({
+    eventName: "order.line.transitioned",
+    data: {
+      id: plan.line.id, order_id: plan.line.order_id, line_item_id: plan.line.line_item_id, kind: plan.line.kind,
+      merchant_id: plan.line.merchant_id, from: plan.from, to: plan.to, transition: plan.transition,
+      effects: plan.effects, actor_type: input.actor_type, actor_id: input.actor_id ?? null,
+    },
+  }))
+  emitEventStep(event)
+  return new WorkflowResponse(history)
+})
