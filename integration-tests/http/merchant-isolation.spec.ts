@@ -110,6 +110,10 @@ const ATTACKS: Record<string, (w: World) => Promise<Attempt[]>> = {
   "GET /merchant/orders/:id": async ({ api, a, bIds }) => [
     { label: "B-only order", res: await call(api.get(`/merchant/orders/${bIds.order}`, a)) },
   ],
+  "POST /merchant/orders/:id/lines/:line_id/refunds": async ({ api, a, aIds, bIds }) => [
+    { label: "B's order + line", res: await call(api.post(`/merchant/orders/${bIds.order}/lines/${bIds.line}/refunds`, { reason: "steal" }, a)) },
+    { label: "shared order, B's line", res: await call(api.post(`/merchant/orders/${aIds.mixedOrder}/lines/${bIds.mixedLine}/refunds`, { reason: "steal" }, a)) },
+  ],
   "GET /merchant/orders/:id/lines": async ({ api, a, bIds }) => [
     { label: "B-only order", res: await call(api.get(`/merchant/orders/${bIds.order}/lines`, a)) },
   ],

@@ -90,6 +90,28 @@ medusaIntegrationTestRunner({
       const captured = order.payment_collections.flatMap((pc: any) => pc.payments).flatMap((p: any) => p.captures).map((c: any) => Number(c.amount)).sort((x: number, y: number) => x - y)
       expect(captured).toEqual([15, 20])
 
+      // Per-line refunds: partial, never above what was captured for the line; a cancel refunds the rest.
+      const lampRefunds = `/merchant/orders/${orderId}/lines/${byKind.PHYSICAL.id}/refunds`
+      const partial = await api.post(lampRefunds, { amount: 5, reason: "scratched shade" }, A.owner)
+      expect(partial.data).toEqual(expect.objectContaining({ refunded_minor: 500 }))
+      expect(Number(partial.data.line.refunded_amount)).toBe(5)
+      expect(await failing(api.post(lampRefunds, { amount: 15.01, reason: "too much" }, A.owner))).toEqual({
+        status: 422, data: expect.objectContaining({ code: "REFUND_EXCEEDS_CAPTURED", field: "amount" }),
+      })
+      const massageRefund = await failing(api.post(`/admin/orders/${orderId}/lines/${byKind.SERVICE.id}/refunds`, { reason: "not captured yet" }, admin))
+      expect(massageRefund).toEqual({ status: 422, data: expect.objectContaining({ code: "NOTHING_TO_REFUND" }) })
+      // The service line is cancelled before capture: no money moves, its part is never captured.
+      const cancelled = await api.post(`/admin/orders/${orderId}/lines/${byKind.SERVICE.id}/transitions`, { to: "CANCELLED", reason: "provider ill" }, admin)
+      expect(cancelled.data.line).toEqual(expect.objectContaining({ state: "CANCELLED", refunded_amount: 0 }))
+
+      const summary = (await api.get(`/admin/orders/${orderId}/lines`, admin)).data.summary
+      expect(summary).toEqual(expect.objectContaining({ payment_status: "partially_refunded", captured: "35.00", refunded: "5.00", to_capture: "0.00" }))
+      // Medusa's own aggregate calls this "refunded" (it weighs partial capture and partial refund alike).
+      const money = (await api.get(`/admin/orders/${orderId}?fields=payment_collections.payments.refunds.amount,payment_collections.payments.refunds.note`, admin)).data.order
+      const refunds = money.payment_collections.flatMap((pc: any) => pc.payments).flatMap((p: any) => p.refunds)
+      expect(refunds.map((r: any) => Number(r.amount))).toEqual([5])
+      expect(refunds[0].note).toContain("Lamp")
+
       // Operators see every line and their own allowed moves; another buyer sees nothing.
       const adminLines = (await api.get(`/admin/orders/${orderId}/lines`, admin)).data.lines
       expect(adminLines).toHaveLength(3)

@@ -34,6 +34,8 @@ export const ERROR_CODES = {
   TRANSITION_GUARD_FAILED: "The move exists but a condition does not hold yet (tracking number, slot start, refund window…).",
   LINE_STATE_CHANGED: "The line changed state while the request ran; read it again and retry.",
   CAPTURE_FAILED: "The payment provider refused the capture; the line kept its state and the move can be retried.",
+  NOTHING_TO_REFUND: "Nothing was captured for the line, so there is nothing to refund (cancel it instead).",
+  REFUND_EXCEEDS_CAPTURED: "The refund is larger than what was captured and not yet refunded for the line.",
   INTERNAL_ERROR: "An unexpected error happened on the server.",
   INVALID_IDEMPOTENCY_KEY: "The X-Idempotency-Key header is empty, longer than 255 characters, or sent twice with different values.",
   IDEMPOTENCY_KEY_REUSED: "The idempotency key was already used for a different request (method, path or body).",

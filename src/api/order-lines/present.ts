@@ -4,6 +4,7 @@ import { processFor } from "../../lib/line-process/definitions"
 import { allowedTransitions } from "../../lib/line-process/engine"
 import type { Actor } from "../../lib/line-process/types"
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
+import { toMinor } from "../../lib/money"
 import { lineQuantity } from "../../lib/order-items"
 import type OrderLinesModuleService from "../../modules/order-lines/service"
 
@@ -41,7 +42,9 @@ export async function presentOrderLines(scope: MedusaContainer, orderId: string,
       state_entered_at: line.state_entered_at,
       carrier: line.carrier,
       tracking_number: line.tracking_number,
+      amount_minor: item ? toMinor(item.unit_price ?? 0, line.currency_code) * lineQuantity(item) : 0,
       captured_amount: line.captured_amount,
+      refunded_amount: line.refunded_amount,
       currency_code: line.currency_code,
       history: [...(line.transitions ?? [])]
         .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())

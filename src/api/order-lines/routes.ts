@@ -1,5 +1,5 @@
 import { authenticate, validateAndTransformBody } from "@medusajs/framework/http"
-import { LineTransitionBody } from "./validators"
+import { LineRefundBody, LineTransitionBody } from "./validators"
 
 // Line lifecycle routes: buyers (their own orders), merchant staff (their own lines), operators.
 export const orderLineRoutes = [
@@ -7,4 +7,6 @@ export const orderLineRoutes = [
   { matcher: "/store/orders/:id/lines/:line_id/transitions", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineTransitionBody)] },
   { matcher: "/merchant/orders/:id/lines/:line_id/transitions", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineTransitionBody)] },
   { matcher: "/admin/orders/:id/lines/:line_id/transitions", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineTransitionBody)] },
+  { matcher: "/merchant/orders/:id/lines/:line_id/refunds", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineRefundBody)] },
+  { matcher: "/admin/orders/:id/lines/:line_id/refunds", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineRefundBody)] },
 ]

@@ -9,3 +9,12 @@ export const LineTransitionBody = z
   })
   .strict()
 export type LineTransitionBodyType = z.infer<typeof LineTransitionBody>
+
+export const LineRefundBody = z
+  .object({
+    amount: z.union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?$/)]).optional(),
+    reason: z.string().min(3).max(500),
+    restock: z.boolean().optional(),
+  })
+  .strict()
+export type LineRefundBodyType = z.infer<typeof LineRefundBody>

@@ -2,6 +2,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { applyLineTransitionStep } from "./steps/apply-line-transition"
 import { captureLineStep } from "./steps/capture-line"
+import { refundLineStep } from "./steps/refund-line"
 import { releaseLineReservationStep } from "./steps/release-line-reservation"
 import { LineTransitionInput, planLineTransitionStep } from "./steps/plan-line-transition"
 
@@ -15,6 +16,17 @@ export const transitionOrderLineWorkflow = createWorkflow("transition-order-line
   const history = applyLineTransitionStep({ plan, request: input })
   when({ plan }, ({ plan }) => plan.effects.includes("release_reservation")).then(() => {
     releaseLineReservationStep({ line_id: input.line_id })
+  })
+  // Cancelling a captured line gives its money back; an uncaptured one is simply never captured.
+  when({ plan }, ({ plan }) => plan.effects.includes("void_or_refund")).then(() => {
+    const refund = transform({ input }, ({ input }) => ({
+      line_id: input.line_id,
+      reason: input.reason ?? "line cancelled",
+      actor_type: input.actor_type,
+      actor_id: input.actor_id,
+      allow_nothing: true,
+    }))
+    refundLineStep(refund)
   })
   // Capture last: if the provider refuses, everything above is compensated and the line keeps its state.
   when({ plan }, ({ plan }) => plan.effects.includes("capture")).then(() => {

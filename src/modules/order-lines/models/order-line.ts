@@ -16,6 +16,7 @@ export const OrderLine = model
     carrier: model.text().nullable(),
     tracking_number: model.text().nullable(),
     captured_amount: model.bigNumber().default(0),
+    refunded_amount: model.bigNumber().default(0),
     currency_code: model.text(),
     transitions: model.hasMany(() => OrderLineTransition, { mappedBy: "line" }),
   })

@@ -1,6 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { orderPaymentSummary } from "../../../../../lib/line-process/payment-status"
 import { presentOrderLines } from "../../../../order-lines/present"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  res.json({ lines: await presentOrderLines(req.scope, req.params.id, "operator") })
+  const lines = await presentOrderLines(req.scope, req.params.id, "operator")
+  res.json({ lines, summary: orderPaymentSummary(lines) })
 }

@@ -1,4 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
+import { orderPaymentSummary } from "../../../../../lib/line-process/payment-status"
 import { SnailError } from "../../../../../lib/snail-error"
 import { presentOrderLines } from "../../../../order-lines/present"
 import type { MerchantRequest } from "../../../context"
@@ -7,5 +8,6 @@ import type { MerchantRequest } from "../../../context"
 export const GET = async (req: MerchantRequest, res: MedusaResponse) => {
   const lines = await presentOrderLines(req.scope, req.params.id, "merchant", req.merchantContext.merchant.id)
   if (!lines.length) throw new SnailError(404, "NOT_FOUND", `Order ${req.params.id} not found`)
-  res.json({ lines })
+  // The summary covers only this merchant's lines.
+  res.json({ lines, summary: orderPaymentSummary(lines) })
 }
