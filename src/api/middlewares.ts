@@ -4,6 +4,7 @@ import cors from "cors"
 import { PRODUCT_KINDS } from "../lib/product-kinds"
 import { KycApprove, KycReason } from "./admin/merchants/validators"
 import { snailErrorHandler } from "./error-handler"
+import { verifySandboxWebhook } from "./hooks/sandbox-signature"
 import { idempotencyRoutes } from "./idempotency/routes"
 import { orderLineRoutes } from "./order-lines/routes"
 import { merchantGate, refuseSuspendedSignIn } from "./merchant/context"
@@ -53,6 +54,8 @@ export default defineMiddlewares({
     { matcher: "/merchant/products/:id/variants", methods: ["POST"], middlewares: [validateAndTransformBody(CreateMerchantVariant)] },
     { matcher: "/merchant/products/:id/variants/:variant_id", methods: ["POST"], middlewares: [validateAndTransformBody(UpdateMerchantVariant)] },
     { matcher: "/merchant/products/:id/variants/:variant_id/inventory", methods: ["POST"], middlewares: [validateAndTransformBody(SetInventory)] },
+    // Signed PSP webhooks: refuse forged or stale calls before Medusa's route accepts them.
+    { matcher: "/hooks/payment/sandbox_sandbox", methods: ["POST"], middlewares: [verifySandboxWebhook] },
     ...orderLineRoutes,
     ...idempotencyRoutes,
   ],

@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   CAPTURE_FAILED: "The payment provider refused the capture; the line kept its state and the move can be retried.",
   NOTHING_TO_REFUND: "Nothing was captured for the line, so there is nothing to refund (cancel it instead).",
   REFUND_EXCEEDS_CAPTURED: "The refund is larger than what was captured and not yet refunded for the line.",
+  INVALID_WEBHOOK_SIGNATURE: "A webhook's signature is missing, wrong, or outside the time tolerance.",
   INTERNAL_ERROR: "An unexpected error happened on the server.",
   INVALID_IDEMPOTENCY_KEY: "The X-Idempotency-Key header is empty, longer than 255 characters, or sent twice with different values.",
   IDEMPOTENCY_KEY_REUSED: "The idempotency key was already used for a different request (method, path or body).",
