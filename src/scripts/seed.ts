@@ -1,14 +1,16 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { seedAdminUser, seedPublishableKey, writeCredentials } from "./seed/access"
 import { DEMO_MERCHANT_PASSWORD, seedMerchants } from "./seed/merchants"
 import { seedDemoOrders } from "./seed/orders"
 import { seedCatalogue } from "./seed/products"
-import { seedCommerceSetup } from "./seed/setup"
+import { DEMO_PAYMENT_PROVIDERS, DEMO_REGIONS, seedCommerceSetup } from "./seed/setup"
 
 // Bump when the demo data changes shape; a store already seeded at this version is left alone.
 // 1: regions, stock, shipping, catalogue. 2: demo merchants owning the catalogue. 3: demo orders.
-const SEED_VERSION = 3
+// 4: the sandbox PSP enabled in every demo region.
+const SEED_VERSION = 4
 
 /**
  * `medusa exec ./src/scripts/seed.ts`: demo regions, stock, shipping and catalogue, once;
@@ -32,6 +34,7 @@ export default async function seed({ container }: ExecArgs) {
       await seedCatalogue(container, { salesChannelId: salesChannel.id, ...setup })
     }
     if (seeded < 2) await seedMerchants(container)
+    if (seeded >= 1 && seeded < 4) await enableDemoPaymentProviders(container)
     if (seeded < 3) {
       const [europe] = await container.resolve(Modules.REGION).listRegions({ currency_code: "eur" })
       if (europe) await seedDemoOrders(container, { regionId: europe.id, salesChannelId: salesChannel.id })
@@ -47,6 +50,15 @@ export default async function seed({ container }: ExecArgs) {
       `\n  Publishable key: ${publishableKey}` +
       `\n  (saved to ${file})\n`
   )
+}
+
+async function enableDemoPaymentProviders(container: ExecArgs["container"]) {
+  const regions = await container.resolve(Modules.REGION).listRegions({ name: DEMO_REGIONS.map((r) => r.name) as string[] } as any)
+  for (const region of regions) {
+    await updateRegionsWorkflow(container).run({
+      input: { selector: { id: region.id }, update: { payment_providers: [...DEMO_PAYMENT_PROVIDERS] } },
+    })
+  }
 }
 
 async function ensureDefaultSalesChannel(container: ExecArgs["container"]) {

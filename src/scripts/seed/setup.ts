@@ -19,6 +19,9 @@ export const DEMO_REGIONS = [
   { name: "Europe", currency_code: "eur", countries: ["de", "fr", "es", "it", "nl"], shipping: 7 },
 ] as const
 
+// The sandbox PSP (docs/sandbox-psp.md) is what the storefront pays with; system default stays for tests.
+export const DEMO_PAYMENT_PROVIDERS = ["pp_sandbox_sandbox", "pp_system_default"] as const
+
 export type CommerceSetup = { regionIds: Record<string, string>; stockLocationId: string; shippingProfileId: string }
 
 /** Store currencies, regions, tax regions, a stock location and shipping options for every region. */
@@ -43,7 +46,7 @@ export async function seedCommerceSetup(container: Container, storeId: string, s
         name: r.name,
         currency_code: r.currency_code,
         countries: [...r.countries],
-        payment_providers: ["pp_system_default"],
+        payment_providers: [...DEMO_PAYMENT_PROVIDERS],
       })),
     },
   })
