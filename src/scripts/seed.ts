@@ -9,8 +9,8 @@ import { DEMO_PAYMENT_PROVIDERS, DEMO_REGIONS, seedCommerceSetup } from "./seed/
 
 // Bump when the demo data changes shape; a store already seeded at this version is left alone.
 // 1: regions, stock, shipping, catalogue. 2: demo merchants owning the catalogue. 3: demo orders.
-// 4: the sandbox PSP enabled in every demo region.
-const SEED_VERSION = 4
+// 4: the sandbox PSP enabled in every demo region. 5: services and courses ship nothing.
+const SEED_VERSION = 5
 
 /**
  * `medusa exec ./src/scripts/seed.ts`: demo regions, stock, shipping and catalogue, once;
@@ -35,6 +35,7 @@ export default async function seed({ container }: ExecArgs) {
     }
     if (seeded < 2) await seedMerchants(container)
     if (seeded >= 1 && seeded < 4) await enableDemoPaymentProviders(container)
+    if (seeded >= 1 && seeded < 5) await unshipDigitalProducts(container)
     if (seeded < 3) {
       const [europe] = await container.resolve(Modules.REGION).listRegions({ currency_code: "eur" })
       if (europe) await seedDemoOrders(container, { regionId: europe.id, salesChannelId: salesChannel.id })
@@ -59,6 +60,16 @@ async function enableDemoPaymentProviders(container: ExecArgs["container"]) {
       input: { selector: { id: region.id }, update: { payment_providers: [...DEMO_PAYMENT_PROVIDERS] } },
     })
   }
+}
+
+// Products seeded before v5 gave every kind the shipping profile; services and courses lose it.
+async function unshipDigitalProducts(container: ExecArgs["container"]) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "product", fields: ["id", "product_kind.kind", "shipping_profile.id"] })
+  const links = data
+    .filter((p: any) => p.shipping_profile?.id && p.product_kind?.kind && p.product_kind.kind !== "PHYSICAL")
+    .map((p: any) => ({ [Modules.PRODUCT]: { product_id: p.id }, [Modules.FULFILLMENT]: { shipping_profile_id: p.shipping_profile.id } }))
+  if (links.length) await container.resolve(ContainerRegistrationKeys.LINK).dismiss(links)
 }
 
 async function ensureDefaultSalesChannel(container: ExecArgs["container"]) {

@@ -61,7 +61,8 @@ function toProductInput(
     thumbnail: image,
     images: [{ url: image }],
     category_ids: [ctx.categoryId[p.category]],
-    shipping_profile_id: ctx.shippingProfileId,
+    // Only goods travel: services and courses need no shipping method at checkout.
+    shipping_profile_id: p.kind === "PHYSICAL" ? ctx.shippingProfileId : undefined,
     sales_channels: [{ id: ctx.salesChannelId }],
     options: [option],
     variants: p.variants.map((v) => ({

@@ -46,7 +46,8 @@ export const POST = async (req: MerchantRequest<CreateMerchantProductBody>, res:
         {
           ...product,
           status: product.status ?? "published",
-          shipping_profile_id: profile?.id,
+          // Only goods travel: services and courses need no shipping method at checkout.
+          shipping_profile_id: kind === "PHYSICAL" ? profile?.id : undefined,
           sales_channels: store?.default_sales_channel_id ? [{ id: store.default_sales_channel_id }] : [],
           variants: product.variants.map((v) => ({ ...v, manage_inventory: v.manage_inventory ?? kind === "PHYSICAL" })),
         } as any,
