@@ -92,8 +92,13 @@ medusaIntegrationTestRunner({
 
       // Per-line refunds: partial, never above what was captured for the line; a cancel refunds the rest.
       const lampRefunds = `/merchant/orders/${orderId}/lines/${byKind.PHYSICAL.id}/refunds`
-      const partial = await api.post(lampRefunds, { amount: 5, reason: "scratched shade" }, A.owner)
+      const keyed = { headers: { ...A.owner.headers, "x-idempotency-key": "refund-lamp-1" } }
+      const [partial, retried] = await Promise.all([
+        api.post(lampRefunds, { amount: 5, reason: "scratched shade" }, keyed),
+        api.post(lampRefunds, { amount: 5, reason: "scratched shade" }, keyed),
+      ])
       expect(partial.data).toEqual(expect.objectContaining({ refunded_minor: 500 }))
+      expect(retried.data).toEqual(partial.data) // the retry is a replay: money moved once
       expect(Number(partial.data.line.refunded_amount)).toBe(5)
       expect(await failing(api.post(lampRefunds, { amount: 15.01, reason: "too much" }, A.owner))).toEqual({
         status: 422, data: expect.objectContaining({ code: "REFUND_EXCEEDS_CAPTURED", field: "amount" }),

@@ -11,4 +11,10 @@ export const idempotencyRoutes: MiddlewareRoute[] = [
   { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [idempotent()] },
   { matcher: "/admin/payments/:id/capture", methods: ["POST"], middlewares: [idempotent()] },
   { matcher: "/admin/payments/:id/refund", methods: ["POST"], middlewares: [idempotent()] },
+  // Per-line money moves: a retried refund or capturing transition must not move money twice.
+  { matcher: "/admin/orders/:id/lines/:line_id/refunds", methods: ["POST"], middlewares: [idempotent()] },
+  { matcher: "/merchant/orders/:id/lines/:line_id/refunds", methods: ["POST"], middlewares: [idempotent()] },
+  { matcher: "/admin/orders/:id/lines/:line_id/transitions", methods: ["POST"], middlewares: [idempotent()] },
+  { matcher: "/merchant/orders/:id/lines/:line_id/transitions", methods: ["POST"], middlewares: [idempotent()] },
+  { matcher: "/store/orders/:id/lines/:line_id/transitions", methods: ["POST"], middlewares: [idempotent()] },
 ]
