@@ -1,0 +1,75 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
+import { adminHeaders, failing, storefrontAccess } from "../helpers/admin"
+import { approvedMerchant, Headers } from "../helpers/merchants"
+
+jest.setTimeout(180 * 1000)
+
+const API_KEY = "sk_sandbox_checkout_test"
+let psp: Awaited<ReturnType<typeof startSandboxPsp>>
+
+// The PSP must be up, and the config pointed at it, before the app boots in the runner's beforeAll.
+beforeAll(async () => {
+  psp = await startSandboxPsp({ port: 0, apiKey: API_KEY, webhookSecret: "whsec_checkout_test", webhookUrl: "http://127.0.0.1:1/unused", dataFile: "" })
+  Object.assign(process.env, { SANDBOX_PSP_URL: psp.url, SANDBOX_PSP_API_KEY: API_KEY, SANDBOX_PSP_WEBHOOK_SECRET: "whsec_checkout_test" })
+})
+afterAll(async () => psp?.close())
+
+const intent = async (id: string) =>
+  (await fetch(`${psp.url}/v1/payment_intents/${id}`, { headers: { authorization: `Bearer ${API_KEY}` } })).json()
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    it("authorizes once at checkout and captures each line at the PSP; a failed capture keeps the line's state", async () => {
+      const container = getContainer()
+      const admin = await adminHeaders(container, api)
+      const { salesChannelId, storeHeaders } = await storefrontAccess(container)
+      const A = await approvedMerchant(api, admin, "psp-shop")
+      const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
+      const product = async (title: string, amount: number) =>
+        (await api.post("/admin/products", {
+          title, status: "published", options: [{ title: "Format", values: ["Default"] }],
+          variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "eur", amount }] }],
+          sales_channels: [{ id: salesChannelId }], additional_data: { merchant_id: A.merchant.id, kind: "PHYSICAL" },
+        }, admin)).data.product
+      const good = await product("Good lamp", 20)
+      const cursed = await product("Cursed lamp", 10.13) // the PSP refuses captures ending in 13 minor units
+
+      const checkout = async (card: string, variants: string[]) => {
+        const cart = (await api.post("/store/carts", { region_id: region.id, email: "psp@buyer.local" }, storeHeaders)).data.cart
+        for (const v of variants) await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: v, quantity: 1 }, storeHeaders)
+        const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, storeHeaders)).data.payment_collection
+        await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: card } }, storeHeaders)
+        return api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders)
+      }
+
+      // A declined card: no order.
+      const declined = await checkout("4000000000000002", [good.variants[0].id]).catch((e) => e.response)
+      expect(declined.data.type === "order").toBe(false)
+      expect((await api.get("/admin/orders", admin)).data.count).toBe(0)
+
+      const placed = await checkout("4242424242424242", [good.variants[0].id, cursed.variants[0].id])
+      expect(placed.data.type).toBe("order")
+      const orderId = placed.data.order.id
+      const order = (await api.get(`/admin/orders/${orderId}?fields=payment_collections.payments.data`, admin)).data.order
+      const intentId = order.payment_collections[0].payments[0].data.intent_id
+      expect(await intent(intentId)).toEqual(expect.objectContaining({ amount: 3013, amount_captured: 0, status: "requires_capture" }))
+
+      const lines: any[] = (await api.get(`/merchant/orders/${orderId}/lines`, A.owner)).data.lines
+      const move = (title: string, to: string) =>
+        api.post(`/merchant/orders/${orderId}/lines/${lines.find((l) => l.title === title).id}/transitions`, { to }, A.owner)
+
+      await move("Good lamp", "FULFILLING")
+      expect(await intent(intentId)).toEqual(expect.objectContaining({ amount_captured: 2000 }))
+
+      const refused = await failing(move("Cursed lamp", "FULFILLING"))
+      expect(refused).toEqual({ status: 422, data: expect.objectContaining({ code: "CAPTURE_FAILED" }) })
+      const after: any[] = (await api.get(`/merchant/orders/${orderId}/lines`, A.owner)).data.lines
+      expect(after.find((l) => l.title === "Cursed lamp")).toEqual(expect.objectContaining({ state: "PAID", captured_amount: 0 }))
+      expect(after.find((l) => l.title === "Cursed lamp").history.map((h: any) => h.to)).toEqual(["RESERVED", "PAID"])
+      expect(await intent(intentId)).toEqual(expect.objectContaining({ amount_captured: 2000 }))
+      // Retryable: the same move is offered again and fails the same way without side effects.
+      expect((await failing(move("Cursed lamp", "FULFILLING"))).status).toBe(422)
+    })
+  },
+})
