@@ -116,6 +116,9 @@ medusaIntegrationTestRunner({
       const refunds = money.payment_collections.flatMap((pc: any) => pc.payments).flatMap((p: any) => p.refunds)
       expect(refunds.map((r: any) => Number(r.amount))).toEqual([5])
       expect(refunds[0].note).toContain("Lamp")
+      // Medusa booked the refund against an order change (a credit line), so its summary agrees.
+      const medusaOrder = (await api.get(`/admin/orders/${orderId}?fields=credit_lines.amount,summary.*`, admin)).data.order
+      expect(medusaOrder.credit_lines.map((c: any) => Number(c.amount))).toEqual([5])
 
       // Operators see every line and their own allowed moves; another buyer sees nothing.
       const adminLines = (await api.get(`/admin/orders/${orderId}/lines`, admin)).data.lines
