@@ -2,19 +2,22 @@
 //   STOREFRONT_URL      (default http://localhost:8000)
 //   MEDUSA_BACKEND_URL  (default http://localhost:9000)
 //   CHROMIUM_PATH       (default /usr/bin/chromium)
-//   E2E_TESTS           comma-separated subset of "storefront,merchant" (default both)
+//   E2E_TESTS           comma-separated subset of "storefront,merchant,checkout" (default all three)
 // The merchant test also drives the Medusa admin at MEDUSA_BACKEND_URL/app (admin must be enabled).
+// The checkout test uses the admin API (enables the sandbox payment provider on the Europe region,
+// creates a test promotion) and the merchant API of the demo merchant Snail Goods.
 // Waits for both to answer first (the storefront's first compile under
 // `next dev` can be slow), then runs the test; exits non-zero on failure.
 import { existsSync } from "node:fs"
 import { pathToFileURL } from "node:url"
+import { run as runCheckout } from "./checkout.e2e.mjs"
 import { run as runMerchant } from "./merchant.e2e.mjs"
 import { run } from "./storefront.e2e.mjs"
 
 const STOREFRONT_URL = process.env.STOREFRONT_URL || "http://localhost:8000"
 const MEDUSA_BACKEND_URL = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
-const TESTS = (process.env.E2E_TESTS || "storefront,merchant").split(",").map((s) => s.trim())
+const TESTS = (process.env.E2E_TESTS || "storefront,merchant,checkout").split(",").map((s) => s.trim())
 const WAIT_MS = Number(process.env.E2E_WAIT_TIMEOUT_MS || 180_000)
 
 /** Polls `url` until it answers with a status below 500 (any page counts as "up"). */
@@ -47,12 +50,20 @@ async function main() {
     await run({ storefrontUrl: STOREFRONT_URL, executablePath: CHROMIUM_PATH })
     console.log(`[e2e] PASS storefront: home → product → add to cart → cart → remove (${Math.round((Date.now() - started) / 1000)}s)`)
   }
-  if (!TESTS.includes("merchant")) return
-  const merchantStarted = Date.now()
-  await runMerchant({ storefrontUrl: STOREFRONT_URL, adminUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
-  console.log(
-    `[e2e] PASS merchant: admin approves → owner signs in → creates product → own orders only → store shows "Sold by" (${Math.round((Date.now() - merchantStarted) / 1000)}s)`
-  )
+  if (TESTS.includes("merchant")) {
+    const merchantStarted = Date.now()
+    await runMerchant({ storefrontUrl: STOREFRONT_URL, adminUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
+    console.log(
+      `[e2e] PASS merchant: admin approves → owner signs in → creates product → own orders only → store shows "Sold by" (${Math.round((Date.now() - merchantStarted) / 1000)}s)`
+    )
+  }
+  if (TESTS.includes("checkout")) {
+    const checkoutStarted = Date.now()
+    const { orderId, tracking } = await runCheckout({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
+    console.log(
+      `[e2e] PASS checkout: buyer registers → mixed cart (Snail Goods + Slow Academy) → promo → declined card → order ${orderId} → course ACCESS_GRANTED → merchant ships, buyer sees SHIPPED ${tracking} live (${Math.round((Date.now() - checkoutStarted) / 1000)}s)`
+    )
+  }
 }
 
 // Only run when executed directly, so the runner in scripts/ can import waitForHttp/run.

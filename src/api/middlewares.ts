@@ -5,6 +5,7 @@ import { PRODUCT_KINDS } from "../lib/product-kinds"
 import { KycApprove, KycReason } from "./admin/merchants/validators"
 import { snailErrorHandler } from "./error-handler"
 import { verifySandboxWebhook } from "./hooks/sandbox-signature"
+import { checkoutHoldRoutes } from "../workflows/reservations/routes"
 import { idempotencyRoutes } from "./idempotency/routes"
 import { orderLineRoutes } from "./order-lines/routes"
 import { merchantGate, refuseSuspendedSignIn } from "./merchant/context"
@@ -58,5 +59,6 @@ export default defineMiddlewares({
     { matcher: "/hooks/payment/sandbox_sandbox", methods: ["POST"], middlewares: [verifySandboxWebhook] },
     ...orderLineRoutes,
     ...idempotencyRoutes,
+    ...checkoutHoldRoutes,
   ],
 })

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from "react"
 import { Header } from "@/components/Header"
 import { I18nProvider, useI18n } from "@/lib/i18n-context"
 import type { Locale } from "@/lib/i18n"
+import { CustomerSessionProvider } from "@/lib/customer-session"
 import { sdk } from "@/lib/sdk"
 import { StoreProvider } from "@/lib/store-context"
 
@@ -29,8 +30,10 @@ export function Providers({ locale, children }: { locale: Locale; children: Reac
       {sdk ? (
         <QueryClientProvider client={queryClient}>
           <StoreProvider>
-            <Header />
-            <main className="container">{children}</main>
+            <CustomerSessionProvider>
+              <Header />
+              <main className="container">{children}</main>
+            </CustomerSessionProvider>
           </StoreProvider>
         </QueryClientProvider>
       ) : (

@@ -2,12 +2,14 @@
 
 import Link from "next/link"
 import { isLocale, LOCALE_META, LOCALES } from "@/lib/i18n"
+import { useCustomer } from "@/lib/customer-session"
 import { useI18n } from "@/lib/i18n-context"
 import { useStore } from "@/lib/store-context"
 
 export function Header() {
   const { t, locale, setLocale } = useI18n()
   const { regions, region, setRegionId, itemCount } = useStore()
+  const { customer, token, hydrated } = useCustomer()
 
   return (
     <header className="header">
@@ -18,6 +20,19 @@ export function Header() {
         <nav className="header-nav">
           <Link href="/">{t("nav.catalog")}</Link>
           <Link href="/merchant" data-testid="merchant-portal-link">{t("nav.sell")}</Link>
+          {hydrated &&
+            (token ? (
+              <Link href="/account/orders" data-testid="account-link" title={customer ? t("account.signedInAs", { email: customer.email }) : undefined}>
+                {t("nav.account")}
+                {customer && (
+                  <span className="muted" dir="ltr" data-testid="account-email">
+                    {" "}({customer.email})
+                  </span>
+                )}
+              </Link>
+            ) : (
+              <Link href="/account/login" data-testid="sign-in-link">{t("nav.signIn")}</Link>
+            ))}
           <label className="inline-field">
             <span>{t("region.label")}</span>
             <select

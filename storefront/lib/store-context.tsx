@@ -25,6 +25,12 @@ type StoreState = {
   addItem: (variantId: string, quantity: number) => Promise<Cart>
   setQuantity: (lineId: string, quantity: number) => Promise<void>
   removeItem: (lineId: string) => Promise<void>
+  /** Makes `c` the current cart (e.g. after transferring it to the signed-in customer). */
+  adoptCart: (c: Cart) => void
+  /** Forgets the current cart (after it became an order, or on sign-out). */
+  clearCart: () => void
+  /** Replaces the cached cart with a fresh copy from the server. */
+  refreshCart: () => Promise<void>
 }
 
 const StoreContext = createContext<StoreState | null>(null)
@@ -138,6 +144,21 @@ export function StoreProvider({ children }: { children: ReactNode }) {
     onSuccess: putCart,
   })
 
+  const adoptCart = useCallback(
+    (c: Cart) => {
+      putCart(c)
+      setCartId(c.id)
+    },
+    [putCart, setCartId]
+  )
+  const clearCart = useCallback(() => {
+    if (cartId) qc.removeQueries({ queryKey: ["cart", cartId] })
+    setCartId(null)
+  }, [qc, cartId, setCartId])
+  const refreshCart = useCallback(async () => {
+    await qc.invalidateQueries({ queryKey: ["cart"] })
+  }, [qc])
+
   const itemCount = (cart?.items ?? []).reduce((n, i) => n + i.quantity, 0)
 
   const value: StoreState = {
@@ -156,6 +177,9 @@ export function StoreProvider({ children }: { children: ReactNode }) {
     removeItem: async (lineId) => {
       await removeMutation.mutateAsync(lineId)
     },
+    adoptCart,
+    clearCart,
+    refreshCart,
   }
   return <StoreContext.Provider value={value}>{children}</StoreContext.Provider>
 }

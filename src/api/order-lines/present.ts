@@ -4,8 +4,7 @@ import { processFor } from "../../lib/line-process/definitions"
 import { allowedTransitions } from "../../lib/line-process/engine"
 import type { Actor } from "../../lib/line-process/types"
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
-import { toMinor } from "../../lib/money"
-import { lineQuantity } from "../../lib/order-items"
+import { LINE_AMOUNT_FIELDS, lineAmountMinor, lineQuantity } from "../../lib/order-items"
 import type OrderLinesModuleService from "../../modules/order-lines/service"
 
 /**
@@ -20,9 +19,14 @@ export async function presentOrderLines(scope: MedusaContainer, orderId: string,
   const lines = await service.listOrderLines(filters, { relations: ["transitions"], order: { created_at: "ASC" } })
   const { data: [order] } = await query.graph({
     entity: "order",
-    fields: ["id", "items.id", "items.title", "items.subtitle", "items.quantity", "items.detail.quantity", "items.unit_price", "items.thumbnail"],
+    fields: ["id", "items.id", "items.title", "items.subtitle", "items.thumbnail", ...LINE_AMOUNT_FIELDS],
     filters: { id: orderId },
   })
+  const merchantIds = [...new Set(lines.map((l) => l.merchant_id).filter(Boolean))] as string[]
+  const { data: merchants } = merchantIds.length
+    ? await query.graph({ entity: "merchant", fields: ["id", "handle", "display_name"], filters: { id: merchantIds } })
+    : { data: [] as any[] }
+  const merchantById = new Map<string, any>(merchants.map((m: any) => [m.id, m] as [string, any]))
   const items = new Map<string, any>((order?.items ?? []).filter(Boolean).map((i: any) => [i.id, i] as [string, any]))
   return lines.map((line) => {
     const item = items.get(line.line_item_id)
@@ -37,12 +41,13 @@ export async function presentOrderLines(scope: MedusaContainer, orderId: string,
       thumbnail: item?.thumbnail ?? null,
       kind: line.kind,
       merchant_id: line.merchant_id,
+      merchant: line.merchant_id ? pickMerchant(merchantById.get(line.merchant_id)) : null,
       process_version: line.process_version,
       state: line.state,
       state_entered_at: line.state_entered_at,
       carrier: line.carrier,
       tracking_number: line.tracking_number,
-      amount_minor: item ? toMinor(item.unit_price ?? 0, line.currency_code) * lineQuantity(item) : 0,
+      amount_minor: item ? lineAmountMinor(item, line.currency_code) : 0,
       captured_amount: line.captured_amount,
       refunded_amount: line.refunded_amount,
       currency_code: line.currency_code,
@@ -61,4 +66,8 @@ export async function findOrderLine(scope: MedusaContainer, orderId: string, lin
   if (merchantId) filters.merchant_id = merchantId
   const [line] = await service.listOrderLines(filters)
   return line
+}
+
+function pickMerchant(m: any) {
+  return m ? { id: m.id, handle: m.handle, display_name: m.display_name } : null
 }

@@ -92,6 +92,11 @@ export default function CartPage() {
             <span>{t("cart.subtotal")}</span>{" "}
             <strong data-testid="cart-subtotal">{money(cart?.item_subtotal ?? cart?.subtotal)}</strong>
           </p>
+          <p className="cart-actions">
+            <Link href="/checkout" className="button primary" data-testid="go-to-checkout">
+              {t("cart.checkout")}
+            </Link>
+          </p>
         </>
       )}
     </>

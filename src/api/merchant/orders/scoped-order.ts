@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { toMajorString, toMinor } from "../../../lib/money"
-import { lineQuantity } from "../../../lib/order-items"
+import { toMajorString } from "../../../lib/money"
+import { LINE_AMOUNT_FIELDS, lineAmountMinor, lineQuantity } from "../../../lib/order-items"
 
 const ORDER_FIELDS = [
   "id", "display_id", "created_at", "status", "currency_code", "email",
@@ -9,7 +9,7 @@ const ORDER_FIELDS = [
   "shipping_address.city", "shipping_address.postal_code", "shipping_address.province", "shipping_address.country_code",
   "shipping_address.phone",
   "items.id", "items.title", "items.subtitle", "items.product_id", "items.variant_id", "items.variant_sku",
-  "items.quantity", "items.detail.quantity", "items.unit_price", "items.thumbnail",
+  "items.thumbnail", ...LINE_AMOUNT_FIELDS,
 ]
 
 /**
@@ -35,8 +35,8 @@ export async function listScopedOrders(scope: MedusaContainer, merchantId: strin
 
 function scopeOrder(order: any, productIds: Set<string>) {
   const items = (order.items ?? []).filter((i: any) => i && productIds.has(i.product_id))
-  // Line subtotals before order-level discounts; the split of discounts is the money issue's job.
-  const lineSubtotal = (i: any) => toMinor(i.unit_price ?? 0, order.currency_code) * lineQuantity(i)
+  // What the buyer pays for each of the merchant's lines: after promotions, with tax.
+  const lineSubtotal = (i: any) => lineAmountMinor(i, order.currency_code)
   const subtotalMinor = items.reduce((sum: number, i: any) => sum + lineSubtotal(i), 0)
   return {
     id: order.id,

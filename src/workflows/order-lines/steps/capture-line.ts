@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { toMajorString, toMinor } from "../../../lib/money"
-import { lineQuantity } from "../../../lib/order-items"
+import { LINE_AMOUNT_FIELDS, lineAmountMinor } from "../../../lib/order-items"
 import { SnailError } from "../../../lib/snail-error"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
 import type OrderLinesModuleService from "../../../modules/order-lines/service"
@@ -18,7 +18,7 @@ export const captureLineStep = createStep("capture-order-line", async (input: { 
   const [line] = await lines.listOrderLines({ id: input.line_id })
   const { data: [order] } = await query.graph({
     entity: "order",
-    fields: ["id", "currency_code", "items.id", "items.unit_price", "items.quantity", "items.detail.quantity",
+    fields: ["id", "currency_code", "items.id", ...LINE_AMOUNT_FIELDS,
       "payment_collections.payments.id", "payment_collections.payments.amount", "payment_collections.payments.data",
       "payment_collections.payments.captures.amount", "payment_collections.payments.canceled_at"],
     filters: { id: line.order_id },
@@ -26,7 +26,8 @@ export const captureLineStep = createStep("capture-order-line", async (input: { 
   const item = (order?.items ?? []).find((i: any) => i?.id === line.line_item_id) as any
   if (!item) throw new SnailError(404, "NOT_FOUND", `Line item ${line.line_item_id} not found`)
   const currency = order.currency_code
-  const amountMinor = toMinor(item.unit_price, currency) * lineQuantity(item)
+  // After the line's share of promotions and with its tax: never more than the buyer was charged for it.
+  const amountMinor = lineAmountMinor(item, currency)
   if (amountMinor === 0) return new StepResponse({ captured: 0 })
 
   const payments = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter((p: any) => p && !p.canceled_at)

@@ -1,0 +1,17 @@
+import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
+import { StepResponse } from "@medusajs/framework/workflows-sdk"
+import { settleOrderReservations, undoSettle } from "../reservations/complete-cart-stock"
+
+// Stock at the merchant's own location, under the lock taken in the `validate` hook (cart.ts):
+// runs right after Medusa's reserveInventoryStep, before the payment is authorized. See
+// src/workflows/reservations/complete-cart-stock.ts for the whole mechanism.
+// `beforePaymentAuthorization` exists at run time but not in Medusa 2.21's types (MEDUSA-NOTES).
+;(completeCartWorkflow.hooks as any).beforePaymentAuthorization(
+  async ({ input }: { input: { id: string } }, { container }: any) => {
+    const moved = await settleOrderReservations(container, input.id)
+    return new StepResponse(moved, moved)
+  },
+  async (moved: string[] | undefined, { container }: any) => {
+    await undoSettle(container, moved)
+  }
+)

@@ -1,0 +1,7 @@
+"use client"
+
+import { AuthForm } from "@/components/account/AuthForm"
+
+export default function AccountRegisterPage() {
+  return <AuthForm mode="register" />
+}

@@ -1,0 +1,111 @@
+"use client"
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useState } from "react"
+import { KindBadge } from "@/components/KindBadge"
+import { ErrorMessage, Loading } from "@/components/Status"
+import { useI18n } from "@/lib/i18n-context"
+import { formatMoney } from "@/lib/money"
+import { listOrderLines, transitionOrderLine, type OrderLine } from "@/lib/orders"
+import { actionLabel, actorLabel, stateLabel } from "./labels"
+
+/** How often the order page asks for line changes made by merchants or the system. */
+export const ORDER_REFRESH_MS = 3000
+
+/** Every line of the buyer's order with its state, history, tracking and the buyer's possible moves. */
+export function OrderLines({ orderId, currencyCode }: { orderId: string; currencyCode: string }) {
+  const { t, intlLocale, dir } = useI18n()
+  const arrow = dir === "rtl" ? " ← " : " → "
+  const qc = useQueryClient()
+  const lines = useQuery({
+    queryKey: ["orders", orderId, "lines"],
+    queryFn: () => listOrderLines(orderId),
+    refetchInterval: ORDER_REFRESH_MS,
+    refetchIntervalInBackground: false,
+    staleTime: 0,
+  })
+  const [actionError, setActionError] = useState<unknown>(null)
+  const move = useMutation({
+    mutationFn: ({ line, to }: { line: OrderLine; to: string }) =>
+      transitionOrderLine(orderId, line.id, to, t("order.actionReason")),
+    onMutate: () => setActionError(null),
+    onError: (e) => setActionError(e),
+    onSettled: () => qc.invalidateQueries({ queryKey: ["orders", orderId] }),
+  })
+
+  if (lines.error && !lines.data) return <ErrorMessage error={lines.error} />
+  if (!lines.data) return <Loading />
+
+  const dateTime = new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium", timeStyle: "short" })
+  return (
+    <section data-testid="order-lines">
+      <h2>{t("order.lines")}</h2>
+      <p className="muted">{t("order.autoRefresh")}</p>
+      {actionError ? <ErrorMessage error={actionError} /> : null}
+      <ul className="order-lines">
+        {lines.data.map((line) => (
+          <li
+            key={line.id}
+            className="order-line"
+            data-testid="order-line"
+            data-line-id={line.id}
+            data-kind={line.kind}
+            data-state={line.state}
+          >
+            <div className="order-line-head">
+              <KindBadge kind={line.kind} />
+              <strong dir="auto" data-testid="order-line-title">{line.title}</strong>
+              {line.subtitle && <span className="muted" dir="auto"> · {line.subtitle}</span>}
+              <span className={`state-badge state-${line.state.toLowerCase()}`} data-testid="order-line-state" data-state={line.state}>
+                {stateLabel(t, line.state)}
+              </span>
+            </div>
+            <div className="muted">
+              {line.quantity != null && t("order.quantity", { count: line.quantity })}
+              {line.unit_price != null && <> · {formatMoney(line.unit_price, currencyCode, intlLocale)}</>}
+            </div>
+            {(line.carrier || line.tracking_number) && (
+              <p className="tracking" data-testid="order-line-tracking">
+                {t("order.tracking")}: <span data-testid="order-line-carrier">{line.carrier}</span>{" "}
+                <code dir="ltr" data-testid="order-line-tracking-number">{line.tracking_number}</code>
+              </p>
+            )}
+            {line.allowed_transitions.length > 0 && (
+              <div className="order-line-actions">
+                {line.allowed_transitions.map((tr) => (
+                  <button
+                    key={tr.name}
+                    type="button"
+                    className="button"
+                    data-testid={`order-line-action-${tr.name}`}
+                    disabled={move.isPending}
+                    onClick={() => {
+                      if (window.confirm(t("order.actionConfirm"))) move.mutate({ line, to: tr.to })
+                    }}
+                  >
+                    {actionLabel(t, tr)}
+                  </button>
+                ))}
+              </div>
+            )}
+            <details className="history" open>
+              <summary>{t("order.history")}</summary>
+              <ol className="timeline" data-testid="order-line-history">
+                {line.history.map((h, i) => (
+                  <li key={`${h.at}-${i}`} data-to={h.to}>
+                    <time dateTime={h.at} className="muted">{dateTime.format(new Date(h.at))}</time>{" "}
+                    <span>
+                      {h.from ? `${stateLabel(t, h.from)}${arrow}` : ""}
+                      <strong>{stateLabel(t, h.to)}</strong>
+                    </span>{" "}
+                    <span className="muted">({actorLabel(t, h.actor_type)})</span>
+                  </li>
+                ))}
+              </ol>
+            </details>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

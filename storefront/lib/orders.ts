@@ -1,0 +1,66 @@
+import { requireSdk } from "./sdk"
+
+type Store = ReturnType<typeof requireSdk>["store"]
+export type StoreOrder = Awaited<ReturnType<Store["order"]["retrieve"]>>["order"]
+
+/** An amount as the server sends it (major units; decimal strings keep it exact). */
+export type Amount = number | string
+
+export type LineHistoryEntry = {
+  transition: string
+  from: string | null
+  to: string
+  actor_type: "buyer" | "merchant" | "operator" | "system" | string
+  reason: string | null
+  at: string
+}
+
+/** One line of an order with its lifecycle: `GET /store/orders/:id/lines` (DESIGN.md §4). */
+export type OrderLine = {
+  id: string
+  line_item_id: string
+  title: string | null
+  subtitle: string | null
+  quantity: number | null
+  unit_price: Amount | null
+  thumbnail?: string | null
+  kind: "PHYSICAL" | "SERVICE" | "COURSE"
+  merchant_id: string
+  state: string
+  process_version: number
+  carrier: string | null
+  tracking_number: string | null
+  currency_code?: string | null
+  history: LineHistoryEntry[]
+  allowed_transitions: { name: string; to: string }[]
+}
+
+export async function listOrderLines(orderId: string): Promise<OrderLine[]> {
+  const res = await requireSdk().client.fetch<{ lines: OrderLine[] }>(
+    `/store/orders/${encodeURIComponent(orderId)}/lines`
+  )
+  return res.lines
+}
+
+export async function transitionOrderLine(orderId: string, lineId: string, to: string, reason: string): Promise<OrderLine> {
+  const res = await requireSdk().client.fetch<{ line: OrderLine }>(
+    `/store/orders/${encodeURIComponent(orderId)}/lines/${encodeURIComponent(lineId)}/transitions`,
+    { method: "POST", body: { to, reason } }
+  )
+  return res.line
+}
+
+/** Order fields the confirmation and list pages need. */
+export const ORDER_FIELDS =
+  "id,display_id,created_at,currency_code,email,total,subtotal,item_subtotal,shipping_total,discount_total,tax_total,*items,*shipping_address"
+
+/** Status code of an sdk FetchError (or undefined). */
+export function statusOf(err: unknown): number | undefined {
+  return typeof err === "object" && err !== null ? (err as { status?: number }).status : undefined
+}
+
+/** A new random id for `X-Idempotency-Key`. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== "undefined" && "randomUUID" in crypto) return crypto.randomUUID()
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`
+}
