@@ -71,5 +71,44 @@ medusaIntegrationTestRunner({
       // Retryable: the same move is offered again and fails the same way without side effects.
       expect((await failing(move("Cursed lamp", "FULFILLING"))).status).toBe(422)
     })
+
+    it("captures the shipping with the first physical line that starts fulfilment", async () => {
+      const container = getContainer()
+      const admin = await adminHeaders(container, api)
+      const { salesChannelId, storeHeaders } = await storefrontAccess(container)
+      const A = await approvedMerchant(api, admin, "ship-shop")
+      const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
+      const locationId = (await api.get(`/admin/merchants/${A.merchant.id}`, admin)).data.merchant.stock_location.id
+      const withSet = (await api.post(`/admin/stock-locations/${locationId}/fulfillment-sets?fields=*fulfillment_sets`, { name: "Ship-shop delivery", type: "shipping" }, admin)).data.stock_location
+      const setId = withSet.fulfillment_sets[0].id
+      const zone = (await api.post(`/admin/fulfillment-sets/${setId}/service-zones`, { name: "DE", geo_zones: [{ type: "country", country_code: "de" }] }, admin)).data.fulfillment_set.service_zones[0]
+      const profile = (await api.post("/admin/shipping-profiles", { name: "Parcels", type: "default" }, admin)).data.shipping_profile
+      const option = (await api.post("/admin/shipping-options", {
+        name: "Parcel", service_zone_id: zone.id, shipping_profile_id: profile.id, provider_id: "manual_manual", price_type: "flat",
+        type: { label: "Parcel", description: "2-3 days", code: "parcel" }, prices: [{ currency_code: "eur", amount: 7 }],
+        rules: [{ attribute: "enabled_in_store", value: "true", operator: "eq" }, { attribute: "is_return", value: "false", operator: "eq" }],
+      }, admin)).data.shipping_option
+      const boxed = (await api.post("/admin/products", {
+        title: "Boxed lamp", status: "published", shipping_profile_id: profile.id, options: [{ title: "Format", values: ["Default"] }],
+        variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 20 }] }],
+        sales_channels: [{ id: salesChannelId }], additional_data: { merchant_id: A.merchant.id, kind: "PHYSICAL" },
+      }, admin)).data.product
+
+      const cart = (await api.post("/store/carts", { region_id: region.id, email: "ship@buyer.local",
+        shipping_address: { first_name: "S", last_name: "B", address_1: "1 Str", city: "Berlin", country_code: "de", postal_code: "10115" } }, storeHeaders)).data.cart
+      await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: boxed.variants[0].id, quantity: 1 }, storeHeaders)
+      await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: option.id }, storeHeaders)
+      const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, storeHeaders)).data.payment_collection
+      await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, storeHeaders)
+      const orderId = (await api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders)).data.order.id
+      const order = (await api.get(`/admin/orders/${orderId}?fields=payment_collections.payments.data`, admin)).data.order
+      const intentId = order.payment_collections[0].payments[0].data.intent_id
+      expect(await intent(intentId)).toEqual(expect.objectContaining({ amount: 2700, amount_captured: 0 }))
+
+      const [line] = (await api.get(`/merchant/orders/${orderId}/lines`, A.owner)).data.lines
+      const moved = await api.post(`/merchant/orders/${orderId}/lines/${line.id}/transitions`, { to: "FULFILLING" }, A.owner)
+      expect(Number(moved.data.line.captured_amount)).toBe(20)
+      expect(await intent(intentId)).toEqual(expect.objectContaining({ amount_captured: 2700 }))
+    })
   },
 })
