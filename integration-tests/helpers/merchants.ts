@@ -69,3 +69,24 @@ export async function placeOrder(container: MedusaContainer, variants: { variant
   await onOrderPlacedWorkflow(container).run({ input: { order_id: order.id } })
   return order
 }
+
+/**
+ * A published one-variant product created by a platform admin for `merchantId`, in the storefront's
+ * sales channel, without stock tracking (and without shipping unless a profile is given).
+ */
+export async function adminProduct(
+  api: any,
+  admin: Headers,
+  p: { title: string; amount: number; salesChannelId: string; merchantId: string; kind?: string; shippingProfileId?: string }
+) {
+  const res = await api.post("/admin/products", {
+    title: p.title,
+    status: "published",
+    ...(p.shippingProfileId ? { shipping_profile_id: p.shippingProfileId } : {}),
+    options: [{ title: "Format", values: ["Default"] }],
+    variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: p.amount }] }],
+    sales_channels: [{ id: p.salesChannelId }],
+    additional_data: { merchant_id: p.merchantId, kind: p.kind ?? "PHYSICAL" },
+  }, admin)
+  return res.data.product
+}

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, failing, storefrontAccess } from "../helpers/admin"
 import { inviteMerchantStaffWorkflow } from "../../src/workflows/marketplace/merchant-invites"
-import { applyAsMerchant, approvedMerchant, bearer, Headers, merchantLogin, placeOrder, productBody } from "../helpers/merchants"
+import { adminProduct, applyAsMerchant, approvedMerchant, bearer, Headers, merchantLogin, placeOrder, productBody } from "../helpers/merchants"
 
 jest.setTimeout(180 * 1000)
 
@@ -206,12 +206,8 @@ medusaIntegrationTestRunner({
         const b = await approvedMerchant(api, admin, "cart-b")
         const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_system_default"] }, admin)).data.region
         // Created without a shipping profile: digital lines need no shipping method at checkout.
-        const product = async (title: string, merchantId: string, kind: string) =>
-          (await api.post("/admin/products", {
-            title, status: "published", options: [{ title: "Format", values: ["Default"] }],
-            variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 20 }] }],
-            sales_channels: [{ id: salesChannelId }], additional_data: { merchant_id: merchantId, kind },
-          }, admin)).data.product
+        const product = (title: string, merchantId: string, kind: string) =>
+          adminProduct(api, admin, { title, amount: 20, salesChannelId, merchantId, kind })
         const pa = await product("A course", a.merchant.id, "COURSE")
         const pb = await product("B course", b.merchant.id, "COURSE")
 

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, failing, storefrontAccess } from "../helpers/admin"
 import { ORDER_LINES_MODULE } from "../../src/modules/order-lines"
 import { runDueLineTimers } from "../../src/workflows/order-lines/run-line-timers"
-import { approvedMerchant, Headers, placeOrder, productBody } from "../helpers/merchants"
+import { adminProduct, approvedMerchant, Headers, placeOrder, productBody } from "../helpers/merchants"
 
 jest.setTimeout(180 * 1000)
 
@@ -26,12 +26,8 @@ medusaIntegrationTestRunner({
       const A = await approvedMerchant(api, admin, "lamp-shop")
       const B = await approvedMerchant(api, admin, "wellness")
       const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_system_default"] }, admin)).data.region
-      const product = async (title: string, merchantId: string, kind: string, amount: number) =>
-        (await api.post("/admin/products", {
-          title, status: "published", options: [{ title: "Format", values: ["Default"] }],
-          variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "eur", amount }] }],
-          sales_channels: [{ id: salesChannelId }], additional_data: { merchant_id: merchantId, kind },
-        }, admin)).data.product
+      const product = (title: string, merchantId: string, kind: string, amount: number) =>
+        adminProduct(api, admin, { title, amount, salesChannelId, merchantId, kind })
       const lamp = await product("Lamp", A.merchant.id, "PHYSICAL", 20)
       const massage = await product("Massage", B.merchant.id, "SERVICE", 60)
       const course = await product("Yoga course", B.merchant.id, "COURSE", 15)

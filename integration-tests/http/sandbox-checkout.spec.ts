@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
 import { adminHeaders, failing, storefrontAccess } from "../helpers/admin"
-import { approvedMerchant, Headers } from "../helpers/merchants"
+import { adminProduct, approvedMerchant } from "../helpers/merchants"
 
 jest.setTimeout(180 * 1000)
 
@@ -26,12 +26,7 @@ medusaIntegrationTestRunner({
       const { salesChannelId, storeHeaders } = await storefrontAccess(container)
       const A = await approvedMerchant(api, admin, "psp-shop")
       const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
-      const product = async (title: string, amount: number) =>
-        (await api.post("/admin/products", {
-          title, status: "published", options: [{ title: "Format", values: ["Default"] }],
-          variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "eur", amount }] }],
-          sales_channels: [{ id: salesChannelId }], additional_data: { merchant_id: A.merchant.id, kind: "PHYSICAL" },
-        }, admin)).data.product
+      const product = (title: string, amount: number) => adminProduct(api, admin, { title, amount, salesChannelId, merchantId: A.merchant.id })
       const good = await product("Good lamp", 20)
       const cursed = await product("Cursed lamp", 10.13) // the PSP refuses captures ending in 13 minor units
 
@@ -88,11 +83,7 @@ medusaIntegrationTestRunner({
         type: { label: "Parcel", description: "2-3 days", code: "parcel" }, prices: [{ currency_code: "eur", amount: 7 }],
         rules: [{ attribute: "enabled_in_store", value: "true", operator: "eq" }, { attribute: "is_return", value: "false", operator: "eq" }],
       }, admin)).data.shipping_option
-      const boxed = (await api.post("/admin/products", {
-        title: "Boxed lamp", status: "published", shipping_profile_id: profile.id, options: [{ title: "Format", values: ["Default"] }],
-        variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 20 }] }],
-        sales_channels: [{ id: salesChannelId }], additional_data: { merchant_id: A.merchant.id, kind: "PHYSICAL" },
-      }, admin)).data.product
+      const boxed = await adminProduct(api, admin, { title: "Boxed lamp", amount: 20, salesChannelId, merchantId: A.merchant.id, shippingProfileId: profile.id })
 
       const cart = (await api.post("/store/carts", { region_id: region.id, email: "ship@buyer.local",
         shipping_address: { first_name: "S", last_name: "B", address_1: "1 Str", city: "Berlin", country_code: "de", postal_code: "10115" } }, storeHeaders)).data.cart
