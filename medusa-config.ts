@@ -66,10 +66,12 @@ function paymentModule() {
     },
   ]
   if (env.STRIPE_API_KEY) {
+    // Medusa's Stripe card provider, subclassed (docs/stripe.md): STRIPE_API_BASE points the SDK at
+    // another host (a Stripe-contract server in tests); per-line capture with Stripe multicapture.
     providers.push({
-      resolve: "@medusajs/medusa/payment-stripe",
+      resolve: "./src/modules/stripe-payment",
       id: "stripe",
-      options: { apiKey: env.STRIPE_API_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET },
+      options: { apiKey: env.STRIPE_API_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE || undefined },
     })
   }
   return { resolve: "@medusajs/medusa/payment", options: { providers } }

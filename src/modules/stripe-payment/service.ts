@@ -1,0 +1,160 @@
+import { createRequire } from "node:module"
+import { StripeProviderService } from "@medusajs/payment-stripe/dist/services"
+import { getSmallestUnit } from "@medusajs/payment-stripe/dist/utils/get-smallest-unit"
+import type { PaymentIntentOptions, StripeOptions } from "@medusajs/payment-stripe/dist/types"
+import type { CapturePaymentInput, CapturePaymentOutput, Logger } from "@medusajs/framework/types"
+
+/**
+ * Medusa's Stripe card provider (`@medusajs/payment-stripe`), with two additions:
+ *
+ * - `apiBase` (e.g. `http://localhost:12111`): the bundled Stripe SDK is rebuilt with `{ host, port,
+ *   protocol }` so the provider can talk to a local server implementing Stripe's REST contract.
+ *   Unset: the SDK talks to https://api.stripe.com exactly as Medusa's provider does.
+ * - per-line capture: Medusa does not hand the capture amount to the provider; like the sandbox
+ *   provider we read the amount of the capture Medusa is booking (its id is the idempotency key)
+ *   and capture exactly that with Stripe multicapture (`final_capture: false` until the last part).
+ */
+export type StripePaymentOptions = StripeOptions & {
+  /** Base URL of the Stripe API (scheme, host, optional port). Unset: api.stripe.com. */
+  apiBase?: string
+  /** Stripe SDK retries on connection errors, 409, 5xx and `Stripe-Should-Retry: true`. Default 2. */
+  maxNetworkRetries?: number
+  /** Request timeout in ms (SDK default 80 s). */
+  timeoutMs?: number
+  /** Request multicapture on card intents (default true). */
+  multicapture?: boolean
+}
+
+type Cradle = Record<string, unknown>
+type StripeClient = StripeProviderService["stripe_"]
+type StripeCtor = new (key: string, config?: Record<string, unknown>) => StripeClient
+
+export default class StripePaymentProviderService extends StripeProviderService {
+  static identifier = "stripe"
+
+  protected readonly cradle_: Cradle
+  declare stripe_: StripeClient // public: tests and scripts may call the configured client
+  protected readonly stripeOptions_: StripePaymentOptions
+
+  constructor(cradle: Cradle, options: StripePaymentOptions) {
+    super(cradle, options)
+    this.cradle_ = cradle
+    this.stripeOptions_ = options
+    // The SDK Medusa's provider bundles (its own nested `stripe` version), only reconfigured.
+    const Stripe = bundledStripe()
+    this.stripe_ = new Stripe(options.apiKey, stripeClientConfig(options))
+  }
+
+  static validateOptions(options: StripePaymentOptions) {
+    StripeProviderService.validateOptions(options)
+    if (options.apiBase) parseApiBase(String(options.apiBase)) // throws on a malformed URL
+  }
+
+  /** Manual capture (unless option `capture`) and, for cards, multicapture when the card network allows it. */
+  get paymentIntentOptions(): PaymentIntentOptions {
+    if (this.stripeOptions_?.capture) return { capture_method: "automatic" }
+    if (this.stripeOptions_?.multicapture === false) return { capture_method: "manual" }
+    return {
+      capture_method: "manual",
+      payment_method_options: { card: { request_multicapture: "if_available" } },
+    } as unknown as PaymentIntentOptions
+  }
+
+  /**
+   * Captures the amount of the capture Medusa is booking:
+   * - not found (or it covers all that is still capturable): full capture, like Medusa's provider;
+   * - smaller, multicapture available on the charge: `amount_to_capture` with `final_capture: false`;
+   * - smaller, multicapture unavailable: the whole remaining authorization is captured now (Stripe
+   *   would release the rest on a partial capture), Medusa keeps booking its parts; the money is held.
+   * An intent already `succeeded` is returned as is, so later per-line captures after such an escrow
+   * capture are no-ops at Stripe.
+   */
+  async capturePayment({ data, context }: CapturePaymentInput): Promise<CapturePaymentOutput> {
+    const id = data?.id as string | undefined
+    if (!id) return super.capturePayment({ data, context })
+    const key = context?.idempotency_key
+    const booked = key ? await this.bookedCaptureAmount(key, String(data?.currency ?? "")) : undefined
+    let intent: any
+    try {
+      intent = await this.stripe_.paymentIntents.retrieve(id, { expand: ["latest_charge"] })
+    } catch (e) {
+      throw this.buildError("An error occurred in capturePayment", e as Error)
+    }
+    if (intent.status === "succeeded") return { data: intent }
+    if (booked === undefined || booked >= intent.amount_capturable) {
+      return super.capturePayment({ data, context })
+    }
+    const multicapture = intent.latest_charge?.payment_method_details?.card?.multicapture?.status === "available"
+    if (!multicapture) {
+      this.logger()?.warn?.(
+        `stripe-payment: multicapture unavailable for ${id}; capturing the full ${intent.amount_capturable} now for a booked part of ${booked}`
+      )
+      return super.capturePayment({ data, context })
+    }
+    try {
+      const captured = await this.stripe_.paymentIntents.capture(
+        id,
+        { amount_to_capture: booked, final_capture: false } as any,
+        { idempotencyKey: key }
+      )
+      return { data: captured as unknown as Record<string, unknown> }
+    } catch (e) {
+      throw this.buildError("An error occurred in capturePayment", e as Error)
+    }
+  }
+
+  /** Amount (Stripe minor units) of Medusa's capture record `captureId`, if it is one. */
+  protected async bookedCaptureAmount(captureId: string, currency: string): Promise<number | undefined> {
+    const captureService = optional<any>(this.cradle_, "captureService")
+    if (!captureService || !currency || !captureId.startsWith("capt_")) return undefined
+    try {
+      const capture = await captureService.retrieve(captureId, { select: ["id", "amount", "raw_amount"] })
+      return getSmallestUnit(capture.raw_amount ?? capture.amount, currency)
+    } catch {
+      return undefined
+    }
+  }
+
+  private logger(): Logger | undefined {
+    return optional<Logger>(this.cradle_, "logger")
+  }
+}
+
+/** `stripe` as resolved from @medusajs/payment-stripe (it may nest its own version). */
+function bundledStripe(): StripeCtor {
+  const requireFromProvider = createRequire(require.resolve("@medusajs/payment-stripe/dist/core/stripe-base"))
+  const mod = requireFromProvider("stripe")
+  return (mod.default ?? mod) as StripeCtor
+}
+
+export function stripeClientConfig(options: StripePaymentOptions): Record<string, unknown> {
+  const config: Record<string, unknown> = { maxNetworkRetries: options.maxNetworkRetries ?? 2 }
+  if (options.timeoutMs) config.timeout = options.timeoutMs
+  if (options.apiBase) Object.assign(config, parseApiBase(options.apiBase))
+  return config
+}
+
+export function parseApiBase(apiBase: string): { host: string; port: number; protocol: "http" | "https" } {
+  let url: URL
+  try {
+    url = new URL(apiBase)
+  } catch {
+    throw new Error(`Stripe provider: option \`apiBase\` is not a URL: ${apiBase}`)
+  }
+  const protocol = url.protocol.replace(":", "")
+  if (protocol !== "http" && protocol !== "https") {
+    throw new Error(`Stripe provider: option \`apiBase\` must be http(s): ${apiBase}`)
+  }
+  if (url.pathname !== "/" && url.pathname !== "") {
+    throw new Error(`Stripe provider: option \`apiBase\` cannot have a path (the SDK always calls /v1/...): ${apiBase}`)
+  }
+  return { host: url.hostname, port: url.port ? Number(url.port) : protocol === "https" ? 443 : 80, protocol }
+}
+
+function optional<T>(cradle: Cradle, key: string): T | undefined {
+  try {
+    return cradle[key] as T
+  } catch {
+    return undefined
+  }
+}
