@@ -7,14 +7,10 @@
 //   and the open order page shows SHIPPED and the tracking number without a reload.
 // Setup over the admin API (idempotent): the sandbox provider is enabled on the Europe region and
 // a test promotion exists (the seed does neither yet).
-import { mkdir } from "node:fs/promises"
-import path from "node:path"
-import { chromium } from "playwright-core"
-import { SCREENSHOT_DIR } from "./storefront.e2e.mjs"
 import { ADMIN } from "./merchant.e2e.mjs"
-
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-const STEP_TIMEOUT = 60_000
+import {
+  expectAttribute, expectContains, expectText, expectValue, openBrowser, poll, STEP_TIMEOUT, stepFailure, trimSlash, waitCount, waitEnabled,
+} from "./browser.mjs"
 
 export const PHYSICAL_HANDLE = "snail-shell-mug" // Snail Goods
 export const COURSE_HANDLE = "typescript-from-zero" // Slow Academy
@@ -28,18 +24,11 @@ const DECLINED_CARD = "4000000000000002"
  * @param {{ storefrontUrl: string, backendUrl: string, executablePath?: string, headless?: boolean }} opts
  * @returns {Promise<{ orderId: string, tracking: string }>}
  */
-export async function run({ storefrontUrl, backendUrl, executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium", headless = true }) {
-  const base = storefrontUrl.replace(/\/+$/, "")
-  const backend = backendUrl.replace(/\/+$/, "")
-  const browser = await chromium.launch({ executablePath, headless, args: CHROMIUM_ARGS })
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: "en-GB" })
-  const page = await context.newPage()
-  page.setDefaultTimeout(STEP_TIMEOUT)
+export async function run({ storefrontUrl, backendUrl, executablePath, headless }) {
+  const base = trimSlash(storefrontUrl)
+  const backend = trimSlash(backendUrl)
+  const { browser, page, consoleErrors } = await openBrowser({ executablePath, headless, viewport: { width: 1280, height: 1000 }, locale: "en-GB" })
   page.on("dialog", (d) => d.accept())
-  const consoleErrors = []
-  page.on("console", (m) => m.type() === "error" && consoleErrors.push(`${m.text()} [${m.location().url}]`))
-  page.on("pageerror", (e) => consoleErrors.push(String(e)))
-  page.on("requestfailed", (r) => consoleErrors.push(`request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText})`))
 
   const stamp = Date.now().toString(36)
   const buyer = { email: `buyer-${stamp}@e2e.local`, password: "buyer-pass-123" }
@@ -170,13 +159,7 @@ export async function run({ storefrontUrl, backendUrl, executablePath = process.
     await page.locator(`[data-testid="account-order-row"][data-order-id="${orderId}"]`).waitFor()
     return { orderId, tracking }
   } catch (err) {
-    const shot = await screenshot(page, step)
-    const details = consoleErrors.length ? `\nbrowser console errors:\n  ${consoleErrors.slice(-10).join("\n  ")}` : ""
-    throw new Error(
-      `checkout e2e failed at step "${step}" (url ${page.url()}): ${err instanceof Error ? err.message : err}` +
-        `\nscreenshot: ${shot ?? "(could not be taken)"}${details}`,
-      { cause: err }
-    )
+    throw await stepFailure({ test: "checkout", page, step, err, consoleErrors })
   } finally {
     await browser.close()
   }
@@ -235,72 +218,4 @@ async function merchantShips(backend, orderId, lineId, tracking) {
   const url = `/merchant/orders/${orderId}/lines/${lineId}/transitions`
   await http(backend, "POST", url, { token, body: { to: "FULFILLING" } })
   await http(backend, "POST", url, { token, body: { to: "SHIPPED", carrier: "DHL", tracking_number: tracking } })
-}
-
-// ── browser helpers ───────────────────────────────────────────────────────
-
-async function poll(check, describe, timeout = STEP_TIMEOUT) {
-  const deadline = Date.now() + timeout
-  for (;;) {
-    const { ok, actual } = await check()
-    if (ok) return
-    if (Date.now() > deadline) throw new Error(`${describe}, got ${JSON.stringify(actual)}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
-
-async function waitEnabled(locator) {
-  await locator.waitFor()
-  await poll(async () => ({ ok: await locator.isEnabled(), actual: "disabled" }), "button stayed disabled")
-}
-
-async function waitCount(locator, n) {
-  await poll(async () => {
-    const c = await locator.count()
-    return { ok: c === n, actual: c }
-  }, `expected ${n} elements`)
-}
-
-async function expectText(locator, expected, timeout = STEP_TIMEOUT) {
-  await locator.waitFor({ timeout })
-  await poll(async () => {
-    const actual = (await locator.innerText()).trim()
-    return { ok: actual === expected, actual }
-  }, `expected text "${expected}"`, timeout)
-}
-
-async function expectContains(locator, expected, timeout = STEP_TIMEOUT) {
-  await locator.waitFor({ timeout })
-  await poll(async () => {
-    const actual = (await locator.innerText()).trim()
-    return { ok: actual.includes(expected), actual }
-  }, `expected text containing "${expected}"`, timeout)
-}
-
-async function expectValue(locator, expected) {
-  await locator.waitFor()
-  await poll(async () => {
-    const actual = await locator.inputValue()
-    return { ok: actual === expected, actual }
-  }, `expected input value "${expected}"`)
-}
-
-async function expectAttribute(locator, name, expected, timeout = STEP_TIMEOUT) {
-  await locator.waitFor({ timeout })
-  await poll(async () => {
-    const actual = await locator.getAttribute(name)
-    return { ok: actual === expected, actual }
-  }, `expected ${name}="${expected}"`, timeout)
-}
-
-async function screenshot(page, step) {
-  try {
-    await mkdir(SCREENSHOT_DIR, { recursive: true })
-    const slug = step.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").slice(0, 40)
-    const file = path.join(SCREENSHOT_DIR, `checkout-${new Date().toISOString().replace(/[:.]/g, "-")}-${slug}.png`)
-    await page.screenshot({ path: file, fullPage: true })
-    return file
-  } catch {
-    return null
-  }
 }

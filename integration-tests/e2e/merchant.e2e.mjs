@@ -4,26 +4,7 @@
 //       (and on the public merchant page, "Sold by" it);
 //   (c) the portal's orders list shows nothing of other merchants.
 // Needs the seed's demo merchants (docs/merchant-api.md, "Demo data") and the admin enabled.
-import { mkdir } from "node:fs/promises"
-import path from "node:path"
-import { fileURLToPath } from "node:url"
-import { chromium } from "playwright-core"
-
-const here = path.dirname(fileURLToPath(import.meta.url))
-export const SCREENSHOT_DIR = path.join(here, "screenshots")
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-]
-
-// Generous: the first request to `next dev` (and to the admin's dev bundle) compiles on demand.
-const STEP_TIMEOUT = 60_000
+import { expectAttribute, expectText, openBrowser, STEP_TIMEOUT, stepFailure, trimSlash } from "./browser.mjs"
 
 export const ADMIN = { email: "admin@snail.local", password: "snail-admin-123" }
 export const PENDING_OWNER = { email: "owner@pending-pottery.local", password: "merchant-pass-123", handle: "pending-pottery" }
@@ -35,17 +16,10 @@ const MERCHANT_PASSWORD = "merchant-pass-123"
  * @param {{ storefrontUrl: string, adminUrl: string, executablePath?: string, headless?: boolean }} opts
  *   adminUrl: the Medusa server's URL (the admin dashboard is at `${adminUrl}/app`).
  */
-export async function run({ storefrontUrl, adminUrl, executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium", headless = true }) {
-  const base = storefrontUrl.replace(/\/+$/, "")
-  const backend = adminUrl.replace(/\/+$/, "")
-  const browser = await chromium.launch({ executablePath, headless, args: CHROMIUM_ARGS })
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  const page = await context.newPage()
-  page.setDefaultTimeout(STEP_TIMEOUT)
-  const consoleErrors = []
-  page.on("console", (m) => m.type() === "error" && consoleErrors.push(`${m.text()} [${m.location().url}]`))
-  page.on("pageerror", (e) => consoleErrors.push(String(e)))
-  page.on("requestfailed", (r) => consoleErrors.push(`request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText})`))
+export async function run({ storefrontUrl, adminUrl, executablePath, headless }) {
+  const base = trimSlash(storefrontUrl)
+  const backend = trimSlash(adminUrl)
+  const { browser, page, consoleErrors } = await openBrowser({ executablePath, headless })
 
   let step = "start"
   try {
@@ -145,13 +119,7 @@ export async function run({ storefrontUrl, adminUrl, executablePath = process.en
     await page.locator('[data-testid="merchant-signout"]').click()
     await page.waitForURL("**/merchant/login")
   } catch (err) {
-    const shot = await screenshot(page, step)
-    const details = consoleErrors.length ? `\nbrowser console errors:\n  ${consoleErrors.slice(-10).join("\n  ")}` : ""
-    throw new Error(
-      `merchant e2e failed at step "${step}" (url ${page.url()}): ${err instanceof Error ? err.message : err}` +
-        `\nscreenshot: ${shot ?? "(could not be taken)"}${details}`,
-      { cause: err }
-    )
+    throw await stepFailure({ test: "merchant", page, step, err, consoleErrors })
   } finally {
     await browser.close()
   }
@@ -173,43 +141,4 @@ async function otherMerchantsOrderIds(backend) {
     for (const o of (await res.json()).orders ?? []) ids.add(o.id)
   }
   return ids
-}
-
-/** Waits until the element's trimmed text equals `expected`. */
-async function expectText(locator, expected, timeout = STEP_TIMEOUT) {
-  await locator.waitFor({ timeout })
-  const deadline = Date.now() + timeout
-  let actual
-  for (;;) {
-    actual = (await locator.innerText()).trim()
-    if (actual === expected) return
-    if (Date.now() > deadline) break
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`expected text "${expected}", got "${actual}"`)
-}
-
-async function expectAttribute(locator, name, expected, timeout = STEP_TIMEOUT) {
-  await locator.waitFor({ timeout })
-  const deadline = Date.now() + timeout
-  let actual
-  for (;;) {
-    actual = await locator.getAttribute(name)
-    if (actual === expected) return
-    if (Date.now() > deadline) break
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`expected ${name}="${expected}", got "${actual}"`)
-}
-
-async function screenshot(page, step) {
-  try {
-    await mkdir(SCREENSHOT_DIR, { recursive: true })
-    const slug = step.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").slice(0, 40)
-    const file = path.join(SCREENSHOT_DIR, `merchant-${new Date().toISOString().replace(/[:.]/g, "-")}-${slug}.png`)
-    await page.screenshot({ path: file, fullPage: true })
-    return file
-  } catch {
-    return null
-  }
 }

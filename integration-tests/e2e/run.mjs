@@ -10,13 +10,13 @@
 // `next dev` can be slow), then runs the test; exits non-zero on failure.
 import { existsSync } from "node:fs"
 import { pathToFileURL } from "node:url"
+import { CHROMIUM_PATH, trimSlash } from "./browser.mjs"
 import { run as runCheckout } from "./checkout.e2e.mjs"
 import { run as runMerchant } from "./merchant.e2e.mjs"
 import { run } from "./storefront.e2e.mjs"
 
 const STOREFRONT_URL = process.env.STOREFRONT_URL || "http://localhost:8000"
 const MEDUSA_BACKEND_URL = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 const TESTS = (process.env.E2E_TESTS || "storefront,merchant,checkout").split(",").map((s) => s.trim())
 const WAIT_MS = Number(process.env.E2E_WAIT_TIMEOUT_MS || 180_000)
 
@@ -44,7 +44,7 @@ async function main() {
   const started = Date.now()
   // Storefront first: requesting "/" also triggers its first compile.
   await waitForHttp(STOREFRONT_URL, "storefront")
-  await waitForHttp(`${MEDUSA_BACKEND_URL.replace(/\/+$/, "")}/health`, "Medusa server")
+  await waitForHttp(`${trimSlash(MEDUSA_BACKEND_URL)}/health`, "Medusa server")
   console.log(`[e2e] stack is up (${Math.round((Date.now() - started) / 1000)}s); running ${TESTS.join(" + ")} against ${STOREFRONT_URL}`)
   if (TESTS.includes("storefront")) {
     await run({ storefrontUrl: STOREFRONT_URL, executablePath: CHROMIUM_PATH })

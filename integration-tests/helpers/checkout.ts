@@ -1,8 +1,16 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { adminHeaders, storefrontAccess } from "./admin"
 import type { Headers } from "./merchants"
 
 export type Outcome = { ok: true; status: number; data: any } | { ok: false; status: number; data: any }
+
+/** What a checkout test starts from: a signed-in platform admin and the storefront's headers and sales channel. */
+export async function checkoutActors(container: MedusaContainer, api: any): Promise<{ admin: Headers; store: Headers; salesChannelId: string }> {
+  const admin = await adminHeaders(container, api)
+  const { storeHeaders: store, salesChannelId } = await storefrontAccess(container)
+  return { admin, store, salesChannelId }
+}
 
 /** Settles a request into its status and body instead of throwing on 4xx/5xx. */
 export async function outcome(promise: Promise<any>): Promise<Outcome> {

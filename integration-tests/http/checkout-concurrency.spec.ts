@@ -4,9 +4,8 @@ import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
 import { releaseStaleReservations } from "../../src/workflows/reservations/release-stale-reservations"
 import { DEFAULT_RESERVATION_TTL_MS, HOLD_DESCRIPTION, reservationTtlMs } from "../../src/workflows/reservations/stock"
 import { config as jobConfig } from "../../src/jobs/release-stale-reservations"
-import { adminHeaders, storefrontAccess } from "../helpers/admin"
 import {
-  cartWith, completeCart, countOrders, manyCarts, inventoryItemOf, levelsOf, merchantLocationOf, outcome, physicalProduct,
+  cartWith, checkoutActors, completeCart, countOrders, manyCarts, inventoryItemOf, levelsOf, merchantLocationOf, outcome, physicalProduct,
   reservationsOf, setStock, startCheckout,
 } from "../helpers/checkout"
 import { approvedMerchant, Headers } from "../helpers/merchants"
@@ -51,11 +50,7 @@ medusaIntegrationTestRunner({
     let regionId: string
 
     beforeEach(async () => {
-      const container = getContainer()
-      admin = await adminHeaders(container, api)
-      const access = await storefrontAccess(container)
-      store = access.storeHeaders
-      salesChannelId = access.salesChannelId
+      ;({ admin, store, salesChannelId } = await checkoutActors(getContainer(), api))
       regionId = (await api.post("/admin/regions", {
         name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_system_default", "pp_sandbox_sandbox"],
       }, admin)).data.region.id

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { adminHeaders, failing, storefrontAccess } from "../helpers/admin"
+import { failing } from "../helpers/admin"
+import { checkoutActors } from "../helpers/checkout"
 import type { Headers } from "../helpers/merchants"
 
 jest.setTimeout(180 * 1000)
@@ -14,11 +15,7 @@ medusaIntegrationTestRunner({
     let salesChannelId: string
 
     beforeEach(async () => {
-      const container = getContainer()
-      admin = await adminHeaders(container, api)
-      const access = await storefrontAccess(container)
-      store = access.storeHeaders
-      salesChannelId = access.salesChannelId
+      ;({ admin, store, salesChannelId } = await checkoutActors(getContainer(), api))
     })
 
     /** A cart with one line and an initialised system-provider payment session, ready to complete. */

@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { adminHeaders, failing, storefrontAccess } from "../helpers/admin"
+import { adminHeaders, failing } from "../helpers/admin"
+import { checkoutActors } from "../helpers/checkout"
 import { ORDER_LINES_MODULE } from "../../src/modules/order-lines"
 import { runDueLineTimers } from "../../src/workflows/order-lines/run-line-timers"
 import { adminProduct, approvedMerchant, Headers, placeOrder, productBody } from "../helpers/merchants"
@@ -19,9 +20,7 @@ const waitFor = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 1500
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     it("runs each line of a mixed two-merchant order through its own process", async () => {
-      const container = getContainer()
-      const admin = await adminHeaders(container, api)
-      const { salesChannelId, storeHeaders } = await storefrontAccess(container)
+      const { admin, store: storeHeaders, salesChannelId } = await checkoutActors(getContainer(), api)
       const pk = storeHeaders.headers["x-publishable-api-key"]
       const A = await approvedMerchant(api, admin, "lamp-shop")
       const B = await approvedMerchant(api, admin, "wellness")

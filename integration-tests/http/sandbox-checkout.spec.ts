@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
-import { adminHeaders, failing, storefrontAccess } from "../helpers/admin"
+import { failing } from "../helpers/admin"
+import { checkoutActors } from "../helpers/checkout"
 import { adminProduct, approvedMerchant } from "../helpers/merchants"
 
 jest.setTimeout(180 * 1000)
@@ -20,12 +21,16 @@ const intent = async (id: string) =>
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    it("authorizes once at checkout and captures each line at the PSP; a failed capture keeps the line's state", async () => {
-      const container = getContainer()
-      const admin = await adminHeaders(container, api)
-      const { salesChannelId, storeHeaders } = await storefrontAccess(container)
-      const A = await approvedMerchant(api, admin, "psp-shop")
+    /** A signed-in admin, the storefront's headers and channel, the approved merchant `handle` and an EU region paid through the sandbox PSP. */
+    async function sandboxShop(handle: string) {
+      const { admin, store: storeHeaders, salesChannelId } = await checkoutActors(getContainer(), api)
+      const A = await approvedMerchant(api, admin, handle)
       const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
+      return { admin, storeHeaders, salesChannelId, A, region }
+    }
+
+    it("authorizes once at checkout and captures each line at the PSP; a failed capture keeps the line's state", async () => {
+      const { admin, storeHeaders, salesChannelId, A, region } = await sandboxShop("psp-shop")
       const product = (title: string, amount: number) => adminProduct(api, admin, { title, amount, salesChannelId, merchantId: A.merchant.id })
       const good = await product("Good lamp", 20)
       const cursed = await product("Cursed lamp", 10.13) // the PSP refuses captures ending in 13 minor units
@@ -68,11 +73,7 @@ medusaIntegrationTestRunner({
     })
 
     it("captures the shipping with the first physical line that starts fulfilment", async () => {
-      const container = getContainer()
-      const admin = await adminHeaders(container, api)
-      const { salesChannelId, storeHeaders } = await storefrontAccess(container)
-      const A = await approvedMerchant(api, admin, "ship-shop")
-      const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
+      const { admin, storeHeaders, salesChannelId, A, region } = await sandboxShop("ship-shop")
       const locationId = (await api.get(`/admin/merchants/${A.merchant.id}`, admin)).data.merchant.stock_location.id
       const withSet = (await api.post(`/admin/stock-locations/${locationId}/fulfillment-sets?fields=*fulfillment_sets`, { name: "Ship-shop delivery", type: "shipping" }, admin)).data.stock_location
       const setId = withSet.fulfillment_sets[0].id

@@ -1,0 +1,134 @@
+// What the browser tests share: Debian's Chromium via playwright-core (no bundled browsers are
+// downloaded), browser-side error collection, a screenshot and a readable error on failure, and
+// small waiting expectations on locators.
+import { mkdir } from "node:fs/promises"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import { chromium } from "playwright-core"
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+export const SCREENSHOT_DIR = path.join(here, "screenshots")
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+]
+
+// Generous: the first request to `next dev` (and to the admin's dev bundle) compiles on demand.
+export const STEP_TIMEOUT = 60_000
+
+/** `url` without trailing slashes, so paths can be appended. */
+export const trimSlash = (url) => url.replace(/\/+$/, "")
+
+/**
+ * Launches Chromium with one page (default timeout STEP_TIMEOUT) whose browser-side errors
+ * (console errors, uncaught exceptions, failed requests) are collected into `consoleErrors`:
+ * they explain most failures (CORS, bad publishable key...).
+ * @param {{ executablePath?: string, headless?: boolean, viewport?: { width: number, height: number }, locale?: string }} [opts]
+ */
+export async function openBrowser({ executablePath = CHROMIUM_PATH, headless = true, viewport = { width: 1280, height: 900 }, locale } = {}) {
+  const browser = await chromium.launch({ executablePath, headless, args: CHROMIUM_ARGS })
+  const context = await browser.newContext({ viewport, ...(locale ? { locale } : {}) })
+  const page = await context.newPage()
+  page.setDefaultTimeout(STEP_TIMEOUT)
+  const consoleErrors = []
+  page.on("console", (m) => m.type() === "error" && consoleErrors.push(`${m.text()} [${m.location().url}]`))
+  page.on("pageerror", (e) => consoleErrors.push(String(e)))
+  page.on("requestfailed", (r) => consoleErrors.push(`request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText})`))
+  return { browser, page, consoleErrors }
+}
+
+/** Saves a full-page screenshot named after the test and the step; returns its path, or null if it could not be taken. */
+export async function screenshotOnFailure(page, test, step) {
+  try {
+    await mkdir(SCREENSHOT_DIR, { recursive: true })
+    const slug = step.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").slice(0, 40)
+    const file = path.join(SCREENSHOT_DIR, `${test}-${new Date().toISOString().replace(/[:.]/g, "-")}-${slug}.png`)
+    await page.screenshot({ path: file, fullPage: true })
+    return file
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The error a test throws when `step` failed: takes a screenshot and names the step, the page's URL,
+ * the screenshot and the last browser-side errors.
+ */
+export async function stepFailure({ test, page, step, err, consoleErrors }) {
+  const shot = await screenshotOnFailure(page, test, step)
+  const details = consoleErrors.length ? `\nbrowser console errors:\n  ${consoleErrors.slice(-10).join("\n  ")}` : ""
+  return new Error(
+    `${test} e2e failed at step "${step}" (url ${page.url()}): ${err instanceof Error ? err.message : err}` +
+      `\nscreenshot: ${shot ?? "(could not be taken)"}${details}`,
+    { cause: err }
+  )
+}
+
+// ── waiting expectations ────────────────────────────────────────────────────
+
+/** Calls `check` (→ { ok, actual }) until ok; throws `${describe}, got <actual>` after `timeout`. */
+export async function poll(check, describe, timeout = STEP_TIMEOUT) {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    const { ok, actual } = await check()
+    if (ok) return
+    if (Date.now() > deadline) throw new Error(`${describe}, got ${JSON.stringify(actual)}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+export async function waitEnabled(locator, describe = "button stayed disabled") {
+  await locator.waitFor()
+  await poll(async () => ({ ok: await locator.isEnabled(), actual: "disabled" }), describe)
+}
+
+export async function waitCount(locator, n) {
+  await poll(async () => {
+    const c = await locator.count()
+    return { ok: c === n, actual: c }
+  }, `expected ${n} elements`)
+}
+
+/** Waits until the element's trimmed text equals `expected`. */
+export async function expectText(locator, expected, timeout = STEP_TIMEOUT) {
+  await locator.waitFor({ timeout })
+  await poll(async () => {
+    const actual = (await locator.innerText()).trim()
+    return { ok: actual === expected, actual }
+  }, `expected text "${expected}"`, timeout)
+}
+
+/** Waits until the element's trimmed text contains `expected`. */
+export async function expectContains(locator, expected, timeout = STEP_TIMEOUT) {
+  await locator.waitFor({ timeout })
+  await poll(async () => {
+    const actual = (await locator.innerText()).trim()
+    return { ok: actual.includes(expected), actual }
+  }, `expected text containing "${expected}"`, timeout)
+}
+
+/** Waits until the input's value equals `expected`. */
+export async function expectValue(locator, expected) {
+  await locator.waitFor()
+  await poll(async () => {
+    const actual = await locator.inputValue()
+    return { ok: actual === expected, actual }
+  }, `expected input value "${expected}"`)
+}
+
+/** Waits until the element's attribute `name` equals `expected`. */
+export async function expectAttribute(locator, name, expected, timeout = STEP_TIMEOUT) {
+  await locator.waitFor({ timeout })
+  await poll(async () => {
+    const actual = await locator.getAttribute(name)
+    return { ok: actual === expected, actual }
+  }, `expected ${name}="${expected}"`, timeout)
+}
