@@ -4,17 +4,16 @@
 import { startAppStack, root } from "./lib/app-stack.mjs"
 import { resolveDatabase } from "./lib/database.mjs"
 import { isPortFree, UserFacingError } from "./lib/embedded-postgres.mjs"
+import { launch, log } from "./lib/launcher.mjs"
 
 process.chdir(root)
-const log = (m) => console.log(`\x1b[36m[snail]\x1b[0m ${m}`)
 const serverPort = Number(process.env.PORT || 9000)
 const storefrontPort = Number(process.env.STOREFRONT_PORT || 8000)
 
 let db
 let stack
-let stopping = false
 
-async function main() {
+async function main(shutdown) {
   for (const [port, what, variable] of [[serverPort, "Medusa server", "PORT"], [storefrontPort, "storefront", "STOREFRONT_PORT"]]) {
     if (!(await isPortFree(port, "0.0.0.0"))) {
       throw new UserFacingError(`Port ${port} (the ${what}) is already in use. Stop the other process or set ${variable}=<free port>.`)
@@ -34,7 +33,7 @@ async function main() {
     serverCommand: "develop",
     log,
   })
-  for (const s of stack.services) s.exited.then((r) => !stopping && shutdown(1, `${r.name} stopped (${r.signal ?? `exit code ${r.code}`})`))
+  for (const s of stack.services) s.exited.then((r) => !launcher.isStopping() && shutdown(1, `${r.name} stopped (${r.signal ?? `exit code ${r.code}`})`))
 
   const { admin_email, admin_password, publishable_key } = stack.credentials
   log(
@@ -47,20 +46,4 @@ async function main() {
   )
 }
 
-async function shutdown(code, reason) {
-  if (stopping) return
-  stopping = true
-  if (reason) log(reason)
-  log("Stopping…")
-  if (stack) await stack.stop()
-  if (db) await db.stop()
-  process.exit(code)
-}
-
-process.on("SIGINT", () => shutdown(0))
-process.on("SIGTERM", () => shutdown(0))
-
-main().catch((e) => {
-  console.error(`\n\x1b[31m[snail] ${e instanceof UserFacingError ? e.message : e?.message ?? e}\x1b[0m\n`)
-  shutdown(1)
-})
+const launcher = launch(main, [async () => stack && (await stack.stop()), async () => db && (await db.stop())])

@@ -7,14 +7,14 @@ import path from "node:path"
 import { root } from "./lib/app-stack.mjs"
 import { resolveDatabase } from "./lib/database.mjs"
 import { UserFacingError } from "./lib/embedded-postgres.mjs"
+import { launch, log } from "./lib/launcher.mjs"
 import { run, startService } from "./lib/processes.mjs"
 
-const log = (m) => console.log(`\x1b[36m[snail]\x1b[0m ${m}`)
 const buildDir = path.join(root, ".medusa/server")
 let db
 let server
 
-async function main() {
+async function main(shutdown) {
   if (!fs.existsSync(path.join(buildDir, "medusa-config.js"))) {
     throw new UserFacingError("No production build found in .medusa/server: run `npm run build` first.")
   }
@@ -51,15 +51,4 @@ async function main() {
   await shutdown(result.code ?? 1)
 }
 
-async function shutdown(code) {
-  if (server) await server.stop()
-  if (db) await db.stop()
-  process.exit(code)
-}
-
-process.on("SIGINT", () => shutdown(0))
-process.on("SIGTERM", () => shutdown(0))
-main().catch((e) => {
-  console.error(`\n\x1b[31m[snail] ${e instanceof UserFacingError ? e.message : e?.message ?? e}\x1b[0m\n`)
-  shutdown(1)
-})
+launch(main, [async () => server && (await server.stop()), async () => db && (await db.stop())])
