@@ -4,6 +4,7 @@ import { MERCHANT_ACTOR } from "../../lib/merchant-actor"
 import { createMerchantWithOwnerStep } from "./steps/create-merchant-with-owner"
 import { validateMerchantProfileStep } from "./steps/validate-merchant-profile"
 import type { MerchantProfileInput } from "./types"
+import { SNAIL_EVENTS } from "../../lib/events"
 
 export type ApplyForMerchantInput = {
   auth_identity_id: string
@@ -23,7 +24,7 @@ export const applyForMerchantWorkflow = createWorkflow("apply-for-merchant", (in
   }))
   setAuthAppMetadataStep(metadata)
   const event = transform({ created }, ({ created }) => ({
-    eventName: "marketplace.merchant.applied",
+    eventName: SNAIL_EVENTS.MERCHANT_APPLIED,
     data: { id: created.merchant.id },
   }))
   emitEventStep(event)

@@ -3,11 +3,12 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import type { KycAction } from "../../modules/marketplace/kyc"
 import { changeKycStatusStep } from "./steps/change-kyc-status"
 import { ensureMerchantStockLocationStep } from "./steps/ensure-merchant-stock-location"
+import { SNAIL_EVENTS } from "../../lib/events"
 
 const EVENTS: Record<KycAction, string> = {
-  approve: "marketplace.merchant.approved",
-  reject: "marketplace.merchant.rejected",
-  suspend: "marketplace.merchant.suspended",
+  approve: SNAIL_EVENTS.MERCHANT_APPROVED,
+  reject: SNAIL_EVENTS.MERCHANT_REJECTED,
+  suspend: SNAIL_EVENTS.MERCHANT_SUSPENDED,
 }
 
 /** Platform review: approve / reject / suspend, with the reason kept on the merchant. */

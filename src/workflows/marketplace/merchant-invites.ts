@@ -3,6 +3,7 @@ import { emitEventStep, setAuthAppMetadataStep } from "@medusajs/medusa/core-flo
 import { MERCHANT_ACTOR } from "../../lib/merchant-actor"
 import { acceptMerchantInviteStep } from "./steps/accept-invite"
 import { createMerchantInviteStep } from "./steps/create-invite"
+import { SNAIL_EVENTS } from "../../lib/events"
 
 export const inviteMerchantStaffWorkflow = createWorkflow(
   "invite-merchant-staff",
@@ -10,7 +11,7 @@ export const inviteMerchantStaffWorkflow = createWorkflow(
     const created = createMerchantInviteStep(input)
     // The token travels in the event so the notification module can e-mail the link.
     const event = transform({ input, created }, ({ input, created }) => ({
-      eventName: "marketplace.merchant_invite.created",
+      eventName: SNAIL_EVENTS.MERCHANT_INVITE_CREATED,
       data: { id: created.invite.id, merchant_id: input.merchant_id, email: created.invite.email, token: created.token },
     }))
     emitEventStep(event)

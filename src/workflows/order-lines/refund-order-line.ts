@@ -1,12 +1,13 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { RefundLineInput, refundLineStep } from "./steps/refund-line"
+import { SNAIL_EVENTS } from "../../lib/events"
 
 /** A partial or full refund of one line, recorded in its history; emits order.line.refunded. */
 export const refundOrderLineWorkflow = createWorkflow("refund-order-line", (input: RefundLineInput) => {
   const result = refundLineStep(input)
   const event = transform({ input, result }, ({ input, result }) => ({
-    eventName: "order.line.refunded",
+    eventName: SNAIL_EVENTS.ORDER_LINE_REFUNDED,
     data: { id: input.line_id, amount_minor: result.refunded, reason: input.reason, actor_type: input.actor_type },
   }))
   emitEventStep(event)

@@ -5,6 +5,7 @@ import { captureLineStep } from "./steps/capture-line"
 import { refundLineStep } from "./steps/refund-line"
 import { releaseLineReservationStep } from "./steps/release-line-reservation"
 import { LineTransitionInput, planLineTransitionStep } from "./steps/plan-line-transition"
+import { SNAIL_EVENTS } from "../../lib/events"
 
 /**
  * One move of one order line: plan (409 when the process forbids it), apply under an
@@ -33,7 +34,7 @@ export const transitionOrderLineWorkflow = createWorkflow("transition-order-line
     captureLineStep({ line_id: input.line_id, actor_id: input.actor_id })
   })
   const event = transform({ plan, input }, ({ plan, input }) => ({
-    eventName: "order.line.transitioned",
+    eventName: SNAIL_EVENTS.ORDER_LINE_TRANSITIONED,
     data: {
       id: plan.line.id, order_id: plan.line.order_id, line_item_id: plan.line.line_item_id, kind: plan.line.kind,
       merchant_id: plan.line.merchant_id, from: plan.from, to: plan.to, transition: plan.transition,
