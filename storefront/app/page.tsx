@@ -2,8 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
-import { ProductCard } from "@/components/ProductCard"
-import { ErrorMessage, Loading } from "@/components/Status"
+import { ProductGrid, ProductResults } from "@/components/ProductResults"
 import { useI18n } from "@/lib/i18n-context"
 import { KINDS, listProducts, PRODUCT_FIELDS, type Kind, type Product } from "@/lib/sdk"
 import { useStore } from "@/lib/store-context"
@@ -58,26 +57,16 @@ export default function HomePage() {
         ))}
       </div>
 
-      {regionsError ? (
-        <ErrorMessage error={regionsError} />
-      ) : products.error ? (
-        <ErrorMessage error={products.error} />
-      ) : !products.data ? (
-        <Loading />
-      ) : products.data.products.length === 0 ? (
-        <p className="muted" data-testid="products-empty">{t("home.empty")}</p>
-      ) : (
-        groupByKind(products.data.products).map((g) => (
-          <section key={g.kind ?? "OTHER"} className="kind-section" data-testid={`kind-section-${g.kind ?? "OTHER"}`}>
-            <h2>{t(g.kind ? `kind.${g.kind}` : "kind.OTHER")}</h2>
-            <div className="grid">
-              {g.items.map((p) => (
-                <ProductCard key={p.id} product={p} />
-              ))}
-            </div>
-          </section>
-        ))
-      )}
+      <ProductResults regionsError={regionsError} query={products} emptyText={t("home.empty")}>
+        {(items) =>
+          groupByKind(items).map((g) => (
+            <section key={g.kind ?? "OTHER"} className="kind-section" data-testid={`kind-section-${g.kind ?? "OTHER"}`}>
+              <h2>{t(g.kind ? `kind.${g.kind}` : "kind.OTHER")}</h2>
+              <ProductGrid products={g.items} />
+            </section>
+          ))
+        }
+      </ProductResults>
     </>
   )
 }

@@ -1,8 +1,8 @@
 "use client"
 
 import { useRouter, useSearchParams } from "next/navigation"
-import { Suspense, useState, type FormEvent } from "react"
-import { ApiErrorBox, Field, useHydrated } from "@/components/merchant/ui"
+import { Suspense } from "react"
+import { AccountFields, FormActions, useCredentials, useMerchantForm } from "@/components/merchant/AccountForm"
 import { Loading } from "@/components/Status"
 import { useI18n } from "@/lib/i18n-context"
 import { merchantApi, merchantLogin, registerOrLogin } from "@/lib/merchant-api"
@@ -13,28 +13,19 @@ function AcceptInvite() {
   const router = useRouter()
   const inviteToken = useSearchParams().get("token") ?? ""
   const { setToken } = useMerchantSession()
-  const [email, setEmail] = useState("")
-  const [password, setPassword] = useState("")
-  const hydrated = useHydrated()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
+  const credentials = useCredentials()
+  const { email, password } = credentials
+  const form = useMerchantForm(
+    async () => {
       const account = email.trim()
       const identityToken = await registerOrLogin(account, password)
       await merchantApi.acceptInvite(identityToken, inviteToken)
       // Only a fresh token carries the new merchant user.
       setToken(await merchantLogin(account, password))
       router.push("/merchant")
-    } catch (err) {
-      setError(err)
-      setBusy(false)
-    }
-  }
+    },
+    { keepBusyOnSuccess: true }
+  )
 
   return (
     <section className="portal-narrow">
@@ -42,20 +33,17 @@ function AcceptInvite() {
       {!inviteToken ? (
         <p className="alert" role="alert" data-testid="merchant-invite-missing">{t("portal.accept.noToken")}</p>
       ) : (
-        <form className="form" method="post" onSubmit={onSubmit} data-testid="merchant-accept-form">
+        <form className="form" method="post" onSubmit={form.onSubmit} data-testid="merchant-accept-form">
           <p className="muted">{t("portal.accept.intro")}</p>
-          <fieldset className="bare" disabled={!hydrated}>
-            <Field label={t("portal.email")} name="email" error={error}>
-              <input type="email" required autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} data-testid="merchant-accept-email" />
-            </Field>
-            <Field label={t("portal.password")} name="password" error={error}>
-              <input type="password" required autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="merchant-accept-password" />
-            </Field>
+          <fieldset className="bare" disabled={!form.hydrated}>
+            <AccountFields
+              testIdPrefix="merchant-accept"
+              credentials={credentials}
+              passwordAutoComplete="new-password"
+              error={form.error}
+            />
           </fieldset>
-          <ApiErrorBox error={error} testId="merchant-accept-error" />
-          <button type="submit" className="button primary" disabled={busy || !hydrated} data-testid="merchant-accept-submit">
-            {busy ? t("portal.accept.busy") : t("portal.accept.submit")}
-          </button>
+          <FormActions form={form} testIdPrefix="merchant-accept" label={t("portal.accept.submit")} busyLabel={t("portal.accept.busy")} />
         </form>
       )}
     </section>

@@ -2,8 +2,8 @@
 
 import Link from "next/link"
 import { useRouter } from "next/navigation"
-import { useEffect, useState, type FormEvent } from "react"
-import { ApiErrorBox, Field, useHydrated } from "@/components/merchant/ui"
+import { useEffect, useState } from "react"
+import { AccountFields, FormActions, useCredentials, useMerchantForm } from "@/components/merchant/AccountForm"
 import { useI18n } from "@/lib/i18n-context"
 import { merchantLogin } from "@/lib/merchant-api"
 import { useMerchantSession } from "@/lib/merchant-session"
@@ -12,11 +12,8 @@ export default function MerchantLoginPage() {
   const { t } = useI18n()
   const router = useRouter()
   const { setToken } = useMerchantSession()
-  const [email, setEmail] = useState("")
-  const [password, setPassword] = useState("")
-  const hydrated = useHydrated()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const credentials = useCredentials()
+  const { email, password } = credentials
   const [expired, setExpired] = useState(false)
 
   // Read on the client only (no useSearchParams: keeps the page statically renderable).
@@ -24,53 +21,28 @@ export default function MerchantLoginPage() {
     setExpired(new URLSearchParams(window.location.search).has("expired"))
   }, [])
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
+  const form = useMerchantForm(
+    async () => {
       setToken(await merchantLogin(email.trim(), password))
       router.push("/merchant")
-    } catch (err) {
-      setError(err)
-      setBusy(false)
-    }
-  }
+    },
+    { keepBusyOnSuccess: true }
+  )
 
   return (
     <section className="portal-narrow">
       <h1>{t("portal.login.heading")}</h1>
-      {expired && !error && <p className="alert" data-testid="merchant-session-expired">{t("portal.sessionExpired")}</p>}
-      <form className="form" method="post" onSubmit={onSubmit} data-testid="merchant-login-form">
+      {expired && !form.error && <p className="alert" data-testid="merchant-session-expired">{t("portal.sessionExpired")}</p>}
+      <form className="form" method="post" onSubmit={form.onSubmit} data-testid="merchant-login-form">
         {/* Disabled until hydrated: typing into the server-rendered inputs would be lost. */}
-        <fieldset className="bare" disabled={!hydrated}>
-          <Field label={t("portal.email")} name="email">
-            <input
-              type="email"
-              name="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              data-testid="merchant-login-email"
-            />
-          </Field>
-          <Field label={t("portal.password")} name="password">
-            <input
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              data-testid="merchant-login-password"
-            />
-          </Field>
+        <fieldset className="bare" disabled={!form.hydrated}>
+          <AccountFields
+            testIdPrefix="merchant-login"
+            credentials={credentials}
+            passwordAutoComplete="current-password"
+          />
         </fieldset>
-        <ApiErrorBox error={error} testId="merchant-login-error" />
-        <button type="submit" className="button primary" disabled={busy || !hydrated} data-testid="merchant-login-submit">
-          {busy ? t("portal.login.busy") : t("portal.login.submit")}
-        </button>
+        <FormActions form={form} testIdPrefix="merchant-login" label={t("portal.login.submit")} busyLabel={t("portal.login.busy")} />
       </form>
       <p className="muted">
         {t("portal.login.noAccount")} <Link href="/merchant/apply">{t("portal.nav.apply")}</Link>

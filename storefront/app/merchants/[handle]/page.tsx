@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query"
 import Link from "next/link"
 import { useParams } from "next/navigation"
-import { ProductCard } from "@/components/ProductCard"
+import { ProductResults } from "@/components/ProductResults"
 import { ErrorMessage, Loading } from "@/components/Status"
 import { useI18n } from "@/lib/i18n-context"
 import { isNotFound, listProducts, PRODUCT_FIELDS, retrieveStoreMerchant } from "@/lib/sdk"
@@ -64,21 +64,7 @@ export default function MerchantPage() {
       <h1 data-testid="merchant-name" dir="auto">{merchant.display_name}</h1>
       {merchant.country_code && <p className="muted">{countryName(merchant.country_code, intlLocale)}</p>}
       <h2>{t("merchant.products")}</h2>
-      {regionsError ? (
-        <ErrorMessage error={regionsError} />
-      ) : products.error ? (
-        <ErrorMessage error={products.error} />
-      ) : !products.data ? (
-        <Loading />
-      ) : products.data.products.length === 0 ? (
-        <p className="muted" data-testid="products-empty">{t("merchant.empty")}</p>
-      ) : (
-        <div className="grid">
-          {products.data.products.map((p) => (
-            <ProductCard key={p.id} product={p} />
-          ))}
-        </div>
-      )}
+      <ProductResults regionsError={regionsError} query={products} emptyText={t("merchant.empty")} />
     </section>
   )
 }

@@ -59,6 +59,9 @@ const REASON_COPY: Record<ReasonAction, { title: string; description: string; co
   },
 }
 
+// Actions that need a reason, in button order.
+const REASON_ACTIONS: ReasonAction[] = ["reject", "suspend"]
+
 const MerchantDetailPage = () => {
   const { id = "" } = useParams()
   const queryClient = useQueryClient()
@@ -151,34 +154,21 @@ const MerchantDetailPage = () => {
                 {merchant.kyc_status === "SUSPENDED" ? "Reinstate" : "Approve"}
               </Button>
             )}
-            {actions.includes("reject") && (
+            {REASON_ACTIONS.filter((a) => actions.includes(a)).map((a) => (
               <Button
+                key={a}
                 size="small"
                 variant="danger"
-                data-testid="merchant-reject"
+                data-testid={`merchant-${a}`}
                 disabled={busy}
                 onClick={() => {
                   setReason("")
-                  setReasonAction("reject")
+                  setReasonAction(a)
                 }}
               >
-                Reject
+                {REASON_COPY[a].confirm}
               </Button>
-            )}
-            {actions.includes("suspend") && (
-              <Button
-                size="small"
-                variant="danger"
-                data-testid="merchant-suspend"
-                disabled={busy}
-                onClick={() => {
-                  setReason("")
-                  setReasonAction("suspend")
-                }}
-              >
-                Suspend
-              </Button>
-            )}
+            ))}
           </div>
         </div>
         {merchant.kyc_reason && (
