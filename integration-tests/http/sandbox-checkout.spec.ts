@@ -70,6 +70,14 @@ medusaIntegrationTestRunner({
       expect(await intent(intentId)).toEqual(expect.objectContaining({ amount_captured: 2000 }))
       // Retryable: the same move is offered again and fails the same way without side effects.
       expect((await failing(move("Cursed lamp", "FULFILLING"))).status).toBe(422)
+
+      // Cancelling the uncapturable line leaves nothing to capture: the rest of the authorization is released.
+      await move("Cursed lamp", "CANCELLED")
+      expect(await intent(intentId)).toEqual(expect.objectContaining({ amount_captured: 2000, amount_canceled: 1013 }))
+      // The captured line can still be refunded afterwards.
+      const goodLine = after.find((l) => l.title === "Good lamp")
+      await api.post(`/merchant/orders/${orderId}/lines/${goodLine.id}/refunds`, { amount: 5, reason: "dented" }, A.owner)
+      expect(await intent(intentId)).toEqual(expect.objectContaining({ amount_refunded: 500 }))
     })
 
     it("captures the shipping with the first physical line that starts fulfilment", async () => {

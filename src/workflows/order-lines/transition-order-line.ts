@@ -4,6 +4,7 @@ import { applyLineTransitionStep } from "./steps/apply-line-transition"
 import { captureLineStep } from "./steps/capture-line"
 import { refundLineStep } from "./steps/refund-line"
 import { releaseLineReservationStep } from "./steps/release-line-reservation"
+import { releaseRemainingAuthorizationStep } from "./steps/release-remaining-authorization"
 import { LineTransitionInput, planLineTransitionStep } from "./steps/plan-line-transition"
 import { SNAIL_EVENTS } from "../../lib/events"
 
@@ -28,6 +29,8 @@ export const transitionOrderLineWorkflow = createWorkflow("transition-order-line
       allow_nothing: true,
     }))
     refundLineStep(refund)
+    const order = transform({ plan }, ({ plan }) => ({ order_id: plan.line.order_id }))
+    releaseRemainingAuthorizationStep(order)
   })
   // Capture last: if the provider refuses, everything above is compensated and the line keeps its state.
   when({ plan }, ({ plan }) => plan.effects.includes("capture")).then(() => {
