@@ -3,6 +3,7 @@ import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
 import { failing } from "../helpers/admin"
 import { checkoutActors } from "../helpers/checkout"
 import { adminProduct, approvedMerchant } from "../helpers/merchants"
+import { captureBeforeAuthorizationExpiry } from "../../src/workflows/order-lines/capture-before-expiry"
 
 jest.setTimeout(180 * 1000)
 
@@ -109,6 +110,37 @@ medusaIntegrationTestRunner({
       const moved = await api.post(`/merchant/orders/${orderId}/lines/${line.id}/transitions`, { to: "FULFILLING" }, A.owner)
       expect(Number(moved.data.line.captured_amount)).toBe(20)
       expect(await intent(intentId)).toEqual(expect.objectContaining({ amount_captured: 2700 }))
+    })
+
+    it("captures lines before their authorization expires and never twice", async () => {
+      const { admin, storeHeaders, salesChannelId, A, region } = await sandboxShop("early-shop")
+      const lamp = await adminProduct(api, admin, { title: "Slow lamp", amount: 20, salesChannelId, merchantId: A.merchant.id })
+      const session = await adminProduct(api, admin, { title: "Slow session", amount: 30, salesChannelId, merchantId: A.merchant.id, kind: "SERVICE" })
+      const cart = (await api.post("/store/carts", { region_id: region.id, email: "slow@buyer.local" }, storeHeaders)).data.cart
+      for (const p of [lamp, session]) await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: p.variants[0].id, quantity: 1 }, storeHeaders)
+      const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, storeHeaders)).data.payment_collection
+      await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, storeHeaders)
+      const orderId = (await api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders)).data.order.id
+      const order = (await api.get(`/admin/orders/${orderId}?fields=payment_collections.payments.data`, admin)).data.order
+      const intentId = order.payment_collections[0].payments[0].data.intent_id
+
+      const container = getContainer()
+      expect((await captureBeforeAuthorizationExpiry(container, new Date())).captured).toEqual([])
+      const inSixDays = new Date(Date.now() + 6 * 24 * 3600 * 1000 + 60 * 1000)
+      const early = await captureBeforeAuthorizationExpiry(container, inSixDays)
+      expect(early.captured).toHaveLength(2)
+      expect(await intent(intentId)).toEqual(expect.objectContaining({ amount_captured: 5000 }))
+      const lines: any[] = (await api.get(`/merchant/orders/${orderId}/lines`, A.owner)).data.lines
+      expect(lines.map((l) => l.state).sort()).toEqual(["PAID", "PAID"])
+      expect(lines.every((l) => l.history.at(-1).transition === "capture_before_authorization_expiry")).toBe(true)
+      expect((await captureBeforeAuthorizationExpiry(container, inSixDays)).captured).toEqual([])
+
+      // The line's own capturing move later captures nothing more.
+      const lampLine = lines.find((l) => l.title === "Slow lamp")
+      const moved = await api.post(`/merchant/orders/${orderId}/lines/${lampLine.id}/transitions`, { to: "FULFILLING" }, A.owner)
+      expect(moved.data.line).toEqual(expect.objectContaining({ state: "FULFILLING" }))
+      expect(Number(moved.data.line.captured_amount)).toBe(20)
+      expect(await intent(intentId)).toEqual(expect.objectContaining({ amount_captured: 5000 }))
     })
   },
 })

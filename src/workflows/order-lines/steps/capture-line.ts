@@ -30,7 +30,8 @@ export const captureLineStep = createStep("capture-order-line", async (input: { 
   if (!item) throw new SnailError(404, "NOT_FOUND", `Line item ${line.line_item_id} not found`)
   const currency = order.currency_code
   // After the line's share of promotions and with its tax: never more than the buyer was charged for it.
-  const lineMinor = lineAmountMinor(item, currency)
+  // A line captured early (before its authorization expired) has nothing left to capture.
+  const lineMinor = Math.max(0, lineAmountMinor(item, currency) - toMinor(line.captured_amount ?? 0, currency))
   const shippingMinor = line.kind === "PHYSICAL" ? await uncapturedShippingMinor(lines, order, currency) : 0
   const amountMinor = lineMinor + shippingMinor
   if (amountMinor === 0) return new StepResponse({ captured: 0 })
