@@ -9,6 +9,7 @@ import {
   reservationsOf, setStock, startCheckout,
 } from "../helpers/checkout"
 import { approvedMerchant, Headers } from "../helpers/merchants"
+import { drainEventBus } from "../helpers/events"
 
 jest.setTimeout(120 * 1000)
 
@@ -44,6 +45,7 @@ afterAll(async () => {
 medusaIntegrationTestRunner({
   env,
   testSuite: ({ api, getContainer }) => {
+    afterEach(() => drainEventBus(getContainer()))
     let admin: Headers
     let store: Headers
     let salesChannelId: string

@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { failing } from "../helpers/admin"
 import { checkoutActors } from "../helpers/checkout"
 import type { Headers } from "../helpers/merchants"
+import { drainEventBus } from "../helpers/events"
 
 jest.setTimeout(180 * 1000)
 
@@ -10,6 +11,7 @@ const withKey = (h: Headers, key: string, header = "x-idempotency-key"): Headers
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    afterEach(() => drainEventBus(getContainer()))
     let admin: Headers
     let store: Headers
     let salesChannelId: string

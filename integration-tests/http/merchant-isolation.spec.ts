@@ -3,6 +3,7 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/admin"
 import { approvedMerchant, Headers, placeOrder, productBody } from "../helpers/merchants"
+import { drainEventBus } from "../helpers/events"
 
 jest.setTimeout(300 * 1000)
 
@@ -126,6 +127,7 @@ const ATTACKS: Record<string, (w: World) => Promise<Attempt[]>> = {
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    afterEach(() => drainEventBus(getContainer()))
     it("has an attack for every registered merchant route, and no attack for a route that is gone", () => {
       expect(registeredMerchantRoutes()).toEqual(Object.keys(ATTACKS).sort())
     })

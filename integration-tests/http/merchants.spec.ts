@@ -2,11 +2,13 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, failing, storefrontAccess } from "../helpers/admin"
 import { inviteMerchantStaffWorkflow } from "../../src/workflows/marketplace/merchant-invites"
 import { adminProduct, applyAsMerchant, approvedMerchant, bearer, Headers, merchantLogin, placeOrder, productBody } from "../helpers/merchants"
+import { drainEventBus } from "../helpers/events"
 
 jest.setTimeout(180 * 1000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    afterEach(() => drainEventBus(getContainer()))
     let admin: Headers
 
     beforeEach(async () => {

@@ -4,6 +4,7 @@ import { checkoutActors } from "../helpers/checkout"
 import { ORDER_LINES_MODULE } from "../../src/modules/order-lines"
 import { runDueLineTimers } from "../../src/workflows/order-lines/run-line-timers"
 import { adminProduct, approvedMerchant, Headers, placeOrder, productBody } from "../helpers/merchants"
+import { drainEventBus } from "../helpers/events"
 
 jest.setTimeout(180 * 1000)
 
@@ -19,6 +20,7 @@ const waitFor = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 1500
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    afterEach(() => drainEventBus(getContainer()))
     it("runs each line of a mixed two-merchant order through its own process", async () => {
       const { admin, store: storeHeaders, salesChannelId } = await checkoutActors(getContainer(), api)
       const pk = storeHeaders.headers["x-publishable-api-key"]

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { signatureHeader } from "../../src/modules/sandbox-payment/signature"
 import { failing } from "../helpers/admin"
+import { drainEventBus } from "../helpers/events"
 
 jest.setTimeout(120 * 1000)
 
@@ -9,7 +10,8 @@ process.env.SANDBOX_PSP_WEBHOOK_SECRET = SECRET
 
 medusaIntegrationTestRunner({
   env: { SANDBOX_PSP_WEBHOOK_SECRET: SECRET },
-  testSuite: ({ api }) => {
+  testSuite: ({ api, getContainer }) => {
+    afterEach(() => drainEventBus(getContainer()))
     const url = "/hooks/payment/sandbox_sandbox"
     const body = JSON.stringify({ id: "evt_test_1", type: "payment_intent.authorized", data: { id: "spi_unknown" } })
     const post = (headers: Record<string, string>) =>

@@ -1,10 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, failing, storefrontAccess } from "../helpers/admin"
+import { drainEventBus } from "../helpers/events"
 
 jest.setTimeout(120 * 1000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    afterEach(() => drainEventBus(getContainer()))
     let admin: { headers: Record<string, string> }
     let store: { headers: Record<string, string> }
     let salesChannelId: string

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import Redis from "ioredis"
+import { drainEventBus } from "../helpers/events"
 
 jest.setTimeout(120 * 1000)
 
@@ -16,6 +17,7 @@ if (!redisUrl) {
   medusaIntegrationTestRunner({
     env: { REDIS_URL: redisUrl },
     testSuite: ({ getContainer }) => {
+    afterEach(() => drainEventBus(getContainer()))
       let redis: Redis
 
       beforeAll(() => {

@@ -4,6 +4,7 @@ import { failing } from "../helpers/admin"
 import { checkoutActors } from "../helpers/checkout"
 import { adminProduct, approvedMerchant } from "../helpers/merchants"
 import { captureBeforeAuthorizationExpiry } from "../../src/workflows/order-lines/capture-before-expiry"
+import { drainEventBus } from "../helpers/events"
 
 jest.setTimeout(180 * 1000)
 
@@ -22,6 +23,7 @@ const intent = async (id: string) =>
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    afterEach(() => drainEventBus(getContainer()))
     /** A signed-in admin, the storefront's headers and channel, the approved merchant `handle` and an EU region paid through the sandbox PSP. */
     async function sandboxShop(handle: string) {
       const { admin, store: storeHeaders, salesChannelId } = await checkoutActors(getContainer(), api)
