@@ -1,4 +1,4 @@
-import { authenticate, defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import cors from "cors"
 import { PRODUCT_KINDS } from "../lib/product-kinds"

@@ -54,7 +54,7 @@ export async function presentOrderLines(scope: MedusaContainer, orderId: string,
       history: [...(line.transitions ?? [])]
         .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())
         .map((t) => ({ transition: t.transition, from: t.from_state, to: t.to_state, actor_type: t.actor_type, actor_id: t.actor_id, reason: t.reason, data: t.data, at: t.created_at })),
-      allowed_transitions: allowedTransitions(def, line.state, actor, { trackingNumber: "known-at-request" }),
+      allowed_transitions: allowedTransitions(def, line.state, actor),
     }
   })
 }

@@ -50,10 +50,15 @@ export function planTransition(
   return { ok: true, transition: passing, from: input.state, to: passing.to, effects: passing.effects ?? [] }
 }
 
-/** What `actor` may do next from `state` (guards evaluated against `facts`). */
+// Guards satisfied by data sent with the move itself (a tracking number with SHIPPED): when listing
+// what may come next they cannot be judged yet, so they are checked when the move is requested.
+const REQUEST_GUARDS: Guard[] = ["has_tracking"]
+
+/** What `actor` may do next from `state` (guards evaluated against `facts`, request guards excepted). */
 export function allowedTransitions(def: ProcessDefinition, state: string, actor: Actor, facts: GuardFacts = {}) {
+  const judgeable = (guards?: Guard[]) => (guards ?? []).filter((g) => !REQUEST_GUARDS.includes(g))
   return def.transitions
-    .filter((t) => t.from.includes(state) && t.actors.includes(actor) && failedGuards(t.guards, facts).length === 0)
+    .filter((t) => t.from.includes(state) && t.actors.includes(actor) && failedGuards(judgeable(t.guards), facts).length === 0)
     .map((t) => ({ name: t.name, to: t.to }))
 }
 

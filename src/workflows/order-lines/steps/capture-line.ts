@@ -6,6 +6,7 @@ import { LINE_AMOUNT_FIELDS, lineAmountMinor } from "../../../lib/order-items"
 import { SnailError } from "../../../lib/snail-error"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
 import type OrderLinesModuleService from "../../../modules/order-lines/service"
+import { sumMinor, uncapturedMinor } from "../../../lib/payments"
 
 /**
  * Captures exactly this line's amount from the order's authorization. Medusa records the partial
@@ -37,10 +38,7 @@ export const captureLineStep = createStep("capture-order-line", async (input: { 
   if (amountMinor === 0) return new StepResponse({ captured: 0 })
 
   const payments = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter((p: any) => p && !p.canceled_at)
-  const payment = payments.find((p: any) => {
-    const captured = (p.captures ?? []).reduce((s: number, c: any) => s + toMinor(c.amount, currency), 0)
-    return toMinor(p.amount, currency) - captured >= amountMinor
-  })
+  const payment = payments.find((p: any) => uncapturedMinor(p, currency) >= amountMinor)
   if (!payment) throw new SnailError(422, "CAPTURE_FAILED", `No authorization left to capture ${toMajorString(amountMinor, currency)} ${currency.toUpperCase()}`)
 
   try {
@@ -66,8 +64,7 @@ async function uncapturedShippingMinor(lines: OrderLinesModuleService, order: an
   if (!shipping) return 0
   const capturedOnPayments = (order.payment_collections ?? [])
     .flatMap((pc: any) => pc?.payments ?? [])
-    .flatMap((p: any) => p?.captures ?? [])
-    .reduce((s: number, c: any) => s + (c ? toMinor(c.amount, currency) : 0), 0)
+    .reduce((s: number, p: any) => s + (p ? sumMinor(p.captures, currency) : 0), 0)
   const orderLines = await lines.listOrderLines({ order_id: order.id }, { select: ["captured_amount"] })
   const capturedByLines = orderLines.reduce((s, l) => s + toMinor((l.captured_amount as any) ?? 0, currency), 0)
   return Math.max(0, shipping - Math.max(0, capturedOnPayments - capturedByLines))

@@ -6,6 +6,7 @@ import { lineQuantity } from "../../../lib/order-items"
 import { SnailError } from "../../../lib/snail-error"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
 import type OrderLinesModuleService from "../../../modules/order-lines/service"
+import { sumMinor } from "../../../lib/payments"
 
 export type RefundLineInput = {
   line_id: string
@@ -50,9 +51,7 @@ export const refundLineStep = createStep("refund-order-line", async (input: Refu
   })
   const payments = (order?.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter(Boolean)
   const payment = payments.find((p: any) => {
-    const captured = (p.captures ?? []).reduce((s: number, c: any) => s + toMinor(c.amount, currency), 0)
-    const refunded = (p.refunds ?? []).reduce((s: number, r: any) => s + toMinor(r.amount, currency), 0)
-    return captured - refunded >= amount
+    return sumMinor(p.captures, currency) - sumMinor(p.refunds, currency) >= amount
   })
   if (!payment) throw new SnailError(422, "REFUND_EXCEEDS_CAPTURED", "No payment holds enough captured money for this refund")
   const item = (order.items ?? []).find((i: any) => i?.id === line.line_item_id) as any

@@ -5,6 +5,7 @@ import { toMinor } from "../../../lib/money"
 import { LINE_AMOUNT_FIELDS, lineAmountMinor } from "../../../lib/order-items"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
 import type OrderLinesModuleService from "../../../modules/order-lines/service"
+import { uncapturedMinor } from "../../../lib/payments"
 
 /**
  * Once no line of the order can still be captured (each is captured or ended without capture),
@@ -33,10 +34,7 @@ export const releaseRemainingAuthorizationStep = createStep(
     if (!summary || toMinor(summary.to_capture, currency) > 0) return new StepResponse([])
 
     const payments = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter((p: any) => p && !p.canceled_at)
-    const open = payments.filter((p: any) => {
-      const captured = (p.captures ?? []).reduce((s: number, c: any) => s + (c ? toMinor(c.amount, currency) : 0), 0)
-      return toMinor(p.amount, currency) > captured
-    })
+    const open = payments.filter((p: any) => uncapturedMinor(p, currency) > 0)
     const paymentModule = container.resolve(Modules.PAYMENT)
     for (const p of open) await paymentModule.cancelPayment(p.id)
     return new StepResponse(open.map((p: any) => p.id))
