@@ -9,7 +9,7 @@
 //   BENCH_SCENARIOS        comma-separated scenario names to run (default: all)
 //
 // Exits 1 when any scenario saw a non-2xx response or a request error, or when
-// the server is not ready to be measured; results go to bench/results/<timestamp>.json.
+// the server is not ready to be measured; results go to .data/bench-results/<timestamp>.json.
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -18,7 +18,8 @@ import { fileURLToPath } from "node:url"
 import autocannon from "autocannon"
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
-const resultsDir = path.join(repoRoot, "bench", "results")
+// A dot-folder: `medusa develop` restarts on any other file written in the project (MEDUSA-NOTES pitfall 1).
+const resultsDir = path.join(repoRoot, ".data", "bench-results")
 
 // Vanilla Medusa 2.21 on this machine kind (MEDUSA-NOTES, "Vanilla Medusa speed"):
 // production build, Redis modules, 10k products × 3 variants, concurrency 10.
