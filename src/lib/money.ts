@@ -29,7 +29,14 @@ export type MajorAmount = number | string | { toString(): string } | { numeric: 
  * Extra precision is rounded as asked; "reject" throws instead of rounding.
  */
 export function toMinor(amount: MajorAmount, currencyCode: string, rounding: Rounding = "half_up"): number {
-  const exponent = currencyExponent(currencyCode)
+  return toScaledInteger(amount, currencyExponent(currencyCode), rounding, currencyCode)
+}
+
+/**
+ * A decimal amount as an integer with `exponent` decimal places (toMinor with a chosen precision),
+ * e.g. to weigh fractional promotion adjustments exactly before allocating whole minor units.
+ */
+export function toScaledInteger(amount: MajorAmount, exponent: number, rounding: Rounding = "half_up", label = `${exponent} decimals`): number {
   const { negative, digits, scale } = parseDecimal(majorToString(amount))
   let minor: bigint
   if (scale <= exponent) {
@@ -39,7 +46,7 @@ export function toMinor(amount: MajorAmount, currencyCode: string, rounding: Rou
     const quotient = digits / divisor
     const remainder = digits % divisor
     if (remainder !== 0n && rounding === "reject") {
-      throw new MoneyError(`${majorToString(amount)} has more decimals than ${currencyCode.toUpperCase()} allows`)
+      throw new MoneyError(`${majorToString(amount)} has more decimals than ${label.toUpperCase()} allows`)
     }
     const twice = remainder * 2n
     const roundUp = twice > divisor || (twice === divisor && (rounding === "half_up" || quotient % 2n === 1n))

@@ -1,4 +1,4 @@
-import { percentOf, toMinor } from "./money"
+import { allocate, currencyExponent, percentOf, toMinor, toScaledInteger } from "./money"
 
 /**
  * The quantity of an order line item as a whole number. Orders placed from a cart keep it on the
@@ -33,6 +33,40 @@ export function lineAmountMinor(item: ItemMoney, currency: string): number {
   // A rate of 7.5 (%) is 750 basis points.
   const tax = (item.tax_lines ?? []).reduce((s, t) => s + (t ? percentOf(taxable, toMinor((t.rate as any) ?? 0, "eur")) : 0), 0)
   return taxable + tax
+}
+
+export type ItemAmounts = { subtotal: number; discount: number; taxable: number; tax: number; total: number }
+
+// Adjustments are weighed with this many extra decimals, so fractional promotion shares stay exact.
+const WEIGHT_EXTRA_DECIMALS = 6
+
+/**
+ * Every item's amounts in minor units, with the order's promotion discount allocated across the
+ * items by largest remainder (DESIGN.md §3): Medusa spreads an order-level promotion over the items
+ * in fractions of a cent; we round the order's total discount once and hand out whole minor units in
+ * proportion to those fractions, so the items' discounts add up exactly to the order's. Taxes are
+ * then computed per line, half up. When each adjustment is already whole, this equals
+ * `lineAmountMinor` item by item.
+ */
+export function orderItemAmounts(items: readonly (ItemMoney & { id: string })[], currency: string): Map<string, ItemAmounts> {
+  const exponent = currencyExponent(currency)
+  const weights = items.map((i) =>
+    (i.adjustments ?? []).reduce((s, a) => s + (a ? toScaledInteger((a.amount as any) ?? 0, exponent + WEIGHT_EXTRA_DECIMALS) : 0), 0)
+  )
+  const totalWeight = weights.reduce((s, w) => s + w, 0)
+  const totalDiscount = toScaledInteger(`${totalWeight}e-${WEIGHT_EXTRA_DECIMALS}`, 0)
+  const discounts = totalWeight > 0 ? allocate(totalDiscount, weights) : items.map(() => 0)
+  const result = new Map<string, ItemAmounts>()
+  items.forEach((item, index) => {
+    const subtotal = toMinor((item.unit_price as any) ?? 0, currency) * lineQuantity(item)
+    const discount = Math.min(subtotal, discounts[index])
+    const taxable = subtotal - discount
+    const tax = item.is_tax_inclusive
+      ? 0
+      : (item.tax_lines ?? []).reduce((s, t) => s + (t ? percentOf(taxable, toMinor((t.rate as any) ?? 0, "eur")) : 0), 0)
+    result.set(item.id, { subtotal, discount, taxable, tax, total: taxable + tax })
+  })
+  return result
 }
 
 /** Fields `lineAmountMinor` needs, for query.graph on an order. */

@@ -1,0 +1,95 @@
+import type { ItemAmounts } from "../order-items"
+import { type CommissionRuleLike, lineCommission, resolveRule } from "./commission"
+
+/**
+ * Per-merchant splits of one order (issue 5 §2), all integers in the order's minor units.
+ * Booking rule (docs/marketplace-money.md): a line's tax belongs to the line's merchant, who is the
+ * supplier and owes it to the tax authority; commission is charged on the line's taxable amount
+ * (after its share of the order's discounts, before tax); shipping is the platform's (the platform
+ * sells the shipping options) and is booked apart, outside every split. Lines without a merchant are
+ * the platform's own sales: their whole amount is platform revenue.
+ */
+export type SplitInputLine = {
+  order_line_id: string
+  line_item_id: string
+  merchant_id: string | null
+  kind: string
+  category_ids: readonly string[]
+  amounts: ItemAmounts
+}
+
+export type SplitLineFigures = {
+  order_line_id: string
+  line_item_id: string
+  merchant_id: string | null
+  kind: string
+  subtotal: number
+  discount: number
+  tax: number
+  /** What the buyer pays for the line: the most it can capture. */
+  gross: number
+  commission: number
+  net: number
+  rule_id: string
+  rate_bps: number
+  fixed_fee_minor: number
+  refund_reverses_commission: boolean
+}
+
+export type MerchantSplit = {
+  merchant_id: string | null
+  currency_code: string
+  gross: number
+  discount: number
+  tax: number
+  commission: number
+  net: number
+  lines: SplitLineFigures[]
+}
+
+export const PLATFORM_OWN_RULE = "platform_own"
+
+export function splitLine(line: SplitInputLine, currency: string, rules: readonly CommissionRuleLike[], at: Date, fallback: CommissionRuleLike): SplitLineFigures {
+  const { subtotal, discount, tax, taxable, total } = line.amounts
+  const base = { order_line_id: line.order_line_id, line_item_id: line.line_item_id, merchant_id: line.merchant_id, kind: line.kind, subtotal, discount, tax, gross: total }
+  if (!line.merchant_id) {
+    return { ...base, commission: total, net: 0, rule_id: PLATFORM_OWN_RULE, rate_bps: 10_000, fixed_fee_minor: 0, refund_reverses_commission: true }
+  }
+  const rule = resolveRule(rules, { merchant_id: line.merchant_id, kind: line.kind, category_ids: line.category_ids, currency_code: currency }, at, fallback)
+  const commission = lineCommission(taxable, currency, rule)
+  return {
+    ...base,
+    commission,
+    net: total - commission,
+    rule_id: rule.id,
+    rate_bps: rule.rate_bps,
+    fixed_fee_minor: commission > 0 && rule.fixed_fee_currency?.toLowerCase() === currency.toLowerCase() ? rule.fixed_fee_minor ?? 0 : 0,
+    refund_reverses_commission: rule.refund_reverses_commission ?? true,
+  }
+}
+
+/** One split per merchant (platform-own lines under merchant_id null), lines in input order. */
+export function computeSplits(input: {
+  currency_code: string
+  lines: readonly SplitInputLine[]
+  rules: readonly CommissionRuleLike[]
+  at: Date
+  fallback: CommissionRuleLike
+}): MerchantSplit[] {
+  const byMerchant = new Map<string | null, MerchantSplit>()
+  for (const line of input.lines) {
+    const figures = splitLine(line, input.currency_code, input.rules, input.at, input.fallback)
+    let split = byMerchant.get(line.merchant_id)
+    if (!split) {
+      split = { merchant_id: line.merchant_id, currency_code: input.currency_code, gross: 0, discount: 0, tax: 0, commission: 0, net: 0, lines: [] }
+      byMerchant.set(line.merchant_id, split)
+    }
+    split.lines.push(figures)
+    split.gross += figures.gross
+    split.discount += figures.discount
+    split.tax += figures.tax
+    split.commission += figures.commission
+    split.net += figures.net
+  }
+  return [...byMerchant.values()]
+}
