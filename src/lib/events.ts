@@ -17,4 +17,18 @@ export const SNAIL_EVENTS = {
   ORDER_LINE_TRANSITIONED: "order.line.transitioned",
   /** `{ id, amount_minor, reason, actor_type }` */
   ORDER_LINE_REFUNDED: "order.line.refunded",
+  /** `{ order_id, split_ids }` — the per-merchant splits written at order placement (empty when it had them already). */
+  ORDER_SPLITS_CREATED: "marketplace.order_splits.created",
+  /** `{ id, merchant_id, amount_minor, currency_code, reason }` — a payout was confirmed paid. */
+  PAYOUT_PAID: "marketplace.payout.paid",
+  /** `{ id, merchant_id, amount_minor, currency_code, reason }` — a payout failed; its money is available again. */
+  PAYOUT_FAILED: "marketplace.payout.failed",
+  /** `{ id, order_id, order_line_id, merchant_id, customer_id, reason }` */
+  DISPUTE_OPENED: "marketplace.dispute.opened",
+  /** `{ id, dispute_id, author_type, author_id }` */
+  DISPUTE_MESSAGE_ADDED: "marketplace.dispute.message_added",
+  /** `{ id, outcome: "RESOLVED_REFUND" | "REJECTED", refund_minor, resolved_by }` */
+  DISPUTE_RESOLVED: "marketplace.dispute.resolved",
+  /** `{ run_date, mismatches }` — the daily reconciliation finished. */
+  RECONCILIATION_COMPLETED: "marketplace.reconciliation.completed",
 } as const

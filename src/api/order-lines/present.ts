@@ -4,7 +4,7 @@ import { processFor } from "../../lib/line-process/definitions"
 import { allowedTransitions } from "../../lib/line-process/engine"
 import type { Actor } from "../../lib/line-process/types"
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
-import { LINE_AMOUNT_FIELDS, lineAmountMinor, lineQuantity } from "../../lib/order-items"
+import { LINE_AMOUNT_FIELDS, lineQuantity, orderItemAmounts } from "../../lib/order-items"
 import type OrderLinesModuleService from "../../modules/order-lines/service"
 
 /**
@@ -19,7 +19,7 @@ export async function presentOrderLines(scope: MedusaContainer, orderId: string,
   const lines = await service.listOrderLines(filters, { relations: ["transitions"], order: { created_at: "ASC" } })
   const { data: [order] } = await query.graph({
     entity: "order",
-    fields: ["id", "items.id", "items.title", "items.subtitle", "items.thumbnail", ...LINE_AMOUNT_FIELDS],
+    fields: ["id", "currency_code", "items.id", "items.title", "items.subtitle", "items.thumbnail", ...LINE_AMOUNT_FIELDS],
     filters: { id: orderId },
   })
   const merchantIds = [...new Set(lines.map((l) => l.merchant_id).filter(Boolean))] as string[]
@@ -28,6 +28,7 @@ export async function presentOrderLines(scope: MedusaContainer, orderId: string,
     : { data: [] as any[] }
   const merchantById = new Map<string, any>(merchants.map((m: any) => [m.id, m] as [string, any]))
   const items = new Map<string, any>((order?.items ?? []).filter(Boolean).map((i: any) => [i.id, i] as [string, any]))
+  const amounts = orderItemAmounts((order?.items ?? []).filter(Boolean) as any[], order?.currency_code ?? lines[0]?.currency_code)
   return lines.map((line) => {
     const item = items.get(line.line_item_id)
     const def = processFor(line.kind, line.process_version)
@@ -47,7 +48,7 @@ export async function presentOrderLines(scope: MedusaContainer, orderId: string,
       state_entered_at: line.state_entered_at,
       carrier: line.carrier,
       tracking_number: line.tracking_number,
-      amount_minor: item ? lineAmountMinor(item, line.currency_code) : 0,
+      amount_minor: amounts.get(line.line_item_id)?.total ?? 0,
       captured_amount: line.captured_amount,
       refunded_amount: line.refunded_amount,
       currency_code: line.currency_code,

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
 import type OrderLinesModuleService from "../../modules/order-lines/service"
+import { syncLineLedgerWorkflow } from "../marketplace-money/sync-line-ledger"
 import { captureLineStep } from "./steps/capture-line"
 import { recordLineEventStep } from "./steps/record-line-event"
 
@@ -38,6 +39,8 @@ export async function captureBeforeAuthorizationExpiry(container: MedusaContaine
     try {
       await captureLineEarlyWorkflow(container).run({ input: { line_id: line.id } })
       captured.push(line.id)
+      // No transition event here: book the capture into escrow directly.
+      await syncLineLedgerWorkflow(container).run({ input: { order_line_id: line.id, order_id: line.order_id } })
     } catch (e: any) {
       failed.push({ id: line.id, error: e?.message ?? String(e) })
     }

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { toMajorString } from "../../../lib/money"
-import { LINE_AMOUNT_FIELDS, lineAmountMinor, lineQuantity } from "../../../lib/order-items"
+import { LINE_AMOUNT_FIELDS, lineQuantity, orderItemAmounts } from "../../../lib/order-items"
 
 const ORDER_FIELDS = [
   "id", "display_id", "created_at", "status", "currency_code", "email",
@@ -36,7 +36,8 @@ export async function listScopedOrders(scope: MedusaContainer, merchantId: strin
 function scopeOrder(order: any, productIds: Set<string>) {
   const items = (order.items ?? []).filter((i: any) => i && productIds.has(i.product_id))
   // What the buyer pays for each of the merchant's lines: after promotions, with tax.
-  const lineSubtotal = (i: any) => lineAmountMinor(i, order.currency_code)
+  const amounts = orderItemAmounts((order.items ?? []).filter(Boolean), order.currency_code)
+  const lineSubtotal = (i: any) => amounts.get(i.id)!.total
   const subtotalMinor = items.reduce((sum: number, i: any) => sum + lineSubtotal(i), 0)
   return {
     id: order.id,

@@ -114,6 +114,21 @@ export class SandboxPspServer {
     return send(res, status, result)
   }
 
+  /**
+   * The settlement report reconciliation reads (docs/sandbox-psp.md): every capture and refund
+   * created in [from, to) (unix seconds), with its payment intent and amount in minor units.
+   */
+  private settlements(url: URL) {
+    const from = Number(url.searchParams.get("created_gte") ?? 0)
+    const to = Number(url.searchParams.get("created_lt") ?? Number.MAX_SAFE_INTEGER)
+    if (!Number.isFinite(from) || !Number.isFinite(to)) throw invalid("created_gte", "created_gte and created_lt are unix seconds")
+    const rows = this.store.intents().flatMap((intent) => [
+      ...intent.captures.map((c) => ({ type: "capture" as const, id: c.id, payment_intent: intent.id, amount: c.amount, currency: intent.currency, created: c.created })),
+      ...intent.refunds.map((r) => ({ type: "refund" as const, id: r.id, payment_intent: intent.id, amount: r.amount, currency: intent.currency, created: r.created })),
+    ])
+    return { object: "list", data: rows.filter((r) => r.created >= from && r.created < to).sort((a, b) => a.created - b.created) }
+  }
+
   private route(method: string, parts: string[], body: Record<string, any>, url: URL): unknown {
     if (parts[0] !== "v1") throw notFound()
     if (parts[1] === "events" && parts.length === 2 && method === "GET") {
@@ -121,6 +136,7 @@ export class SandboxPspServer {
       const intent = url.searchParams.get("payment_intent")
       return { data: this.store.events().filter((e) => (!type || e.type === type) && (!intent || e.data.object.id === intent)) }
     }
+    if (parts[1] === "reports" && parts[2] === "settlements" && parts.length === 3 && method === "GET") return this.settlements(url)
     if (parts[1] !== "payment_intents") throw notFound()
     if (parts.length === 2 && method === "POST") return this.create(body)
     const intent = this.store.getIntent(parts[2] ?? "")

@@ -42,6 +42,10 @@ export class IntentStore {
     this.state.events.push(event)
   }
 
+  intents(): PaymentIntent[] {
+    return Object.values(this.state.intents)
+  }
+
   events(): StoredEvent[] {
     return this.state.events
   }

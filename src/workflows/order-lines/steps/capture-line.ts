@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { toMajorString, toMinor } from "../../../lib/money"
-import { LINE_AMOUNT_FIELDS, lineAmountMinor } from "../../../lib/order-items"
+import { LINE_AMOUNT_FIELDS, lineAmountMinor, orderItemAmounts } from "../../../lib/order-items"
 import { SnailError } from "../../../lib/snail-error"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
 import type OrderLinesModuleService from "../../../modules/order-lines/service"
@@ -32,7 +32,8 @@ export const captureLineStep = createStep("capture-order-line", async (input: { 
   const currency = order.currency_code
   // After the line's share of promotions and with its tax: never more than the buyer was charged for it.
   // A line captured early (before its authorization expired) has nothing left to capture.
-  const lineMinor = Math.max(0, lineAmountMinor(item, currency) - toMinor(line.captured_amount ?? 0, currency))
+  const itemTotal = orderItemAmounts((order.items ?? []).filter(Boolean) as any[], currency).get(item.id)!.total
+  const lineMinor = Math.max(0, itemTotal - toMinor(line.captured_amount ?? 0, currency))
   const shippingMinor = line.kind === "PHYSICAL" ? await uncapturedShippingMinor(lines, order, currency) : 0
   const amountMinor = lineMinor + shippingMinor
   if (amountMinor === 0) return new StepResponse({ captured: 0 })

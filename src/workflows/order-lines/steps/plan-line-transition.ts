@@ -3,6 +3,8 @@ import { planTransition } from "../../../lib/line-process/engine"
 import { processFor } from "../../../lib/line-process/definitions"
 import type { Actor } from "../../../lib/line-process/types"
 import { SnailError } from "../../../lib/snail-error"
+import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
+import type MarketplaceModuleService from "../../../modules/marketplace/service"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
 import type OrderLinesModuleService from "../../../modules/order-lines/service"
 
@@ -22,11 +24,13 @@ export const planLineTransitionStep = createStep("plan-line-transition", async (
   const [line] = await service.listOrderLines({ id: input.line_id })
   if (!line) throw new SnailError(404, "NOT_FOUND", `Order line ${input.line_id} not found`)
   const def = processFor(line.kind, line.process_version)
+  // An open dispute freezes the line: no auto-close while it runs (issue 5 §7).
+  const openDisputes = await (container.resolve(MARKETPLACE_MODULE) as MarketplaceModuleService).listDisputes({ order_line_id: line.id, status: "OPEN" }, { take: 1, select: ["id"] })
   const plan = planTransition(def, {
     state: line.state,
     to: input.to,
     actor: input.actor_type,
-    facts: { trackingNumber: input.tracking_number ?? line.tracking_number },
+    facts: { trackingNumber: input.tracking_number ?? line.tracking_number, openDispute: openDisputes.length > 0 },
   })
   if (!plan.ok) throw new SnailError(409, plan.code, plan.message, "to")
   return new StepResponse({

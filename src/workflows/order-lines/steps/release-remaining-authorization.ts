@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { orderPaymentSummary } from "../../../lib/line-process/payment-status"
 import { toMinor } from "../../../lib/money"
-import { LINE_AMOUNT_FIELDS, lineAmountMinor } from "../../../lib/order-items"
+import { LINE_AMOUNT_FIELDS, orderItemAmounts } from "../../../lib/order-items"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
 import type OrderLinesModuleService from "../../../modules/order-lines/service"
 import { uncapturedMinor } from "../../../lib/payments"
@@ -27,9 +27,9 @@ export const releaseRemainingAuthorizationStep = createStep(
     })
     if (!order || !orderLines.length) return new StepResponse([])
     const currency = order.currency_code
-    const items = new Map<string, any>((order.items ?? []).filter(Boolean).map((i: any) => [i.id, i] as [string, any]))
+    const amounts = orderItemAmounts((order.items ?? []).filter(Boolean) as any[], currency)
     const summary = orderPaymentSummary(
-      orderLines.map((l) => ({ ...l, amount_minor: items.has(l.line_item_id) ? lineAmountMinor(items.get(l.line_item_id), currency) : 0 }))
+      orderLines.map((l) => ({ ...l, amount_minor: amounts.get(l.line_item_id)?.total ?? 0 }))
     )
     if (!summary || toMinor(summary.to_capture, currency) > 0) return new StepResponse([])
 
