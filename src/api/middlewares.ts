@@ -7,6 +7,7 @@ import { snailErrorHandler } from "./error-handler"
 import { verifySandboxWebhook } from "./hooks/sandbox-signature"
 import { checkoutHoldRoutes } from "../workflows/reservations/routes"
 import { idempotencyRoutes } from "./idempotency/routes"
+import { moneyRoutes } from "./money/routes"
 import { orderLineRoutes } from "./order-lines/routes"
 import { merchantGate, refuseSuspendedSignIn } from "./merchant/context"
 import {
@@ -58,6 +59,7 @@ export default defineMiddlewares({
     // Signed PSP webhooks: refuse forged or stale calls before Medusa's route accepts them.
     { matcher: "/hooks/payment/sandbox_sandbox", methods: ["POST"], middlewares: [verifySandboxWebhook] },
     ...orderLineRoutes,
+    ...moneyRoutes,
     ...idempotencyRoutes,
     ...checkoutHoldRoutes,
   ],

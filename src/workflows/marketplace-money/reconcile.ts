@@ -13,7 +13,7 @@ const SANDBOX_PROVIDER = "pp_sandbox_sandbox"
 /** Reads the sandbox PSP's settlement report (docs/sandbox-psp.md) for [from, to). */
 export async function fetchSandboxSettlements(period: { from: Date; to: Date }, env = process.env): Promise<ReportRow[]> {
   const base = env.SANDBOX_PSP_URL || "http://localhost:9010"
-  const url = `${base}/v1/reports/settlements?created_gte=${Math.floor(period.from.getTime() / 1000)}&created_lt=${Math.floor(period.to.getTime() / 1000)}`
+  const url = `${base}/v1/reports/settlements?created_gte=${Math.floor(period.from.getTime() / 1000)}&created_lt=${Math.ceil(period.to.getTime() / 1000)}`
   const res = await fetch(url, { headers: { authorization: `Bearer ${env.SANDBOX_PSP_API_KEY || "sk_sandbox_dev"}` }, signal: AbortSignal.timeout(30_000) })
   if (!res.ok) throw new Error(`Settlement report failed: HTTP ${res.status}`)
   return ((await res.json()) as { data: ReportRow[] }).data

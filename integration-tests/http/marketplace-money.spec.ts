@@ -1,0 +1,193 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { MARKETPLACE_MODULE } from "../../src/modules/marketplace"
+import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
+import { failing } from "../helpers/admin"
+import { checkoutActors } from "../helpers/checkout"
+import { drainEventBus } from "../helpers/events"
+import { adminProduct, approvedMerchant, type Headers } from "../helpers/merchants"
+
+jest.setTimeout(240 * 1000)
+
+const API_KEY = "sk_sandbox_money_test"
+let psp: Awaited<ReturnType<typeof startSandboxPsp>>
+
+beforeAll(async () => {
+  psp = await startSandboxPsp({ port: 0, apiKey: API_KEY, webhookSecret: "whsec_money_test", webhookUrl: "http://127.0.0.1:1/unused", dataFile: "" })
+  // Read on use by the app running in this process: the PSP above, and no hold so release is testable now.
+  Object.assign(process.env, { SANDBOX_PSP_URL: psp.url, SANDBOX_PSP_API_KEY: API_KEY, SANDBOX_PSP_WEBHOOK_SECRET: "whsec_money_test", ESCROW_HOLD_MS: "0" })
+})
+afterAll(async () => {
+  delete process.env.ESCROW_HOLD_MS
+  await psp?.close()
+})
+
+const waitFor = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15000): Promise<T> => {
+  const end = Date.now() + ms
+  let last = await fn()
+  while (!ok(last) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 250))
+    last = await fn()
+  }
+  return last
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    afterEach(() => drainEventBus(getContainer()))
+
+    async function buyerSession(pk: string, email: string): Promise<Headers> {
+      const reg = await api.post("/auth/customer/emailpass/register", { email, password: "buyer-pass-1" })
+      await api.post("/store/customers", { email, first_name: "Bea" }, { headers: { authorization: `Bearer ${reg.data.token}`, "x-publishable-api-key": pk } })
+      const login = await api.post("/auth/customer/emailpass", { email, password: "buyer-pass-1" })
+      return { headers: { authorization: `Bearer ${login.data.token}`, "x-publishable-api-key": pk } }
+    }
+
+    it("splits a three-merchant order with a promo code, books escrow, freezes a dispute, pays out once and states it", async () => {
+      const { admin, store, salesChannelId } = await checkoutActors(getContainer(), api)
+      const pk = store.headers["x-publishable-api-key"]
+      const goods = await approvedMerchant(api, admin, "money-goods")
+      const desert = await approvedMerchant(api, admin, "money-desert")
+      const academy = await approvedMerchant(api, admin, "money-academy")
+      const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
+      const lamp = await adminProduct(api, admin, { title: "Lamp", amount: 12.99, salesChannelId, merchantId: goods.merchant.id, kind: "PHYSICAL" })
+      const massage = await adminProduct(api, admin, { title: "Massage", amount: 45, salesChannelId, merchantId: desert.merchant.id, kind: "SERVICE" })
+      const course = await adminProduct(api, admin, { title: "Course", amount: 9.99, salesChannelId, merchantId: academy.merchant.id, kind: "COURSE" })
+
+      // Commission rules: Desert Wellness pays 15 %; courses 20 % + 0.50 per line; everyone else the 10 % default.
+      await api.post("/admin/commission-rules", { merchant_id: desert.merchant.id, rate_bps: 1500 }, admin)
+      await api.post("/admin/commission-rules", { product_kind: "COURSE", rate_bps: 2000, fixed_fee_minor: 50, fixed_fee_currency: "eur" }, admin)
+      expect(await failing(api.post("/admin/commission-rules", { merchant_id: goods.merchant.id, rate_bps: 10001 }, admin))).toEqual({
+        status: 400, data: expect.objectContaining({ code: "INVALID_COMMISSION_RATE", field: "rate_bps" }),
+      })
+      expect(await failing(api.post("/admin/commission-rules", { merchant_id: desert.merchant.id, rate_bps: 900, valid_from: "2026-01-01" }, admin))).toEqual({
+        status: 409, data: expect.objectContaining({ code: "COMMISSION_RULE_OVERLAP" }),
+      })
+      const desertRules = (await api.get("/merchant/commission-rules", desert.owner)).data
+      expect(desertRules.commission_rules.map((r: any) => r.rate_bps).sort()).toEqual([1500, 2000])
+      expect((await api.get("/merchant/commission-rules", goods.owner)).data.commission_rules.map((r: any) => r.rate_bps)).toEqual([2000])
+
+      await api.post("/admin/promotions", {
+        code: "SNAIL10", type: "standard", status: "active", is_automatic: false,
+        application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10, currency_code: "eur" },
+      }, admin)
+
+      const buyer = await buyerSession(pk, "money-buyer@test.local")
+      const cart = (await api.post("/store/carts", { region_id: region.id }, buyer)).data.cart
+      await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: lamp.variants[0].id, quantity: 2 }, buyer)
+      await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: massage.variants[0].id, quantity: 1 }, buyer)
+      await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: course.variants[0].id, quantity: 3 }, buyer)
+      await api.post(`/store/carts/${cart.id}/promotions`, { promo_codes: ["SNAIL10"] }, buyer)
+      const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, buyer)).data.payment_collection
+      await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, buyer)
+      const orderId = (await api.post(`/store/carts/${cart.id}/complete`, {}, buyer)).data.order.id
+
+      // Splits, as in the unit worked example: 100.95 less 10.10 discount = 90.85 authorized.
+      const { splits } = (await api.get(`/admin/orders/${orderId}/splits`, admin)).data
+      const figures = Object.fromEntries(splits.map((s: any) => [s.merchant_id, [s.gross, s.discount, s.commission, s.net]]))
+      expect(figures).toEqual({
+        [goods.merchant.id]: [2338, 260, 234, 2104],
+        [desert.merchant.id]: [4050, 450, 608, 3442],
+        [academy.merchant.id]: [2697, 300, 589, 2108],
+      })
+      // Merchants see their own split only.
+      expect((await api.get(`/merchant/orders/${orderId}/split`, desert.owner)).data.split.net).toBe(3442)
+
+      const lines = await waitFor(
+        async () => (await api.get(`/admin/orders/${orderId}/lines`, admin)).data.lines,
+        (ls: any[]) => ls.find((l) => l.kind === "COURSE")?.state === "ACCESS_GRANTED"
+      )
+      const line = Object.fromEntries(lines.map((l: any) => [l.kind, l]))
+      const balanceOf = async (m: { owner: Headers }) => (await api.get("/merchant/balance", m.owner)).data.balances[0] ?? { escrow: 0, available: 0 }
+      // The course was captured on access: its net waits in escrow.
+      expect(await waitFor(() => balanceOf(academy), (b: any) => b.escrow === 2108)).toEqual(expect.objectContaining({ escrow: 2108, available: 0 }))
+
+      // Goods: fulfilment captures, then shipped and delivered. Service: confirmed (captured), then a 20.00 refund.
+      const move = (m: { owner: Headers }, l: any, body: any) => api.post(`/merchant/orders/${orderId}/lines/${l.id}/transitions`, body, m.owner)
+      await move(goods, line.PHYSICAL, { to: "FULFILLING" })
+      await move(goods, line.PHYSICAL, { to: "SHIPPED", carrier: "DHL", tracking_number: "JD1" })
+      await move(goods, line.PHYSICAL, { to: "DELIVERED" })
+      await move(desert, line.SERVICE, { to: "CONFIRMED" })
+      await api.post(`/merchant/orders/${orderId}/lines/${line.SERVICE.id}/refunds`, { amount: 20, reason: "started late" }, desert.owner)
+      expect(await waitFor(() => balanceOf(desert), (b: any) => b.escrow === 1742)).toEqual(expect.objectContaining({ escrow: 3442 - 1700 }))
+      expect(await waitFor(() => balanceOf(goods), (b: any) => b.escrow === 2104)).toEqual(expect.objectContaining({ escrow: 2104 }))
+
+      // A dispute on the lamp freezes it; only the buyer of the order may open one, and only one.
+      const stranger = await buyerSession(pk, "stranger@test.local")
+      const disputeUrl = `/store/orders/${orderId}/lines/${line.PHYSICAL.id}/disputes`
+      expect((await failing(api.post(disputeUrl, { reason: "DAMAGED", message: "not mine" }, stranger))).status).toBe(404)
+      expect(await failing(api.post(disputeUrl, { reason: "BROKEN", message: "bad" }, buyer))).toEqual({ status: 400, data: expect.objectContaining({ type: "invalid_data" }) })
+      const dispute = (await api.post(disputeUrl, { reason: "DAMAGED", message: "The shade arrived cracked" }, buyer)).data.dispute
+      expect(dispute).toEqual(expect.objectContaining({ status: "OPEN", merchant_id: goods.merchant.id }))
+      expect(await failing(api.post(disputeUrl, { reason: "DAMAGED", message: "again" }, buyer))).toEqual({ status: 409, data: expect.objectContaining({ code: "DISPUTE_ALREADY_OPEN" }) })
+      expect((await failing(api.get(`/merchant/disputes/${dispute.id}`, desert.owner))).status).toBe(404)
+      await api.post(`/merchant/disputes/${dispute.id}/messages`, { body: "We will send a new shade" }, goods.owner)
+      expect((await api.get("/admin/disputes?status=OPEN", admin)).data.disputes.map((d: any) => d.id)).toEqual([dispute.id])
+
+      // Release: the course (access granted) is released; the lamp is delivered but disputed; the
+      // confirmed service has not been served. One payout batch pays the academy only, once.
+      await api.post("/admin/escrow/release", {}, admin)
+      expect(await balanceOf(academy)).toEqual(expect.objectContaining({ escrow: 0, available: 2108 }))
+      expect(await balanceOf(goods)).toEqual(expect.objectContaining({ escrow: 2104, available: 0 }))
+      const first = await api.post("/admin/payout-batches", { run_key: "money-test-1" }, admin)
+      expect(first.status).toBe(201)
+      expect(first.data.payout_batch.payouts.map((p: any) => [p.merchant_id, p.amount, p.status, p.provider])).toEqual([[academy.merchant.id, 2108, "PENDING", "manual_bank_transfer"]])
+      const again = await api.post("/admin/payout-batches", { run_key: "money-test-1" }, admin)
+      expect(again.status).toBe(200)
+      expect(again.data.payout_batch.payouts.map((p: any) => p.id)).toEqual(first.data.payout_batch.payouts.map((p: any) => p.id))
+      expect((await api.post("/admin/payout-batches", { run_key: "money-test-2" }, admin)).data.payout_batch.payouts).toEqual([])
+      const csv = (await api.get(`/admin/payout-batches/${first.data.payout_batch.id}/export`, admin)).data
+      expect(csv.split("\r\n")[1]).toContain(",21.08,EUR,")
+
+      // The dispute is rejected: the lamp's funds are released and paid in the next batch.
+      await api.post(`/admin/disputes/${dispute.id}/resolve`, { outcome: "reject", note: "photos show transport damage covered by carrier" }, admin)
+      await api.post("/admin/escrow/release", {}, admin)
+      const third = (await api.post("/admin/payout-batches", { run_key: "money-test-3" }, admin)).data.payout_batch
+      expect(third.payouts.map((p: any) => [p.merchant_id, p.amount])).toEqual([[goods.merchant.id, 2104]])
+
+      // A bounced transfer returns to available; its retry pays it again, once.
+      const academyPayout = first.data.payout_batch.payouts[0]
+      await api.post(`/admin/payouts/${academyPayout.id}/mark-failed`, { reason: "IBAN closed" }, admin)
+      expect(await balanceOf(academy)).toEqual(expect.objectContaining({ available: 2108, in_transit: 0 }))
+      expect(await failing(api.post(`/admin/payouts/${academyPayout.id}/mark-paid`, {}, admin))).toEqual({ status: 409, data: expect.objectContaining({ code: "PAYOUT_NOT_PENDING" }) })
+      const retry = (await api.post(`/admin/payouts/${academyPayout.id}/retry`, {}, admin)).data.payout_batch
+      expect(retry.payouts.map((p: any) => p.amount)).toEqual([2108])
+      expect((await api.post(`/admin/payouts/${academyPayout.id}/retry`, {}, admin)).data.created).toBe(false)
+      await api.post(`/admin/payouts/${retry.payouts[0].id}/mark-paid`, {}, admin)
+      expect(await balanceOf(academy)).toEqual(expect.objectContaining({ available: 0, in_transit: 0, paid_out: 2108 }))
+
+      // The ledger balances to zero; captured less refunded = merchants' money + commission.
+      const marketplace: any = getContainer().resolve(MARKETPLACE_MODULE)
+      const rows = await marketplace.ledgerBalances({})
+      expect(rows.reduce((s: number, r: any) => s + r.amount, 0)).toBe(0)
+      const sumOf = (account: string) => rows.filter((r: any) => r.account === account).reduce((s: number, r: any) => s + r.amount, 0)
+      expect(-sumOf("BUYER_CLEARING")).toBe(9085 - 2000)
+      expect(sumOf("PLATFORM_REVENUE")).toBe(234 + (608 - 300) + 589)
+      expect(rows.some((r: any) => r.account.startsWith("MERCHANT_") && r.merchant_id === desert.merchant.id && r.account === "MERCHANT_AVAILABLE")).toBe(false)
+
+      // Statements: the academy's CSV (admin) closes at what its ledger says; a merchant reads its own.
+      const from = new Date(Date.now() - 60 * 60 * 1000).toISOString()
+      const to = new Date(Date.now() + 60 * 1000).toISOString()
+      const statementCsv: string = (await api.get(`/admin/merchants/${academy.merchant.id}/statement?format=csv&from=${from}&to=${to}`, admin)).data
+      const csvRows = statementCsv.trim().split("\r\n").map((r) => r.split(","))
+      expect(csvRows[1][2]).toBe("opening_balance")
+      expect(csvRows.at(-1)!.slice(2, 3).concat(csvRows.at(-1)!.slice(-1))).toEqual(["closing_balance", "0.00"])
+      expect(csvRows.map((r) => r[2])).toEqual(["type", "opening_balance", "capture", "release", "release", "payout", "payout_failed", "payout", "closing_balance"])
+      const own = (await api.get(`/merchant/statement?from=${from}&to=${to}`, desert.owner)).data.statement[0]
+      expect(own).toEqual(expect.objectContaining({ opening: expect.objectContaining({ total: 0 }), closing: expect.objectContaining({ escrow: 1742, available: 0, total: 1742 }) }))
+      expect(own.totals.commission).toBe(608 - 300)
+      expect((await failing(api.get(`/merchant/statement?from=${to}&to=${from}`, desert.owner)))).toEqual({ status: 400, data: expect.objectContaining({ code: "INVALID_PERIOD" }) })
+
+      // Reconciliation: the PSP's report agrees with our books, until someone refunds at the PSP directly.
+      const run = async () => (await api.post("/admin/reconciliation/run", {}, admin)).data
+      expect((await run()).mismatches).toEqual([])
+      const order = (await api.get(`/admin/orders/${orderId}?fields=payment_collections.payments.data`, admin)).data.order
+      const intentId = order.payment_collections[0].payments[0].data.intent_id
+      await fetch(`${psp.url}/v1/payment_intents/${intentId}/refunds`, {
+        method: "POST", headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" }, body: JSON.stringify({ amount: 100 }),
+      })
+      const report = await run()
+      expect(report.mismatches).toEqual([expect.objectContaining({ kind: "refund", provider_reference: intentId, ours: 2000, theirs: 2100 })])
+      expect((await api.get("/admin/reconciliation?status=OPEN", admin)).data.mismatches).toHaveLength(1)
+    })
+  },
+})

@@ -1,0 +1,42 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { statementCsv } from "../../lib/marketplace-money/statement"
+import { MARKETPLACE_MODULE } from "../../modules/marketplace"
+import type MarketplaceModuleService from "../../modules/marketplace/service"
+import { merchantStatement } from "../../workflows/marketplace-money/statements"
+
+const int = (v: unknown) => (v === null || v === undefined ? v : Number((v as any)?.numeric ?? (v as any)?.value ?? v))
+const MONEY_FIELDS = ["gross", "discount", "tax", "commission", "net", "subtotal", "amount", "refund_amount", "ours", "theirs"]
+
+/** Our money fields are integer minor units; Medusa's bigNumber columns come back as objects or strings. */
+export function plain<T extends Record<string, any>>(row: T): T {
+  const out: Record<string, any> = { ...row }
+  for (const key of Object.keys(out)) {
+    if (key.startsWith("raw_")) delete out[key]
+    else if (MONEY_FIELDS.includes(key)) out[key] = int(out[key])
+    else if (Array.isArray(out[key])) out[key] = out[key].map((x: any) => (x && typeof x === "object" && !(x instanceof Date) ? plain(x) : x))
+  }
+  return out as T
+}
+
+/** The per-merchant splits of an order (optionally one merchant's), with their lines. */
+export async function orderSplits(scope: MedusaContainer, orderId: string, merchantId?: string) {
+  const marketplace: MarketplaceModuleService = scope.resolve(MARKETPLACE_MODULE)
+  const filters: Record<string, unknown> = { order_id: orderId }
+  if (merchantId) filters.merchant_id = merchantId
+  const splits = await marketplace.listOrderSplits(filters, { relations: ["lines"], order: { created_at: "ASC" } })
+  return splits.map(plain)
+}
+
+/** JSON, or CSV with `?format=csv` (a file named after the merchant and period). */
+export async function sendStatement(scope: MedusaContainer, res: MedusaResponse, merchant: { id: string; handle: string }, period: { from: Date; to: Date }, format: unknown) {
+  const statement = await merchantStatement(scope, merchant.id, period)
+  if (format === "csv") {
+    const name = `statement-${merchant.handle}-${period.from.toISOString().slice(0, 10)}-${period.to.toISOString().slice(0, 10)}.csv`
+    res.setHeader("content-type", "text/csv; charset=utf-8")
+    res.setHeader("content-disposition", `attachment; filename="${name}"`)
+    res.send(statementCsv(statement, period))
+    return
+  }
+  res.json({ merchant_id: merchant.id, from: period.from, to: period.to, statement })
+}
