@@ -4,6 +4,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/admin"
 import { approvedMerchant, Headers, placeOrder, productBody } from "../helpers/merchants"
 import { drainEventBus } from "../helpers/events"
+import { MARKETPLACE_MODULE } from "../../src/modules/marketplace"
 
 jest.setTimeout(300 * 1000)
 
@@ -31,7 +32,7 @@ type World = {
   api: any
   a: Headers
   b: Headers
-  bIds: { merchant: string; product: string; variant: string; order: string; inviteToken: string; line: string; mixedLine: string }
+  bIds: { merchant: string; product: string; variant: string; order: string; inviteToken: string; line: string; mixedLine: string; dispute: string }
   aIds: { product: string; variant: string; mixedOrder: string }
 }
 type Attempt = { label: string; res: { status: number; data: any }; mayListOwnOnly?: boolean }
@@ -123,6 +124,36 @@ const ATTACKS: Record<string, (w: World) => Promise<Attempt[]>> = {
     { label: "shared order, B's line", res: await call(api.post(`/merchant/orders/${aIds.mixedOrder}/lines/${bIds.mixedLine}/transitions`, { to: "CONFIRMED" }, a)) },
     { label: "own order id, B's line from elsewhere", res: await call(api.post(`/merchant/orders/${aIds.mixedOrder}/lines/${bIds.line}/transitions`, { to: "CANCELLED" }, a)) },
   ],
+  "GET /merchant/orders/:id/split": async ({ api, a, aIds, bIds }) => [
+    { label: "B-only order", res: await call(api.get(`/merchant/orders/${bIds.order}/split`, a)) },
+    { label: "shared order", res: await call(api.get(`/merchant/orders/${aIds.mixedOrder}/split`, a)), mayListOwnOnly: true },
+  ],
+  "GET /merchant/balance": async ({ api, a, bIds }) => [
+    { label: "filter merchant_id", res: await call(api.get(`/merchant/balance?merchant_id=${bIds.merchant}`, a)) },
+    { label: "plain", res: await call(api.get("/merchant/balance", a)), mayListOwnOnly: true },
+  ],
+  "GET /merchant/payouts": async ({ api, a, bIds }) => [
+    { label: "filter merchant_id", res: await call(api.get(`/merchant/payouts?merchant_id=${bIds.merchant}`, a)) },
+    { label: "plain list", res: await call(api.get("/merchant/payouts", a)), mayListOwnOnly: true },
+  ],
+  "GET /merchant/statement": async ({ api, a, bIds }) => [
+    { label: "filter merchant_id", res: await call(api.get(`/merchant/statement?merchant_id=${bIds.merchant}`, a)) },
+    { label: "plain", res: await call(api.get("/merchant/statement", a)), mayListOwnOnly: true },
+  ],
+  "GET /merchant/commission-rules": async ({ api, a, bIds }) => [
+    { label: "filter merchant_id", res: await call(api.get(`/merchant/commission-rules?merchant_id=${bIds.merchant}`, a)) },
+    { label: "plain list", res: await call(api.get("/merchant/commission-rules", a)), mayListOwnOnly: true },
+  ],
+  "GET /merchant/disputes": async ({ api, a, bIds }) => [
+    { label: "filter merchant_id", res: await call(api.get(`/merchant/disputes?merchant_id=${bIds.merchant}`, a)) },
+    { label: "plain list", res: await call(api.get("/merchant/disputes", a)), mayListOwnOnly: true },
+  ],
+  "GET /merchant/disputes/:id": async ({ api, a, bIds }) => [
+    { label: "B's dispute", res: await call(api.get(`/merchant/disputes/${bIds.dispute}`, a)) },
+  ],
+  "POST /merchant/disputes/:id/messages": async ({ api, a, bIds }) => [
+    { label: "B's dispute", res: await call(api.post(`/merchant/disputes/${bIds.dispute}/messages`, { body: "spy" }, a)) },
+  ],
 }
 
 medusaIntegrationTestRunner({
@@ -152,12 +183,17 @@ medusaIntegrationTestRunner({
       const bLine = (await api.get(`/merchant/orders/${order.id}/lines`, B.owner)).data.lines[0]
       const bMixedLine = (await api.get(`/merchant/orders/${mixed.id}/lines`, B.owner)).data.lines[0]
       const invite = await api.post("/merchant/invites", { email: "new@merchant-b.test" }, B.owner)
+      // B's own money matters: a commission rule, and a buyer's dispute on its line.
+      const marketplace: any = getContainer().resolve(MARKETPLACE_MODULE)
+      await marketplace.createCommissionRules({ merchant_id: B.merchant.id, rate_bps: 700, note: "B secret rule" })
+      const bDispute = await marketplace.createDisputes({ order_id: order.id, order_line_id: bLine.id, merchant_id: B.merchant.id, customer_id: "cus_b", reason: "OTHER", currency_code: "eur" })
+      await marketplace.createDisputeMessages({ dispute_id: bDispute.id, author_type: "buyer", author_id: "cus_b", body: "B secret complaint" })
 
       const world: World = {
         api, a: A.owner, b: B.owner,
         aIds: { product: aProduct.id, variant: aProduct.variants[0].id, mixedOrder: mixed.id },
         bIds: { merchant: B.merchant.id, product: bProduct.id, variant: bVariant, order: order.id, inviteToken: invite.data.token,
-          line: bLine.id, mixedLine: bMixedLine.id },
+          line: bLine.id, mixedLine: bMixedLine.id, dispute: bDispute.id },
       }
       const snapshotOfB = async () => ({
         me: (await api.get("/merchant/me", B.owner)).data,
@@ -167,12 +203,13 @@ medusaIntegrationTestRunner({
         orders: (await api.get("/merchant/orders", B.owner)).data,
         lines: (await api.get(`/merchant/orders/${order.id}/lines`, B.owner)).data,
         mixedLines: (await api.get(`/merchant/orders/${mixed.id}/lines`, B.owner)).data,
+        disputes: (await api.get(`/merchant/disputes/${bDispute.id}`, B.owner)).data,
         stock: (await api.get(`/admin/products/${bProduct.id}?fields=variants.inventory_items.inventory.location_levels.stocked_quantity`, admin)).data,
       })
       const before = await snapshotOfB()
       // A 404 may echo the id the attacker sent; it must never carry B's data (titles) or,
       // in a list, any of B's ids.
-      const bIds = [bProduct.id, bVariant, order.id, B.merchant.id, bLine.id, bMixedLine.id]
+      const bIds = [bProduct.id, bVariant, order.id, B.merchant.id, bLine.id, bMixedLine.id, bDispute.id]
 
       const failures: string[] = []
       for (const [route, attack] of Object.entries(ATTACKS)) {
