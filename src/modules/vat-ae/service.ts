@@ -1,5 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { documentNumber, type TreatmentRule, type VatTreatment } from "../../lib/vat-ae"
 import { CreditNote } from "./models/credit-note"
 import { CreditNoteLine } from "./models/credit-note-line"
@@ -106,23 +106,6 @@ export default class VatAeModuleService extends MedusaService({
     )
     await this.createCreditNoteLines(built.lines.map((l) => ({ ...(l as any), credit_note_id: note.id })), sharedContext)
     return { id: note.id }
-  }
-
-  @InjectManager()
-  async reportRows(filter: { from: Date; to: Date; supplier_id?: string }, @MedusaContext() sharedContext: Context = {}) {
-    const em = sharedContext.manager as any
-    const params: unknown[] = [filter.from, filter.to]
-    const supplier = filter.supplier_id ? ` AND d.supplier_id = ?` : ""
-    if (filter.supplier_id) params.push(filter.supplier_id)
-    const docs = (table: string, lineTable: string, fk: string, sign: number) => `
-      SELECT d.supplier_id, l.treatment, ${sign} * SUM(l.taxable_minor) AS taxable, ${sign} * SUM(l.vat_minor) AS vat, d.currency_code,
-             ${sign} * SUM(CASE WHEN d.total_minor = 0 THEN 0 ELSE ROUND(l.vat_minor * d.vat_aed_minor / NULLIF(d.vat_minor, 0)) END) AS vat_aed
-        FROM "${table}" d JOIN "${lineTable}" l ON l.${fk} = d.id AND l.deleted_at IS NULL
-       WHERE d.deleted_at IS NULL AND d.issued_at >= ? AND d.issued_at < ?${supplier}
-       GROUP BY d.supplier_id, l.treatment, d.currency_code`
-    const invoices: any[] = await em.execute(docs("tax_invoice", "tax_invoice_line", "invoice_id", 1), params)
-    const notes: any[] = await em.execute(docs("credit_note", "credit_note_line", "credit_note_id", -1), params)
-    return { invoices, notes }
   }
 
   private async lockAndBump(em: any, supplierId: string, series: string): Promise<number> {
