@@ -15,9 +15,15 @@ const CODE_TREATMENT: Record<string, VatTreatment> = { SR: "STANDARD", ZR: "ZERO
 const ORDER_FIELDS = [
   "id", "display_id", "currency_code", "created_at", "email", "customer_id", "metadata",
   "shipping_address.*", "billing_address.*",
-  "items.id", "items.title", "items.product_id", "items.product_title", "items.variant_title", "items.quantity",
-  "items.unit_price", "items.is_tax_inclusive", "items.adjustments.amount", "items.tax_lines.code", "items.tax_lines.rate",
+  // "items.quantity" alone comes back empty: the quantity lives on the order item detail that "items.*" joins.
+  "items.*", "items.adjustments.amount", "items.tax_lines.code", "items.tax_lines.rate",
 ]
+
+/** Medusa hands quantities as numbers or BigNumber-likes. */
+function plainNumber(v: any): number {
+  if (v && typeof v === "object") return Number(v.numeric ?? v.value ?? String(v))
+  return Number(v)
+}
 
 function addressOf(a: any) {
   if (!a) return null
@@ -74,7 +80,7 @@ export async function issueInvoicesForOrder(container: MedusaContainer, orderId:
       const discount = (item.adjustments ?? []).reduce((s: number, a: any) => s + toMinor(a.amount ?? 0, currency), 0)
       const amounts = computeLine({
         unit_price_minor: toMinor(item.unit_price, currency),
-        quantity: Number(item.quantity),
+        quantity: plainNumber(item.quantity),
         discount_minor: discount,
         tax_inclusive: !!item.is_tax_inclusive,
         rate_bps: resolved.rate_bps,
@@ -82,7 +88,7 @@ export async function issueInvoicesForOrder(container: MedusaContainer, orderId:
       return {
         line_item_id: item.id,
         description: [item.product_title ?? item.title, item.variant_title && item.variant_title !== "Default" ? item.variant_title : null].filter(Boolean).join(" — "),
-        quantity: Number(item.quantity),
+        quantity: plainNumber(item.quantity),
         unit_price_minor: amounts.unit_price_excl_minor,
         discount_minor: amounts.discount_minor,
         taxable_minor: amounts.taxable_minor,
