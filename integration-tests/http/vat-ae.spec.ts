@@ -134,6 +134,10 @@ medusaIntegrationTestRunner({
       expect(text).toContain(`TRN: ${TRN}`)
       expect(text).toContain("Brass lamp | 3 | 33.33 AED | 0.00 AED | 99.99 AED | 5.00% (Standard 5%) | 5.00 AED | 104.99 AED")
       expect(text).toContain("Total VAT: 10.00 AED")
+      // What the card was charged = Medusa's total (259.9895 with unrounded tax) in fils = this invoice + the non-registered line.
+      const order = (await api.get(`/admin/orders/${orderId}?fields=payment_collections.payments.data`, admin)).data.order
+      const intent = await (await fetch(`${psp.url}/v1/payment_intents/${order.payment_collections[0].payments[0].data.intent_id}`, { headers: { authorization: `Bearer ${API_KEY}` } })).json()
+      expect(intent.amount).toBe(inv.total_minor + 5000)
       const xml = (await api.get(`${base}?format=xml`, amal)).data as string
       const wellFormed = await validateXML({ xml: [{ fileName: "inv.xml", contents: xml }] } as any)
       expect(wellFormed.valid).toBe(true)

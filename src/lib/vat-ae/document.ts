@@ -27,7 +27,7 @@ export function invoiceTextLines(inv: any): string[] {
     `Address: ${addr(inv.recipient.address)}`,
     ...(inv.recipient.trn ? [`Recipient TRN: ${inv.recipient.trn}`] : []),
     "",
-    `Prices ${inv.tax_inclusive ? "included" : "excluded"} VAT at checkout; amounts below are in ${cur.toUpperCase()}.`,
+    `Prices at checkout ${inv.tax_inclusive ? "included" : "excluded"} VAT; amounts below are in ${cur.toUpperCase()}.`,
     "Description | Qty | Unit price (excl. VAT) | Discount | Taxable amount | VAT rate | VAT | Total",
   ]
   for (const l of inv.lines ?? []) {
