@@ -150,6 +150,7 @@ medusaIntegrationTestRunner({
       expect((await api.get("/merchant/tax-invoices", N.owner)).data.tax_invoices).toEqual([])
       expect((await api.get(`/merchant/tax-invoices/${inv.id}`, D.owner)).data.tax_invoice.number).toBe(inv.number)
       expect((await api.get(`/admin/orders/${orderId}/tax-invoices`, admin)).data.tax_invoices.map((i: any) => i.id)).toEqual([inv.id])
+      expect((await api.post(`/admin/orders/${orderId}/tax-invoices`, {}, admin)).data.tax_invoices.map((i: any) => i.number)).toEqual([inv.number]) // re-issue: idempotent
       expect((await api.get(`/admin/tax-invoices/${inv.id}?format=pdf`, { ...admin, responseType: "arraybuffer" })).status).toBe(200)
 
       // Partial refund of the lamp after capture: a credit note referencing the invoice.

@@ -32,10 +32,26 @@ export async function seedVatAe(container: ExecArgs["container"]) {
     await tax.updateTaxRegions({ id: regions[0].id, provider_id: AE_VAT_PROVIDER_ID } as any)
     logger.info("UAE VAT: tax region ae switched to the AE VAT provider")
   }
+  await giveDemoSupplierAnAddress(container)
   const vat = container.resolve(VAT_AE_MODULE) as any
   const [, count] = await vat.listAndCountVatTreatmentRules({}, { take: 1 })
   if (!count) {
     await vat.createVatTreatmentRules(DEFAULT_TREATMENT_RULES)
     logger.info(`UAE VAT: ${DEFAULT_TREATMENT_RULES.length} default treatment rules`)
   }
+}
+
+/**
+ * A tax invoice shows the supplier's address, taken from the merchant's stock location; the demo
+ * UAE merchant's location was created with a placeholder ("—"), so it gets a real-looking one.
+ */
+async function giveDemoSupplierAnAddress(container: ExecArgs["container"]) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "merchant", fields: ["id", "stock_location.id", "stock_location.address.address_1"], filters: { handle: "desert-wellness" } })
+  const location = (data[0] as any)?.stock_location
+  if (!location || (location.address?.address_1 && location.address.address_1 !== "—")) return
+  await container.resolve(Modules.STOCK_LOCATION).updateStockLocations(
+    { id: location.id },
+    { address: { address_1: "Building 64, Office 1203, Dubai Healthcare City", city: "Dubai", country_code: "ae" } }
+  )
 }
