@@ -236,6 +236,14 @@ medusaIntegrationTestRunner({
       const [exp] = await shop.invoicesOf(amal, exportOrder)
       expect(exp).toEqual(expect.objectContaining({ kind: "SIMPLIFIED", vat_minor: 0, zero_rated_minor: 272300, total_minor: 272300, number: "INV-VAT-DESERT-000002" }))
       expect(exp.lines[0]).toEqual(expect.objectContaining({ treatment: "ZERO_RATED", rate_bps: 0 }))
+
+      // The admin's rate table overrides the fixed table for new invoices; issued invoices keep theirs.
+      expect((await failing(api.post("/admin/vat/exchange-rates", { currency_code: "usd", aed_per_unit: "-1" }, admin))).status).toBe(400)
+      await api.post("/admin/vat/exchange-rates", { currency_code: "USD", aed_per_unit: "3.70" }, admin)
+      const later = await shop.pay(amal, await shop.cart(amal, [[scale, 1]]))
+      const [laterInv] = await shop.invoicesOf(amal, later)
+      expect(laterInv).toEqual(expect.objectContaining({ exchange_rate: "3.70", exchange_rate_source: "table:admin", total_aed_minor: 1007510 }))
+      expect((await api.get(`/admin/tax-invoices/${inv.id}`, admin)).data.tax_invoice.exchange_rate).toBe("3.6725")
     })
 
     it("numbers invoices per supplier without gaps or duplicates under concurrent orders", async () => {
