@@ -26,3 +26,18 @@ export const fetchReport = (from: string, to: string, merchantId: string) =>
 
 /** Minor units as a decimal string (2-decimal currencies: AED, USD, EUR, RUB). */
 export const major = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency.toUpperCase()}`
+
+export type TreatmentRule = { id: string; match_type: string; match_value: string; treatment: string; priority: number; note: string | null }
+
+export const listRules = () => sdk.client.fetch<{ treatment_rules: TreatmentRule[] }>("/admin/vat/treatment-rules")
+
+/** Plain fetch so the server's validation message (400/409) reaches the toast. */
+async function send(method: string, path: string, body?: unknown) {
+  const res = await fetch(path, { method, credentials: "include", headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined })
+  const data = await res.json().catch(() => ({}))
+  if (!res.ok) throw new Error(data.code ? `${data.message} (${data.code})` : data.message ?? `HTTP ${res.status}`)
+  return data
+}
+
+export const createRule = (rule: { match_type: string; match_value: string; treatment: string; note?: string }) => send("POST", "/admin/vat/treatment-rules", rule)
+export const deleteRule = (id: string) => send("DELETE", `/admin/vat/treatment-rules/${encodeURIComponent(id)}`)

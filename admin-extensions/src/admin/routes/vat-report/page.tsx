@@ -4,6 +4,7 @@ import { Button, Container, Heading, Input, Label, Table, Text } from "@medusajs
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { fetchReport, major, reportUrl } from "../../lib/vat-ae"
+import { TreatmentRules } from "./treatment-rules"
 
 const firstOfMonth = () => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1)).toISOString().slice(0, 10)
 const firstOfNextMonth = () => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 1, 1)).toISOString().slice(0, 10)
@@ -48,6 +49,7 @@ const VatReportPage = () => {
           </Table.Body>
         </Table>
       )}
+      <TreatmentRules />
     </Container>
   )
 }
