@@ -17,4 +17,7 @@ export const SNAIL_EVENTS = {
   ORDER_LINE_TRANSITIONED: "order.line.transitioned",
   /** `{ id, amount_minor, reason, actor_type }` */
   ORDER_LINE_REFUNDED: "order.line.refunded",
+  // course access (docs/course-access.md)
+  /** `{ id, reason, actor_type, actor_id }` — a course grant was revoked outside a line move (operator, full refund, chargeback). */
+  COURSE_ACCESS_REVOKED: "course.access.revoked",
 } as const

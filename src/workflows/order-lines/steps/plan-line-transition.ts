@@ -5,6 +5,7 @@ import type { Actor } from "../../../lib/line-process/types"
 import { SnailError } from "../../../lib/snail-error"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
 import type OrderLinesModuleService from "../../../modules/order-lines/service"
+import { courseRefundGuardFacts } from "../../course-access/refund-facts"
 
 export type LineTransitionInput = {
   line_id: string
@@ -26,7 +27,11 @@ export const planLineTransitionStep = createStep("plan-line-transition", async (
     state: line.state,
     to: input.to,
     actor: input.actor_type,
-    facts: { trackingNumber: input.tracking_number ?? line.tracking_number },
+    facts: {
+      trackingNumber: input.tracking_number ?? line.tracking_number,
+      // A course refund is judged by the course's rule (window and consumption), src/lib/course-access.
+      ...(line.kind === "COURSE" ? await courseRefundGuardFacts(container, line.id) : {}),
+    },
   })
   if (!plan.ok) throw new SnailError(409, plan.code, plan.message, "to")
   return new StepResponse({

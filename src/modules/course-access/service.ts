@@ -1,0 +1,8 @@
+import { MedusaService } from "@medusajs/framework/utils"
+import { AccessAttempt } from "./models/access-attempt"
+import { CourseGrant } from "./models/course-grant"
+import { CourseLesson } from "./models/course-lesson"
+import { CoursePolicy } from "./models/course-policy"
+import { LessonProgress } from "./models/lesson-progress"
+
+export default class CourseAccessModuleService extends MedusaService({ CoursePolicy, CourseLesson, CourseGrant, LessonProgress, AccessAttempt }) {}
