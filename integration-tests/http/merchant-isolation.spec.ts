@@ -31,8 +31,8 @@ type World = {
   api: any
   a: Headers
   b: Headers
-  bIds: { merchant: string; product: string; variant: string; order: string; inviteToken: string; line: string; mixedLine: string }
-  aIds: { product: string; variant: string; mixedOrder: string }
+  bIds: { merchant: string; product: string; variant: string; order: string; inviteToken: string; line: string; mixedLine: string; course: string; lesson: string }
+  aIds: { product: string; variant: string; mixedOrder: string; course: string }
 }
 type Attempt = { label: string; res: { status: number; data: any }; mayListOwnOnly?: boolean }
 
@@ -123,6 +123,26 @@ const ATTACKS: Record<string, (w: World) => Promise<Attempt[]>> = {
     { label: "shared order, B's line", res: await call(api.post(`/merchant/orders/${aIds.mixedOrder}/lines/${bIds.mixedLine}/transitions`, { to: "CONFIRMED" }, a)) },
     { label: "own order id, B's line from elsewhere", res: await call(api.post(`/merchant/orders/${aIds.mixedOrder}/lines/${bIds.line}/transitions`, { to: "CANCELLED" }, a)) },
   ],
+  // course access (docs/course-access.md)
+  "GET /merchant/courses/:product_id": async ({ api, a, bIds }) => [
+    { label: "B's course", res: await call(api.get(`/merchant/courses/${bIds.course}`, a)) },
+  ],
+  "POST /merchant/courses/:product_id/policy": async ({ api, a, aIds, bIds }) => [
+    { label: "B's course", res: await call(api.post(`/merchant/courses/${bIds.course}/policy`, { refund_days: 365 }, a)) },
+    { label: "own course, body merchant_id", res: await call(api.post(`/merchant/courses/${aIds.course}/policy`, { merchant_id: bIds.merchant }, a)) },
+  ],
+  "POST /merchant/courses/:product_id/lessons": async ({ api, a, bIds }) => [
+    { label: "B's course", res: await call(api.post(`/merchant/courses/${bIds.course}/lessons`, { kind: "file", title: "Planted",
+      filename: "x.txt", mime_type: "text/plain", content_base64: Buffer.from("x").toString("base64") }, a)) },
+  ],
+  "POST /merchant/courses/:product_id/lessons/:lesson_id": async ({ api, a, aIds, bIds }) => [
+    { label: "B's course + lesson", res: await call(api.post(`/merchant/courses/${bIds.course}/lessons/${bIds.lesson}`, { title: "Hacked" }, a)) },
+    { label: "own course, B's lesson", res: await call(api.post(`/merchant/courses/${aIds.course}/lessons/${bIds.lesson}`, { title: "Hacked" }, a)) },
+  ],
+  "DELETE /merchant/courses/:product_id/lessons/:lesson_id": async ({ api, a, aIds, bIds }) => [
+    { label: "B's course + lesson", res: await call(api.delete(`/merchant/courses/${bIds.course}/lessons/${bIds.lesson}`, a)) },
+    { label: "own course, B's lesson", res: await call(api.delete(`/merchant/courses/${aIds.course}/lessons/${bIds.lesson}`, a)) },
+  ],
 }
 
 medusaIntegrationTestRunner({
@@ -152,12 +172,18 @@ medusaIntegrationTestRunner({
       const bLine = (await api.get(`/merchant/orders/${order.id}/lines`, B.owner)).data.lines[0]
       const bMixedLine = (await api.get(`/merchant/orders/${mixed.id}/lines`, B.owner)).data.lines[0]
       const invite = await api.post("/merchant/invites", { email: "new@merchant-b.test" }, B.owner)
+      const courseBody = (title: string) => productBody(title, { kind: "COURSE",
+        variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 30 }] }] })
+      const bCourse = (await api.post("/merchant/products", courseBody("B secret course"), B.owner)).data.product
+      const aCourse = (await api.post("/merchant/products", courseBody("A course"), A.owner)).data.product
+      const bLesson = (await api.post(`/merchant/courses/${bCourse.id}/lessons`, { kind: "file", title: "B secret lesson", filename: "notes.txt",
+        mime_type: "text/plain", content_base64: Buffer.from("B secret notes").toString("base64") }, B.owner)).data.lesson
 
       const world: World = {
         api, a: A.owner, b: B.owner,
-        aIds: { product: aProduct.id, variant: aProduct.variants[0].id, mixedOrder: mixed.id },
+        aIds: { product: aProduct.id, variant: aProduct.variants[0].id, mixedOrder: mixed.id, course: aCourse.id },
         bIds: { merchant: B.merchant.id, product: bProduct.id, variant: bVariant, order: order.id, inviteToken: invite.data.token,
-          line: bLine.id, mixedLine: bMixedLine.id },
+          line: bLine.id, mixedLine: bMixedLine.id, course: bCourse.id, lesson: bLesson.id },
       }
       const snapshotOfB = async () => ({
         me: (await api.get("/merchant/me", B.owner)).data,
@@ -167,6 +193,7 @@ medusaIntegrationTestRunner({
         orders: (await api.get("/merchant/orders", B.owner)).data,
         lines: (await api.get(`/merchant/orders/${order.id}/lines`, B.owner)).data,
         mixedLines: (await api.get(`/merchant/orders/${mixed.id}/lines`, B.owner)).data,
+        course: (await api.get(`/merchant/courses/${bCourse.id}`, B.owner)).data,
         stock: (await api.get(`/admin/products/${bProduct.id}?fields=variants.inventory_items.inventory.location_levels.stocked_quantity`, admin)).data,
       })
       const before = await snapshotOfB()
@@ -198,7 +225,7 @@ medusaIntegrationTestRunner({
 
       expect(failures).toEqual([])
       expect(await snapshotOfB()).toEqual(before)
-      expect(before.products.products.map((p: any) => p.title).sort()).toEqual(["B secret mug", "B secret session"])
+      expect(before.products.products.map((p: any) => p.title).sort()).toEqual(["B secret course", "B secret mug", "B secret session"])
       // Control for the line routes: the owner's own move goes through.
       const own = await api.post(`/merchant/orders/${order.id}/lines/${bLine.id}/transitions`, { to: "CANCELLED", reason: "control" }, B.owner)
       expect(own.data.line.state).toBe("CANCELLED")
