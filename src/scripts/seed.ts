@@ -5,6 +5,7 @@ import { seedAdminUser, seedPublishableKey, writeCredentials } from "./seed/acce
 import { DEMO_MERCHANT_PASSWORD, seedMerchants } from "./seed/merchants"
 import { seedDemoOrders } from "./seed/orders"
 import { seedCatalogue } from "./seed/products"
+import { seedCourses } from "./seed/courses"
 import { DEMO_PAYMENT_PROVIDERS, DEMO_REGIONS, seedCommerceSetup } from "./seed/setup"
 
 // Bump when the demo data changes shape; a store already seeded at this version is left alone.
@@ -43,6 +44,8 @@ export default async function seed({ container }: ExecArgs) {
     await storeModule.updateStores(store.id, { metadata: { ...(store.metadata ?? {}), snail_seed_version: SEED_VERSION } })
     logger.info(`Demo data seeded (version ${SEED_VERSION}). Merchant owners sign in with password ${DEMO_MERCHANT_PASSWORD}.`)
   }
+
+  await seedCourses(container)
 
   const credentials = { admin_email: admin.email, admin_password: admin.password, publishable_key: publishableKey }
   const file = writeCredentials(credentials)

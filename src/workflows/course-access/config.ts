@@ -1,11 +1,17 @@
+import { createHmac } from "crypto"
 import type { SigningKeys } from "../../lib/course-access/signing"
 
-// Development fallback only: production must set COURSE_URL_SECRET (see assertProductionSecrets).
+// Development fallback only; anyone reading the repository knows it.
 export const DEV_COURSE_URL_SECRET = "dev-course-url-secret-change-me"
 
-/** Signing keys from the environment, read at call time so a rotation needs only a restart. */
+/**
+ * Signing keys from the environment, read at call time so a rotation needs only a restart:
+ * COURSE_URL_SECRET signs, COURSE_URL_SECRET_PREVIOUS still verifies. Without COURSE_URL_SECRET a
+ * key is derived from JWT_SECRET (never the public development value in production).
+ */
 export function courseSigningKeys(env: NodeJS.ProcessEnv = process.env): SigningKeys {
-  return { current: env.COURSE_URL_SECRET || DEV_COURSE_URL_SECRET, previous: env.COURSE_URL_SECRET_PREVIOUS || null }
+  const derived = env.JWT_SECRET ? createHmac("sha256", env.JWT_SECRET).update("snail course asset urls").digest("hex") : DEV_COURSE_URL_SECRET
+  return { current: env.COURSE_URL_SECRET || derived, previous: env.COURSE_URL_SECRET_PREVIOUS || null }
 }
 
 /** Lifetimes of signed URLs, in seconds: downloads and playlists, and each HLS segment. */
