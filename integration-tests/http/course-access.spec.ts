@@ -244,8 +244,8 @@ medusaIntegrationTestRunner({
       expect(await failing(api.post(`/store/courses/${mine.id}/refund`, {}, cleo))).toEqual({ status: 422, data: expect.objectContaining({ code: "COURSE_REFUND_NOT_POSSIBLE" }) })
     })
 
-    it("refuses a refund exactly at the end of the refund window", async () => {
-      const { pk, region, course } = await shop()
+    it("refuses a refund exactly at the end of the refund window; caps concurrent devices", async () => {
+      const { pk, region, course, academy, lessons } = await shop()
       const dan = await buyer(pk, "dan@buyer.test")
       await checkout(dan, region.id, [course.variants[0].id])
       const [mine] = await granted(dan)
@@ -255,6 +255,13 @@ medusaIntegrationTestRunner({
       const refused = await failing(api.post(`/store/courses/${mine.id}/refund`, {}, dan))
       expect(refused).toEqual({ status: 422, data: expect.objectContaining({ code: "COURSE_REFUND_WINDOW_CLOSED" }) })
       expect((await myCourses(dan))[0].refund).toEqual(expect.objectContaining({ allowed: false, code: "COURSE_REFUND_WINDOW_CLOSED" }))
+
+      // max_sessions = 1: a second device is refused while the first is active; the first goes on.
+      await api.post(`/merchant/courses/${course.id}/policy`, { max_sessions: 1 }, academy.owner)
+      const ask = (device: string) => api.post(`/store/courses/${mine.id}/lessons/${lessons.text.id}/url`, { device_id: device }, dan)
+      expect((await ask("laptop-0001")).status).toBe(200)
+      expect(await failing(ask("phone-00002"))).toEqual({ status: 409, data: expect.objectContaining({ code: "COURSE_SESSION_LIMIT" }) })
+      expect((await ask("laptop-0001")).status).toBe(200)
     })
   },
 })

@@ -39,8 +39,23 @@ export async function listMyCourses(): Promise<MyCourse[]> {
   return (await requireSdk().client.fetch<{ courses: MyCourse[] }>("/store/courses")).courses
 }
 
+const DEVICE_KEY = "snail_course_device"
+
+/** This browser's device id for the course's concurrent-device limit (random, kept in localStorage). */
+function deviceId(): string {
+  let id = localStorage.getItem(DEVICE_KEY)
+  if (!id) {
+    id = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("")
+    localStorage.setItem(DEVICE_KEY, id)
+  }
+  return id
+}
+
 export async function lessonUrl(grantId: string, lessonId: string): Promise<{ url: string; expires_at: string; kind: string }> {
-  return requireSdk().client.fetch(`/store/courses/${encodeURIComponent(grantId)}/lessons/${encodeURIComponent(lessonId)}/url`, { method: "POST", body: {} })
+  return requireSdk().client.fetch(`/store/courses/${encodeURIComponent(grantId)}/lessons/${encodeURIComponent(lessonId)}/url`, {
+    method: "POST",
+    body: { device_id: deviceId() },
+  })
 }
 
 export async function reportProgress(grantId: string, lessonId: string, percent: number, position_seconds?: number): Promise<MyCourse> {

@@ -1,5 +1,5 @@
 import { authenticate, validateAndTransformBody } from "@medusajs/framework/http"
-import { CoursePolicyBody, CourseRefundBody, CreateLessonBody, LessonProgressBody, RevokeGrantBody, UpdateLessonBody } from "./validators"
+import { CoursePolicyBody, CourseRefundBody, CreateLessonBody, LessonProgressBody, LessonUrlBody, RevokeGrantBody, UpdateLessonBody } from "./validators"
 
 // Lesson uploads carry their content as base64 JSON (video segments included).
 const uploadBody = { sizeLimit: process.env.COURSE_UPLOAD_LIMIT || "80mb" }
@@ -8,6 +8,7 @@ const uploadBody = { sizeLimit: process.env.COURSE_UPLOAD_LIMIT || "80mb" }
 export const courseAccessRoutes = [
   { matcher: "/store/courses*", middlewares: [authenticate("customer", ["session", "bearer"])] },
   { matcher: "/store/courses/:grant_id/lessons/:lesson_id/progress", methods: ["POST" as const], middlewares: [validateAndTransformBody(LessonProgressBody)] },
+  { matcher: "/store/courses/:grant_id/lessons/:lesson_id/url", methods: ["POST" as const], middlewares: [validateAndTransformBody(LessonUrlBody)] },
   { matcher: "/store/courses/:grant_id/refund", methods: ["POST" as const], middlewares: [validateAndTransformBody(CourseRefundBody)] },
   // Signed URLs are the credential; a signed-in customer, when present, must be the grant's buyer.
   { matcher: "/course-assets*", middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })] },

@@ -48,3 +48,6 @@ export type CourseRefundBodyType = z.infer<typeof CourseRefundBody>
 
 export const RevokeGrantBody = z.object({ reason: z.string().min(3).max(500) }).strict()
 export type RevokeGrantBodyType = z.infer<typeof RevokeGrantBody>
+
+export const LessonUrlBody = z.object({ device_id: z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/).optional() }).strict()
+export type LessonUrlBodyType = z.infer<typeof LessonUrlBody>
