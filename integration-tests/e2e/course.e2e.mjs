@@ -4,7 +4,9 @@
 //   the notes lesson (signed URL) and streams the HLS lesson (signed playlist + 2 signed segments,
 //   watermark token shown) → progress 33 %, then 66 % → past the 30 % threshold the refund button is
 //   gone and the translated reason is shown; the server refuses the refund with 422
-//   COURSE_REFUND_CONSUMPTION_EXCEEDED.
+//   COURSE_REFUND_CONSUMPTION_EXCEEDED. Then the platform admin opens the course product in the
+//   Medusa admin: the "Course content" widget lists the lessons, the grants list shows this buyer
+//   and revokes the grant; the buyer's library then shows the access revoked with the reason.
 // Setup over the admin API (idempotent): the sandbox provider is enabled on the Europe region.
 import { ADMIN } from "./merchant.e2e.mjs"
 import { expectAttribute, expectContains, expectText, openBrowser, poll, STEP_TIMEOUT, stepFailure, trimSlash, waitCount, waitEnabled } from "./browser.mjs"
@@ -122,6 +124,32 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     if (refused.status !== 422 || refused.body?.code !== "COURSE_REFUND_CONSUMPTION_EXCEEDED") {
       throw new Error(`refund after the threshold: expected 422 COURSE_REFUND_CONSUMPTION_EXCEEDED, got ${refused.status} ${JSON.stringify(refused.body)}`)
     }
+
+    step = "admin: the course product page shows the content editor and the buyer's grant"
+    const productId = await courseProductId(backend)
+    await page.goto(`${backend}/app`, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 3 })
+    await page.locator('input[name="email"]').fill(ADMIN.email)
+    await page.locator('input[name="password"]').fill(ADMIN.password)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: STEP_TIMEOUT })
+    await page.goto(`${backend}/app/products/${productId}`, { waitUntil: "domcontentloaded" })
+    const content = page.locator('[data-testid="course-content-widget"]')
+    await content.waitFor({ timeout: STEP_TIMEOUT * 2 })
+    await expectContains(content, "Welcome notes")
+    await expectContains(content, "HLS, 2 segments")
+    const grants = page.locator('[data-testid="course-grants-widget"]')
+    const row = grants.locator("tr", { hasText: buyer.email })
+    await row.waitFor()
+    await expectContains(row, "66%")
+
+    step = "admin revokes the grant; the buyer's library shows it revoked with the reason"
+    page.removeAllListeners("dialog")
+    page.once("dialog", (d) => d.accept("e2e chargeback"))
+    await row.locator("button", { hasText: "Revoke" }).click()
+    await expectContains(row, "REVOKED")
+    await page.goto(`${base}/account/courses`, { waitUntil: "domcontentloaded" })
+    await expectText(page.locator('[data-testid="course-status"]'), "Access revoked")
+    await expectText(page.locator('[data-testid="course-revoked-reason"]'), "e2e chargeback")
     return { grantId }
   } catch (err) {
     throw await stepFailure({ test: "course", page, step, err, consoleErrors })
@@ -155,6 +183,13 @@ async function enableSandbox(backend) {
     await http(backend, "POST", `/admin/regions/${europe.id}`, { token, body: { payment_providers: [...providers, SANDBOX_PROVIDER] } })
   }
   return europe
+}
+
+async function courseProductId(backend) {
+  const token = await adminToken(backend)
+  const { products } = await http(backend, "GET", `/admin/products?handle=${COURSE_HANDLE}&fields=id`, { token })
+  if (!products?.[0]) throw new Error(`no product ${COURSE_HANDLE}`)
+  return products[0].id
 }
 
 async function publishableKey(backend) {

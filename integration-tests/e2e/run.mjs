@@ -69,7 +69,7 @@ async function main() {
     const courseStarted = Date.now()
     const { grantId } = await runCourse({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
     console.log(
-      `[e2e] PASS course: mixed cart → course granted → My courses → download + HLS stream via signed URLs → progress 33 % → 66 % → refund refused with reason (grant ${grantId}, ${Math.round((Date.now() - courseStarted) / 1000)}s)`
+      `[e2e] PASS course: mixed cart → course granted → My courses → download + HLS stream via signed URLs → progress 33 % → 66 % → refund refused with reason → admin widget revokes → buyer sees it revoked (grant ${grantId}, ${Math.round((Date.now() - courseStarted) / 1000)}s)`
     )
   }
 }
