@@ -247,7 +247,7 @@ medusaIntegrationTestRunner({
     it("refuses a refund exactly at the end of the refund window; caps concurrent devices", async () => {
       const { pk, region, course, academy, lessons } = await shop()
       const dan = await buyer(pk, "dan@buyer.test")
-      await checkout(dan, region.id, [course.variants[0].id])
+      const order = await checkout(dan, region.id, [course.variants[0].id])
       const [mine] = await granted(dan)
       // Move the grant back so that its 14-day window ends now (the end instant is closed).
       const courses: any = getContainer().resolve(COURSE_ACCESS_MODULE)
@@ -262,6 +262,15 @@ medusaIntegrationTestRunner({
       expect((await ask("laptop-0001")).status).toBe(200)
       expect(await failing(ask("phone-00002"))).toEqual({ status: 409, data: expect.objectContaining({ code: "COURSE_SESSION_LIMIT" }) })
       expect((await ask("laptop-0001")).status).toBe(200)
+
+      // A merchant refund outside the REFUNDED move: a partial one keeps access, the rest revokes it.
+      const lineRefunds = `/merchant/orders/${order.id}/lines/${mine.order_line_id}/refunds`
+      await api.post(lineRefunds, { amount: 10, reason: "goodwill" }, academy.owner)
+      await new Promise((r) => setTimeout(r, 1000))
+      expect((await myCourses(dan))[0].status).toBe("ACTIVE")
+      await api.post(lineRefunds, { reason: "customer complaint" }, academy.owner)
+      const revoked = await waitFor(() => myCourses(dan), (cs: any[]) => cs[0].status === "REVOKED")
+      expect(revoked[0]).toEqual(expect.objectContaining({ status: "REVOKED", reason: "refunded: customer complaint" }))
     })
   },
 })
