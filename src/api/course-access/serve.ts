@@ -59,8 +59,9 @@ export async function serveCourseAsset(req: Req, res: MedusaResponse) {
     const playlist = (await files.getAsBuffer(lesson.file_id)).toString("utf8")
     const { segment: ttl } = courseUrlTtls()
     const segments = ((lesson.segments as LessonSegment[] | null) ?? []).map((s) => s.name)
-    const body = rewritePlaylist(playlist, segments, (name) => {
-      const signed = signAsset(keys, grant.id, `${lesson.id}/${name}`, ttl)
+    // Each segment lives its own short TTL counted from when the player will need it.
+    const body = rewritePlaylist(playlist, segments, (name, startSeconds) => {
+      const signed = signAsset(keys, grant.id, `${lesson.id}/${name}`, ttl + startSeconds)
       return `${assetPath(grant.id, `${lesson.id}/${name}`)}?${signedQuery(signed)}`
     }, grant.watermark_token)
     res.set("Content-Type", "application/vnd.apple.mpegurl")

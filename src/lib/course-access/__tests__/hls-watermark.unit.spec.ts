@@ -16,6 +16,12 @@ describe("HLS playlist rewriting", () => {
       "#EXTINF:2.0,", "/signed/seg1.ts?sig=1",
       "#EXT-X-ENDLIST", "",
     ])
+    const starts: Record<string, number> = {}
+    rewritePlaylist(PLAYLIST.replace("#EXTINF:2.0,\nseg1.ts", "#EXTINF:2.5,\nseg1.ts"), ["seg0.ts", "seg1.ts"], (s, start) => {
+      starts[s] = start
+      return s
+    }, "t")
+    expect(starts).toEqual({ "seg0.ts": 0, "seg1.ts": 2 })
     expect(playlistSegments(PLAYLIST)).toEqual(["seg0.ts", "seg1.ts", "https://evil.example/x.ts"])
     expect(isPlaylist(PLAYLIST)).toBe(true)
     expect(() => rewritePlaylist("seg0.ts\n", ["seg0.ts"], (s) => s, "t")).toThrow(/EXTM3U/)
