@@ -42,6 +42,8 @@ module.exports = defineConfig({
     { resolve: "./src/modules/idempotency" },
     vatAeModule(),
     taxModule(),
+    { resolve: "./src/modules/course-access" },
+    fileModule(),
     paymentModule(),
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
@@ -97,6 +99,33 @@ function taxModule() {
     resolve: "@medusajs/medusa/tax",
     options: { providers: [{ resolve: "./src/modules/vat-ae/providers/ae-vat", id: "uae", options: {} }] },
   }
+}
+
+// Local files by default. Course assets are uploaded as private files: they go to
+// FILE_PRIVATE_DIR (a dot-folder outside static/, so no static route serves them) and are only
+// read back by the signed course-asset route. With S3_BUCKET set, Medusa's S3 provider stores them
+// (private ACL) and the course route redirects to short presigned URLs (docs/course-access.md).
+function fileModule() {
+  const provider = env.S3_BUCKET
+    ? {
+        resolve: "@medusajs/medusa/file-s3",
+        id: "s3",
+        options: {
+          file_url: env.S3_FILE_URL, bucket: env.S3_BUCKET, region: env.S3_REGION, endpoint: env.S3_ENDPOINT,
+          access_key_id: env.S3_ACCESS_KEY_ID, secret_access_key: env.S3_SECRET_ACCESS_KEY,
+          download_file_duration: Number(env.S3_PRESIGN_SECONDS || 60),
+        },
+      }
+    : {
+        resolve: "@medusajs/medusa/file-local",
+        id: "local",
+        options: {
+          upload_dir: env.FILE_PUBLIC_DIR || "static",
+          private_upload_dir: env.FILE_PRIVATE_DIR || ".data/private-uploads",
+          backend_url: env.FILE_BACKEND_URL || "http://localhost:9000/static",
+        },
+      }
+  return { resolve: "@medusajs/medusa/file", options: { providers: [provider] } }
 }
 
 // Self-hosted Medusa never switches to Redis by itself: each production module is listed here.

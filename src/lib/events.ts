@@ -31,4 +31,7 @@ export const SNAIL_EVENTS = {
   DISPUTE_RESOLVED: "marketplace.dispute.resolved",
   /** `{ run_date, mismatches }` — the daily reconciliation finished. */
   RECONCILIATION_COMPLETED: "marketplace.reconciliation.completed",
+  // course access (docs/course-access.md)
+  /** `{ id, reason, actor_type, actor_id }` — a course grant was revoked outside a line move (operator, full refund, chargeback). */
+  COURSE_ACCESS_REVOKED: "course.access.revoked",
 } as const
