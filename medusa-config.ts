@@ -1,6 +1,5 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import { assertProductionSecrets, DEV_COOKIE_SECRET, DEV_JWT_SECRET } from "./src/lib/config/secrets"
-import { assertProductionSecretKey } from "./src/lib/config/secret-box"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -9,7 +8,6 @@ const redisUrl = env.REDIS_URL || undefined
 const workerMode = parseWorkerMode(env.MEDUSA_WORKER_MODE)
 
 assertProductionSecrets(env)
-assertProductionSecretKey(env)
 
 // Every default below is a safe local-development value; production overrides them through the environment.
 const defaultCors = "http://localhost:8000,http://localhost:9000,http://localhost:5173"

@@ -15,6 +15,6 @@ export const SNAIL_EVENTS = {
   MERCHANT_INVITE_CREATED: "marketplace.merchant_invite.created",
   /** `{ id, order_id, line_item_id, kind, merchant_id, from, to, transition, effects, actor_type, actor_id }` */
   ORDER_LINE_TRANSITIONED: "order.line.transitioned",
-  /** `{ id, amount_minor, reason, actor_type }` */
+  /** `{ id, amount_minor, refund_id, reason, actor_type }` — refund_id names the refund (its history row). */
   ORDER_LINE_REFUNDED: "order.line.refunded",
 } as const

@@ -2,12 +2,14 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 
 /**
  * Secrets at rest (fiscal provider passwords and private keys): AES-256-GCM with a 32-byte key from
- * FISCAL_SECRETS_KEY (64 hex chars or base64). The development default is public, so production
- * refuses it (assertProductionSecretKey, called from medusa-config.ts).
+ * FISCAL_SECRETS_KEY (64 hex chars or base64). The development default is public, so in production
+ * every encrypt/decrypt refuses to run without a real key (the server still boots for shops that
+ * keep fiscal credentials in the environment only).
  */
 export const DEV_SECRETS_KEY = "snail-dev-fiscal-secrets-key"
 
 export function secretsKey(env: Record<string, string | undefined> = process.env): Buffer {
+  assertProductionSecretKey(env)
   const raw = env.FISCAL_SECRETS_KEY || DEV_SECRETS_KEY
   if (/^[0-9a-fA-F]{64}$/.test(raw)) return Buffer.from(raw, "hex")
   const b64 = Buffer.from(raw, "base64")

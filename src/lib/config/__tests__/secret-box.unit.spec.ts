@@ -23,3 +23,10 @@ describe("secret box (AES-256-GCM)", () => {
     expect(() => assertProductionSecretKey({ NODE_ENV: "development" })).not.toThrow()
   })
 })
+
+describe("secret box in production", () => {
+  it("refuses to derive a key from the development default", () => {
+    expect(() => secretsKey({ NODE_ENV: "production" })).toThrow(/FISCAL_SECRETS_KEY/)
+    expect(secretsKey({ NODE_ENV: "production", FISCAL_SECRETS_KEY: "ab".repeat(32) })).toHaveLength(32)
+  })
+})
