@@ -38,6 +38,9 @@ export const ERROR_CODES = {
   REFUND_EXCEEDS_CAPTURED: "The refund is larger than what was captured and not yet refunded for the line.",
   INVALID_WEBHOOK_SIGNATURE: "A webhook's signature is missing, wrong, or outside the time tolerance.",
   OUT_OF_STOCK: "Not enough stock for a line of the cart at its merchant's location (summed over the cart's lines); nothing was reserved or charged.",
+  // Fiscal receipts (docs/fiscal.md)
+  FISCAL_RECEIPT_NOT_FAILED: "Only a FAILED fiscal receipt can be retried; others are still being sent or are registered.",
+  FISCAL_RECEIPT_NOT_CORRECTABLE: "Only a registered (DONE) sell receipt can be corrected with a sell_correction.",
   INTERNAL_ERROR: "An unexpected error happened on the server.",
   INVALID_IDEMPOTENCY_KEY: "The X-Idempotency-Key header is empty, longer than 255 characters, or sent twice with different values.",
   IDEMPOTENCY_KEY_REUSED: "The idempotency key was already used for a different request (method, path or body).",

@@ -1,0 +1,154 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
+import { FISCAL_MODULE } from "../../src/modules/fiscal"
+import { dispatchFiscalReceipts } from "../../src/workflows/fiscal/dispatch"
+import { startAtolContractServer, AtolContractServer } from "../helpers/atol-contract-server"
+import { checkoutActors } from "../helpers/checkout"
+import { applyAsMerchant, Headers } from "../helpers/merchants"
+import { drainEventBus } from "../helpers/events"
+
+jest.setTimeout(180 * 1000)
+
+const API_KEY = "sk_sandbox_fiscal_test"
+let psp: Awaited<ReturnType<typeof startSandboxPsp>>
+let atol: AtolContractServer
+
+// Contract servers up and the config pointed at them before the app boots (the runner's env
+// option applies after medusa-config has been read).
+beforeAll(async () => {
+  psp = await startSandboxPsp({ port: 0, apiKey: API_KEY, webhookSecret: "whsec_fiscal_test", webhookUrl: "http://127.0.0.1:1/unused", dataFile: "" })
+  atol = await startAtolContractServer({ pollsBeforeDone: 1 })
+  Object.assign(process.env, {
+    SANDBOX_PSP_URL: psp.url, SANDBOX_PSP_API_KEY: API_KEY, SANDBOX_PSP_WEBHOOK_SECRET: "whsec_fiscal_test",
+    FISCAL_PROVIDER: "atol", ATOL_BASE_URL: atol.url, ATOL_LOGIN: atol.login, ATOL_PASSWORD: atol.password, ATOL_GROUP_CODE: atol.groupCode,
+    ATOL_INN: "7702070139", ATOL_SNO: "osn", ATOL_PAYMENT_ADDRESS: "https://snail.example", ATOL_COMPANY_EMAIL: "fiscal@snail.example",
+    FISCAL_BACKOFF_MS: "1000", FISCAL_POLL_INTERVAL_MS: "500", ATOL_TIMEOUT_MS: "3000",
+  })
+})
+afterAll(async () => {
+  await psp?.close()
+  await atol?.close()
+})
+
+const waitFor = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15000): Promise<T> => {
+  const end = Date.now() + ms
+  let last = await fn()
+  while (!ok(last) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 200))
+    last = await fn()
+  }
+  return last
+}
+const FAR = () => new Date(Date.now() + 24 * 3600 * 1000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    afterEach(() => drainEventBus(getContainer()))
+
+    it("a mixed RUB cart paid through the sandbox PSP sends the right receipts to ATOL, never twice", async () => {
+      const container = getContainer()
+      const { admin, store, salesChannelId } = await checkoutActors(container, api)
+      const ruMerchant = async (handle: string, inn: string, tax_regime: string) => {
+        const m = await applyAsMerchant(api, handle, { country_code: "ru", inn, tax_regime, legal_name: `ООО ${handle}`, contact_phone: "+79990001122" })
+        await api.post(`/admin/merchants/${m.merchant.id}/approve`, {}, admin)
+        return m
+      }
+      const goods = await ruMerchant("snail-goods", "7707083893", "VAT_PAYER")
+      const academy = await ruMerchant("slow-academy", "7736207543", "SIMPLIFIED_NO_VAT")
+      const region = (await api.post("/admin/regions", { name: "Russia", currency_code: "rub", countries: ["ru"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
+      const product = async (title: string, amount: number, merchantId: string, kind: string) =>
+        (await api.post("/admin/products", {
+          title, status: "published", options: [{ title: "Format", values: ["Default"] }],
+          variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "rub", amount }] }],
+          sales_channels: [{ id: salesChannelId }], additional_data: { merchant_id: merchantId, kind },
+        }, admin)).data.product
+      const shell = await product("Snail shell", 100, goods.merchant.id, "PHYSICAL")
+      const course = await product("Slow living course", 150, academy.merchant.id, "COURSE")
+      // 1.50 off the cart, spread by Medusa over the items: 1.00 on the shells (299.00 for 3 does not divide), 0.50 on the course.
+      await api.post("/admin/promotions", {
+        code: "SNAIL150", type: "standard", status: "active",
+        application_method: { type: "fixed", target_type: "items", allocation: "across", value: 1.5, currency_code: "rub",
+          target_rules: [{ attribute: "items.product.id", operator: "in", values: [shell.id, course.id] }] },
+      }, admin)
+
+      const cart = (await api.post("/store/carts", { region_id: region.id, email: "buyer@snail.example" }, store)).data.cart
+      await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: shell.variants[0].id, quantity: 3 }, store)
+      await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: course.variants[0].id, quantity: 1 }, store)
+      await api.post(`/store/carts/${cart.id}/promotions`, { promo_codes: ["SNAIL150"] }, store)
+      const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, store)).data.payment_collection
+      await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, store)
+      const placed = await api.post(`/store/carts/${cart.id}/complete`, {}, store)
+      expect(placed.data.type).toBe("order")
+      const orderId = placed.data.order.id
+
+      // Subscribers write the outbox and try a first send; the job polls to the end.
+      const fiscal: any = container.resolve(FISCAL_MODULE)
+      await waitFor(() => fiscal.listFiscalReceipts({ order_id: orderId }), (rs: any[]) => rs.length === 2 && rs.every((r) => r.status !== "PENDING"))
+      await dispatchFiscalReceipts(container, { until: FAR() })
+      let receipts = await waitFor(() => api.get(`/admin/orders/${orderId}/fiscal-receipts`, admin).then((r: any) => r.data.receipts), (rs: any[]) => rs.length === 2 && rs.every((r) => r.status === "DONE"))
+      expect(receipts.map((r: any) => [r.settlement, r.status])).toEqual(expect.arrayContaining([["prepayment", "DONE"], ["payment", "DONE"]]))
+      for (const r of receipts) {
+        expect(r).toEqual(expect.objectContaining({ fn_number: "9999078902004567", fd_number: expect.stringMatching(/^\d+$/), fpd: expect.stringMatching(/^\d+$/), ofd_url: expect.stringContaining("fd=") }))
+        expect(JSON.stringify(r)).not.toMatch(/snail-pass/)
+      }
+
+      // What reached ATOL, to the kopeck.
+      expect(atol.documents).toHaveLength(2)
+      const prepayment = atol.documents.find((d) => d.body.receipt.items[0].payment_method === "full_prepayment")!.body
+      expect(prepayment.receipt.client).toEqual({ email: "buyer@snail.example" })
+      expect(prepayment.receipt.company).toEqual({ email: "fiscal@snail.example", sno: "osn", inn: "7702070139", payment_address: "https://snail.example" })
+      expect(prepayment.receipt.items).toEqual([
+        { name: "Snail shell", price: 99.67, quantity: 2, measure: 0, sum: 199.34, payment_method: "full_prepayment", payment_object: 1,
+          vat: { type: "vat122", sum: 35.95 }, agent_info: { type: "commission_agent" },
+          supplier_info: { phones: ["+79990001122"], name: "ООО snail-goods", inn: "7707083893" } },
+        { name: "Snail shell", price: 99.66, quantity: 1, measure: 0, sum: 99.66, payment_method: "full_prepayment", payment_object: 1,
+          vat: { type: "vat122", sum: 17.97 }, agent_info: { type: "commission_agent" },
+          supplier_info: { phones: ["+79990001122"], name: "ООО snail-goods", inn: "7707083893" } },
+      ])
+      expect(prepayment.receipt.payments).toEqual([{ type: 1, sum: 299 }])
+      expect(prepayment.receipt.total).toBe(299)
+      const coursePayment = atol.documents.find((d) => d.body.receipt.items[0].payment_method === "full_payment")!.body
+      expect(coursePayment.receipt.items).toEqual([expect.objectContaining({ name: "Slow living course", price: 149.5, quantity: 1, payment_object: 4, vat: { type: "none", sum: 0 } })])
+      expect(coursePayment.receipt.payments).toEqual([{ type: 1, sum: 149.5 }])
+      console.log("ATOL receipt body:\n" + atol.documents.find((d) => d.body.receipt.items[0].payment_method === "full_prepayment")!.raw)
+
+      // The same event delivered again adds nothing, at our side or at ATOL's.
+      await container.resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: orderId } })
+      await new Promise((r) => setTimeout(r, 1500))
+      expect((await fiscal.listFiscalReceipts({ order_id: orderId })).length).toBe(2)
+      expect(atol.documents).toHaveLength(2)
+
+      // Delivery: a full_payment receipt offsetting the advance. ATOL is down at first: the
+      // receipt waits with its error, the job retries it and it goes through once.
+      const lines: any[] = (await api.get(`/merchant/orders/${orderId}/lines`, goods.owner)).data.lines
+      const shellLine = lines.find((l) => l.kind === "PHYSICAL")
+      const move = (to: string, extra: Record<string, unknown> = {}) => api.post(`/merchant/orders/${orderId}/lines/${shellLine.id}/transitions`, { to, ...extra }, goods.owner)
+      await move("FULFILLING")
+      await move("SHIPPED", { carrier: "CDEK", tracking_number: "CD123" })
+      atol.failNext(503, 2)
+      await move("DELIVERED")
+      const failedOnce = await waitFor(() => fiscal.listFiscalReceipts({ order_id: orderId, settlement: "payment" }), (rs: any[]) => rs.some((r) => r.last_error))
+      const delivery = failedOnce.find((r: any) => r.line_ids.includes(shellLine.id))
+      expect(delivery).toEqual(expect.objectContaining({ status: "PENDING", attempts: 1, last_error: expect.stringContaining("503") }))
+      for (let i = 0; i < 5; i++) await dispatchFiscalReceipts(container, { until: FAR() })
+      const done = await fiscal.retrieveFiscalReceipt(delivery.id)
+      expect(done.status).toBe("DONE")
+      const deliveryDoc = atol.documents.find((d) => d.external_id === done.external_id)!.body
+      expect(deliveryDoc.receipt.payments).toEqual([{ type: 2, sum: 299 }])
+      expect(deliveryDoc.receipt.items.map((i: any) => [i.price, i.quantity, i.payment_method, i.vat.type, i.vat.sum])).toEqual([
+        [99.67, 2, "full_payment", "vat22", 35.95],
+        [99.66, 1, "full_payment", "vat22", 17.97],
+      ])
+      expect(atol.documents).toHaveLength(3)
+
+      // A partial refund of the course: a sell_refund for exactly that amount.
+      const courseLine = (await api.get(`/admin/orders/${orderId}/lines`, admin)).data.lines.find((l: any) => l.kind === "COURSE")
+      await api.post(`/admin/orders/${orderId}/lines/${courseLine.id}/refunds`, { amount: 49.5, reason: "partial goodwill" }, admin)
+      await waitFor(async () => atol.documents.length, (n) => n === 4)
+      const refund = atol.documents[3]
+      expect(refund.operation).toBe("sell_refund")
+      expect(refund.body.receipt.items).toEqual([expect.objectContaining({ price: 49.5, quantity: 1, payment_method: "full_payment", vat: { type: "none", sum: 0 } })])
+    })
+  },
+})
