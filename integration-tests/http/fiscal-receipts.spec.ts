@@ -150,5 +150,71 @@ medusaIntegrationTestRunner({
       expect(refund.operation).toBe("sell_refund")
       expect(refund.body.receipt.items).toEqual([expect.objectContaining({ price: 49.5, quantity: 1, payment_method: "full_payment", vat: { type: "none", sum: 0 } })])
     })
+
+    it("admin: failures first, retry after a provider failure, correction, ATOL callback, credentials never leak secrets", async () => {
+      const container = getContainer()
+      const { admin, store, salesChannelId } = await checkoutActors(container, api)
+      const m = await applyAsMerchant(api, "ru-academy", { country_code: "ru", inn: "7736207543", tax_regime: "VAT_PAYER", legal_name: "ООО Академия" })
+      await api.post(`/admin/merchants/${m.merchant.id}/approve`, {}, admin)
+      const region = (await api.post("/admin/regions", { name: "Russia", currency_code: "rub", countries: ["ru"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
+      const course = (await api.post("/admin/products", {
+        title: "Patience 101", status: "published", options: [{ title: "Format", values: ["Default"] }],
+        variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "rub", amount: 1000 }] }],
+        sales_channels: [{ id: salesChannelId }], additional_data: { merchant_id: m.merchant.id, kind: "COURSE" },
+      }, admin)).data.product
+
+      atol.reset()
+      atol.failDocuments = true // the register fails the document (e.g. shift over 24 h)
+      const cart = (await api.post("/store/carts", { region_id: region.id, email: "pupil@snail.example" }, store)).data.cart
+      await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: course.variants[0].id, quantity: 1 }, store)
+      const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, store)).data.payment_collection
+      await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, store)
+      const orderId = (await api.post(`/store/carts/${cart.id}/complete`, {}, store)).data.order.id
+      const fiscal: any = container.resolve(FISCAL_MODULE)
+      // The job keeps polling until ATOL's final answer.
+      await waitFor(async () => {
+        await dispatchFiscalReceipts(container, { until: FAR() })
+        return fiscal.listFiscalReceipts({ order_id: orderId })
+      }, (rs: any[]) => rs.length === 1 && rs[0].status === "FAILED")
+
+      const list = (await api.get("/admin/fiscal/receipts", admin)).data
+      expect(list.receipts[0]).toEqual(expect.objectContaining({ order_id: orderId, status: "FAILED", last_error: expect.stringContaining("смена превысила 24 часа") }))
+      expect((await api.get("/admin/fiscal/receipts?status=DONE", admin)).data.receipts.every((r: any) => r.status === "DONE")).toBe(true)
+      const failedId = list.receipts[0].id
+
+      // Fixed at the register: the retry sends it again under a new external id, ATOL answers through the callback.
+      atol.failDocuments = false
+      const retried = (await api.post(`/admin/fiscal/receipts/${failedId}/retry`, {}, admin)).data.receipt
+      expect(retried.status).toBe("SENT")
+      expect(retried.external_id).toMatch(/-r1$/)
+      const uuid = retried.provider_ref
+      expect((await api.post("/hooks/fiscal/atol", { uuid, status: "done" })).status).toBe(200)
+      const done = await waitFor(() => fiscal.retrieveFiscalReceipt(failedId), (r: any) => r.status === "DONE")
+      expect(done).toEqual(expect.objectContaining({ status: "DONE", fn_number: "9999078902004567", last_error: null }))
+      const again = await api.post(`/admin/fiscal/receipts/${failedId}/retry`, {}, admin).catch((e: any) => e.response)
+      expect(again.status).toBe(409)
+      expect(again.data.code).toBe("FISCAL_RECEIPT_NOT_FAILED")
+
+      // A correction of the registered receipt.
+      const correction = (await api.post(`/admin/fiscal/receipts/${failedId}/correction`, { reason: "wrong VAT rate" }, admin)).data.receipt
+      expect(correction).toEqual(expect.objectContaining({ operation: "sell_correction", correction_of: failedId }))
+      const sent = atol.documents.find((d) => d.operation === "sell_correction")!
+      expect(sent.body.correction.correction_info).toEqual(expect.objectContaining({ type: "self", base_number: done.fd_number }))
+      expect(sent.body.correction.items[0]).toEqual(expect.objectContaining({ price: 1000, vat: { type: "vat22", sum: 180.33 } }))
+
+      // Credentials: secrets are stored encrypted and never come back.
+      const saved = (await api.post("/admin/fiscal/credentials", {
+        owner: "platform", provider_id: "atol",
+        config: { base_url: atol.url, login: atol.login, password: atol.password, group_code: atol.groupCode, inn: "7702070139", sno: "osn", payment_address: "https://snail.example", company_email: "fiscal@snail.example" },
+      }, admin)).data.credential
+      expect(saved.settings.login).toBe(atol.login)
+      expect(JSON.stringify(saved)).not.toContain(atol.password)
+      const listed = (await api.get("/admin/fiscal/credentials", admin)).data
+      expect(JSON.stringify(listed)).not.toContain(atol.password)
+      expect(listed.credentials[0]).toEqual(expect.objectContaining({ owner: "platform", has_secrets: true, secret_fields: ["password"] }))
+      const [row] = await fiscal.listFiscalCredentials({ owner: "platform" })
+      expect(row.secrets).not.toContain(atol.password)
+      expect((await fiscal.configFor("platform", "atol")).password).toBe(atol.password)
+    })
   },
 })

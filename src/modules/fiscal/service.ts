@@ -198,7 +198,8 @@ export default class FiscalModuleService extends MedusaService({ FiscalReceipt, 
           fn_number: f.fn_number, fd_number: f.fd_number, fpd: f.fpd, registered_at: f.registered_at, ofd_url: f.ofd_url,
         } as any)
       } else if (result.status === "failed") {
-        receipt = await this.updateFiscalReceipts({ id, status: "FAILED", priority: PRIORITY.FAILED, last_error: result.error, next_attempt_at: null } as any)
+        // The provider registered nothing: a retry sends again (under a new id, see retry()).
+        receipt = await this.updateFiscalReceipts({ id, status: "FAILED", priority: PRIORITY.FAILED, last_error: result.error, next_attempt_at: null, provider_ref: null } as any)
       } else {
         // Expired at the provider: a new id, sent from scratch.
         const resends = receipt.resends + 1
@@ -224,12 +225,20 @@ export default class FiscalModuleService extends MedusaService({ FiscalReceipt, 
     return receipt
   }
 
-  /** Admin retry of a FAILED receipt: back to where it stopped (SENT keeps polling, else sent again under the same id). */
+  /**
+   * Admin retry of a FAILED receipt, back to where it stopped: still at the provider (provider_ref)
+   * → poll again; refused before acceptance → send again under the same id (nothing registered,
+   * and if it was, the provider dedups); failed at the provider after acceptance → send again
+   * under a new id (`key-rN`), since the provider keeps the failed one under the old id.
+   */
   async retry(id: string) {
     const r = await this.retrieveFiscalReceipt(id)
     if (r.status !== "FAILED") return r
+    const failedAtProvider = !r.provider_ref && !!r.sent_at
+    const resends = failedAtProvider ? r.resends + 1 : r.resends
     return this.updateFiscalReceipts({
       id, status: r.provider_ref ? "SENT" : "PENDING", priority: PRIORITY.PENDING, attempts: 0, next_attempt_at: new Date(), last_error: r.last_error,
+      resends, external_id: failedAtProvider ? `${r.idempotency_key}-r${resends}` : r.external_id,
     } as any)
   }
 
