@@ -55,7 +55,7 @@ export type AtolContractServer = {
 const TOKEN_TTL_MS = 24 * 60 * 60 * 1000
 const OPERATIONS = new Set(["sell", "sell_refund", "sell_correction", "buy", "buy_refund", "buy_correction"])
 
-export async function startAtolContractServer(opts: { login?: string; password?: string; groupCode?: string; pollsBeforeDone?: number } = {}): Promise<AtolContractServer> {
+export async function startAtolContractServer(opts: { login?: string; password?: string; groupCode?: string; pollsBeforeDone?: number; port?: number } = {}): Promise<AtolContractServer> {
   let offset = 0
   const now = () => Date.now() + offset
   const tokens = new Map<string, number>()
@@ -224,7 +224,7 @@ export async function startAtolContractServer(opts: { login?: string; password?:
     sockets.add(s)
     s.on("close", () => sockets.delete(s))
   })
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()))
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", () => resolve()))
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/possystem`
   return state
 }
