@@ -5,6 +5,8 @@ import { FISCAL_MODULE } from "../../src/modules/fiscal"
 import { dispatchFiscalReceipts } from "../../src/workflows/fiscal/dispatch"
 import { startAtolContractServer, AtolContractServer } from "../helpers/atol-contract-server"
 import { checkoutActors } from "../helpers/checkout"
+import { startOrangeDataContractServer, OrangeDataContractServer } from "../helpers/orangedata-contract-server"
+import { makeTestPki, TestPki } from "../helpers/test-pki"
 import { applyAsMerchant, Headers } from "../helpers/merchants"
 import { drainEventBus } from "../helpers/events"
 
@@ -13,12 +15,16 @@ jest.setTimeout(180 * 1000)
 const API_KEY = "sk_sandbox_fiscal_test"
 let psp: Awaited<ReturnType<typeof startSandboxPsp>>
 let atol: AtolContractServer
+let od: OrangeDataContractServer
+let pki: TestPki
 
 // Contract servers up and the config pointed at them before the app boots (the runner's env
 // option applies after medusa-config has been read).
 beforeAll(async () => {
   psp = await startSandboxPsp({ port: 0, apiKey: API_KEY, webhookSecret: "whsec_fiscal_test", webhookUrl: "http://127.0.0.1:1/unused", dataFile: "" })
   atol = await startAtolContractServer({ pollsBeforeDone: 1 })
+  pki = makeTestPki()
+  od = await startOrangeDataContractServer(pki, { inn: "7736207543", pollsBeforeDone: 1 })
   Object.assign(process.env, {
     SANDBOX_PSP_URL: psp.url, SANDBOX_PSP_API_KEY: API_KEY, SANDBOX_PSP_WEBHOOK_SECRET: "whsec_fiscal_test",
     FISCAL_PROVIDER: "atol", ATOL_BASE_URL: atol.url, ATOL_LOGIN: atol.login, ATOL_PASSWORD: atol.password, ATOL_GROUP_CODE: atol.groupCode,
@@ -29,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await psp?.close()
   await atol?.close()
+  await od?.close()
 })
 
 const waitFor = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15000): Promise<T> => {
@@ -215,6 +222,54 @@ medusaIntegrationTestRunner({
       const [row] = await fiscal.listFiscalCredentials({ owner: "platform" })
       expect(row.secrets).not.toContain(atol.password)
       expect((await fiscal.configFor("platform", "atol")).password).toBe(atol.password)
+    })
+
+    it("a merchant with its own OrangeData register gets its own receipts; a send that crashed after reaching the provider is not repeated", async () => {
+      const container = getContainer()
+      const { admin, store, salesChannelId } = await checkoutActors(container, api)
+      const m = await applyAsMerchant(api, "own-register", { country_code: "ru", inn: "7736207543", tax_regime: "SIMPLIFIED_VAT_5", legal_name: "ООО Своя касса" })
+      await api.post(`/admin/merchants/${m.merchant.id}/approve`, {}, admin)
+      await api.post("/admin/fiscal/credentials", {
+        owner: m.merchant.id, provider_id: "orangedata",
+        config: { base_url: od.url, inn: od.inn, group: "Main", sign_private_key: pki.signPrivateKey, client_cert: pki.clientCert, client_key: pki.clientKey, ca: pki.ca, taxation_system: 1 },
+      }, admin)
+      const region = (await api.post("/admin/regions", { name: "Russia", currency_code: "rub", countries: ["ru"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
+      const lamp = (await api.post("/admin/products", {
+        title: "Slow lamp", status: "published", options: [{ title: "Format", values: ["Default"] }],
+        variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "rub", amount: 210 }] }],
+        sales_channels: [{ id: salesChannelId }], additional_data: { merchant_id: m.merchant.id, kind: "PHYSICAL" },
+      }, admin)).data.product
+
+      atol.reset()
+      od.reset()
+      const cart = (await api.post("/store/carts", { region_id: region.id, email: "own@snail.example" }, store)).data.cart
+      await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: lamp.variants[0].id, quantity: 1 }, store)
+      const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, store)).data.payment_collection
+      await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, store)
+      const orderId = (await api.post(`/store/carts/${cart.id}/complete`, {}, store)).data.order.id
+      const fiscal: any = container.resolve(FISCAL_MODULE)
+      const [receipt] = await waitFor(async () => {
+        await dispatchFiscalReceipts(container, { until: FAR() })
+        return fiscal.listFiscalReceipts({ order_id: orderId })
+      }, (rs: any[]) => rs.length === 1 && rs[0].status === "DONE")
+      expect(receipt).toEqual(expect.objectContaining({ issuer: m.merchant.id, provider_id: "orangedata", status: "DONE", fn_number: "9999078902004567" }))
+      expect(atol.documents).toHaveLength(0)
+      expect(od.documents).toHaveLength(1)
+      const position = od.documents[0].body.content.positions[0]
+      expect(position).toEqual(expect.objectContaining({ price: 210, tax: 9, taxSum: 10, paymentMethodType: 1, paymentSubjectType: 1 }))
+      expect(position.agentType).toBeUndefined() // its own register: no agent attributes
+      expect(od.documents[0].body.content.checkClose.taxationSystem).toBe(1)
+
+      // "Restart mid-send": the provider has the document but our row still says PENDING.
+      await fiscal.updateFiscalReceipts({ id: receipt.id, status: "PENDING", provider_ref: null, next_attempt_at: new Date() })
+      const again = await fiscal.dispatch(receipt.id)
+      expect(again.status).not.toBe("FAILED")
+      await waitFor(async () => {
+        await dispatchFiscalReceipts(container, { until: FAR() })
+        return fiscal.retrieveFiscalReceipt(receipt.id)
+      }, (r: any) => r.status === "DONE")
+      expect(od.documents).toHaveLength(1)
+      expect(od.requests.filter((r) => r.method === "POST").map((r) => r.status)).toEqual([201, 409])
     })
   },
 })

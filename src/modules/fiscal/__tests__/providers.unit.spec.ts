@@ -137,3 +137,16 @@ describe("OrangeData specifics", () => {
     expect(body.content.checkClose).toEqual({ payments: [{ type: 2, amount: 448.5 }], taxationSystem: 0 })
   })
 })
+
+describe("long idempotency keys", () => {
+  it("become a stable id the service accepts, so a resend is still recognised", async () => {
+    const key = `order_01XYZ:prepayment:${Array.from({ length: 6 }, (_, i) => `oline_01M87XXG2ESST3YCHJQV1J2WB${i}`).join(",")}`
+    const a = await odProvider.send({ external_id: key, document: sampleSale(), config: odConfig() })
+    const b = await odProvider.send({ external_id: key, document: sampleSale(), config: odConfig() })
+    expect(a.provider_ref.length).toBeLessThanOrEqual(64)
+    expect(b).toEqual({ provider_ref: a.provider_ref, duplicate: true })
+    const c = await atolProvider.send({ external_id: key, document: sampleSale(), config: atolConfig() })
+    const d = await atolProvider.send({ external_id: key, document: sampleSale(), config: atolConfig() })
+    expect(d).toEqual({ provider_ref: c.provider_ref, duplicate: true })
+  })
+})

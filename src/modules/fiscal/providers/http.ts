@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import http from "node:http"
 import https from "node:https"
 import { FiscalProviderError } from "./types"
@@ -56,4 +57,13 @@ export function rubles(minor: number): number {
   const sign = minor < 0 ? "-" : ""
   const abs = String(Math.abs(minor)).padStart(3, "0")
   return Number(`${sign}${abs.slice(0, -2)}.${abs.slice(-2)}`)
+}
+
+/**
+ * Our idempotency keys can be longer than a service allows for its document id (OrangeData 64,
+ * ATOL 128): longer ones become a deterministic digest, so a resend still carries the same id.
+ */
+export function boundedId(id: string, max: number): string {
+  if (id.length <= max) return id
+  return `snl-${createHash("sha256").update(id).digest("hex")}`.slice(0, max)
 }

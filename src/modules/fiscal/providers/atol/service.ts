@@ -1,5 +1,5 @@
 import { assertBalanced } from "../../../../lib/fiscal/receipt"
-import { requestJson } from "../http"
+import { boundedId, requestJson } from "../http"
 import { FiscalProvider, FiscalProviderError, PollInput, PollResult, SendInput, SendResult } from "../types"
 import { atolBody, AtolConfig } from "./mapping"
 
@@ -29,7 +29,7 @@ export class AtolFiscalProvider implements FiscalProvider {
   async send(input: SendInput): Promise<SendResult> {
     assertBalanced(input.document)
     const config = input.config as AtolConfig
-    const body = atolBody(input.document, input.external_id, config, input.now ?? new Date(this.now()), input.callback_url)
+    const body = atolBody(input.document, boundedId(input.external_id, 128), config, input.now ?? new Date(this.now()), input.callback_url)
     const res = await this.authorized(config, "POST", `${config.group_code}/${input.document.operation}`, JSON.stringify(body))
     if (res.status >= 200 && res.status < 300 && res.body?.uuid) return { provider_ref: res.body.uuid, duplicate: false }
     const error = res.body?.error

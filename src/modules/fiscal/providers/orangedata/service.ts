@@ -1,6 +1,6 @@
 import { createSign } from "node:crypto"
 import { assertBalanced } from "../../../../lib/fiscal/receipt"
-import { requestJson } from "../http"
+import { boundedId, requestJson } from "../http"
 import { FiscalProvider, FiscalProviderError, PollInput, PollResult, SendInput, SendResult } from "../types"
 import { orangeDataBody, OrangeDataConfig } from "./mapping"
 
@@ -26,7 +26,8 @@ export class OrangeDataFiscalProvider implements FiscalProvider {
     assertBalanced(input.document)
     const config = input.config as OrangeDataConfig
     requireTls(config)
-    const body = JSON.stringify(orangeDataBody(input.document, input.external_id, config, input.callback_url))
+    const id = boundedId(input.external_id, 64)
+    const body = JSON.stringify(orangeDataBody(input.document, id, config, input.callback_url))
     const res = await requestJson(`${trimSlash(config.base_url)}/${collection(input.document.operation)}`, {
       method: "POST",
       body,
@@ -34,8 +35,8 @@ export class OrangeDataFiscalProvider implements FiscalProvider {
       timeoutMs: config.timeout_ms ?? this.timeoutMs,
       tls: { cert: config.client_cert, key: config.client_key, ca: config.ca },
     })
-    if (res.status === 201) return { provider_ref: input.external_id, duplicate: false }
-    if (res.status === 409) return { provider_ref: input.external_id, duplicate: true }
+    if (res.status === 201) return { provider_ref: id, duplicate: false }
+    if (res.status === 409) return { provider_ref: id, duplicate: true }
     if (res.status === 400) throw new FiscalProviderError(`OrangeData refused the document: ${errors(res.body, res.text)}`, false, 400)
     if (res.status === 401) throw new FiscalProviderError(`OrangeData refused the signature or certificate: ${errors(res.body, res.text)}`, false, 401)
     throw new FiscalProviderError(`OrangeData ${res.status}: ${errors(res.body, res.text)}`, res.status >= 500 || res.status === 429 || res.status === 503, res.status)
