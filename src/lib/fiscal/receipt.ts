@@ -164,6 +164,9 @@ export function vatTotals(items: ReceiptItem[]): { type: VatType; sum: number }[
 export function assertBalanced(doc: FiscalDocument): void {
   for (const i of doc.items) {
     if (i.price * i.quantity !== i.sum) throw new FiscalRuleError(`Position "${i.name}": ${i.price} × ${i.quantity} ≠ ${i.sum}`)
+    if (i.agent && !/^\d{10}(\d{2})?$/.test(i.agent.supplier.inn)) {
+      throw new FiscalRuleError(`Position "${i.name}": the supplier ${i.agent.supplier.name} has no valid INN (agent receipts need one)`)
+    }
     if (vatAmount(i.sum, i.vat.type) !== i.vat.sum) throw new FiscalRuleError(`Position "${i.name}": VAT ${i.vat.sum} is not round(sum × r / (100 + r))`)
   }
   const items = doc.items.reduce((s, i) => s + i.sum, 0)

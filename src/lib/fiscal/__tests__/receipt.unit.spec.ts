@@ -154,6 +154,10 @@ describe("contact, correction, invariants", () => {
     expect(() => buildReceipt({ settlement: "payment", lines: [line({})], client: {}, rate_date: IN_2026 })).toThrow(/email or phone/)
     expect(buildReceipt({ settlement: "payment", lines: [line({})], client: { phone: "+79990000000" }, rate_date: IN_2026 }).client).toEqual({ phone: "+79990000000" })
   })
+  it("an agent position needs the supplier's INN", () => {
+    const doc = buildReceipt({ settlement: "payment", lines: [line({ supplier: { inn: "", name: "No INN GmbH", phones: [] } })], client, rate_date: IN_2026 })
+    expect(() => assertBalanced(doc)).toThrow(/No INN GmbH has no valid INN/)
+  })
   it("a correction repeats the positions with its basis", () => {
     const sale = buildReceipt({ settlement: "payment", lines: [line({})], client, rate_date: IN_2026 })
     const doc = buildCorrection(sale, { reason: "wrong VAT", base_number: "1", base_date: new Date("2026-03-11T00:00:00Z") })
