@@ -87,6 +87,7 @@ function fiscalModule() {
     options: {
       default_provider: env.FISCAL_PROVIDER || "atol",
       callback_base_url: env.FISCAL_CALLBACK_BASE_URL || undefined,
+      platform_tax_regime: env.FISCAL_PLATFORM_TAX_REGIME || "VAT_PAYER",
       max_attempts: Number(env.FISCAL_MAX_ATTEMPTS || 10),
       backoff_ms: Number(env.FISCAL_BACKOFF_MS || 5000),
       poll_interval_ms: Number(env.FISCAL_POLL_INTERVAL_MS || 2000),

@@ -19,6 +19,10 @@ export type Trigger =
 
 export type PlannedReceipt = { issuer: string; idempotency_key: string; line_ids: string[]; document: FiscalDocument }
 
+/** The order's delivery, a service the platform sells itself (no agent): `line_id` is `ship:<method id>`. */
+export type ShippingCharge = { id: string; name: string; amount_minor: number }
+export const SHIPPING_LINE_PREFIX = "ship:"
+
 const PREPAID_KINDS = new Set(["PHYSICAL", "SERVICE"])
 const SETTLED_STATES: Record<string, string> = { PHYSICAL: "DELIVERED", SERVICE: "SERVED", COURSE: "ACCESS_GRANTED" }
 
@@ -30,14 +34,30 @@ export function planReceipts(input: {
   client: { email?: string | null; phone?: string | null }
   now: Date
   order_created_at: Date
+  /** Delivery charges of the order and the platform's own tax regime (delivery is on the platform's receipt). */
+  shipping?: ShippingCharge[]
+  platform_tax_regime?: FiscalLine["tax_regime"]
 }): PlannedReceipt[] {
   const { order_id, trigger, existing, client, now } = input
+  const shippingLines: FiscalLine[] = (input.shipping ?? [])
+    .filter((s) => s.amount_minor > 0)
+    .map((s) => ({
+      line_id: `${SHIPPING_LINE_PREFIX}${s.id}`, title: s.name || "Delivery", kind: "SERVICE" as const, quantity: 1, amount_minor: s.amount_minor,
+      tax_regime: input.platform_tax_regime ?? "VAT_PAYER",
+    }))
   const receiptsFor = (lineId: string, settlement: string) => existing.filter((r) => r.settlement === settlement && r.document.items.some((i) => i.line_id === lineId))
   const amountOn = (r: ExistingReceipt, lineId: string) => r.document.items.filter((i) => i.line_id === lineId).reduce((s, i) => s + i.sum, 0)
 
   if (trigger.type === "placed") {
     const lines = input.lines.filter((l) => PREPAID_KINDS.has(l.kind) && l.state === "PAID" && l.amount_minor > 0)
-    return byIssuer(lines).map(([issuer, group]) => {
+    const groups = byIssuer(lines)
+    // Delivery is paid now with the goods: it goes on the platform's prepayment receipt.
+    if (shippingLines.length && lines.some((l) => l.kind === "PHYSICAL")) {
+      const platform = groups.find(([issuer]) => issuer === "platform")
+      if (platform) platform[1].push(...shippingLines)
+      else groups.push(["platform", shippingLines])
+    }
+    return groups.map(([issuer, group]) => {
       const ids = group.map((l) => l.line_id).sort()
       return { issuer, line_ids: ids, idempotency_key: `${order_id}:prepayment:${ids.join(",")}`, document: buildReceipt({ settlement: "prepayment", lines: group, client, rate_date: now }) }
     })
@@ -50,10 +70,19 @@ export function planReceipts(input: {
 
   if (trigger.type === "transitioned" && SETTLED_STATES[line.kind] === trigger.to) {
     const advance = prepayments.length > 0
-    return [{
+    const planned: PlannedReceipt[] = [{
       issuer: line.issuer, line_ids: [line.line_id], idempotency_key: `${order_id}:payment:${line.line_id}`,
       document: buildReceipt({ settlement: "payment", lines: [line], client, rate_date: now, advance_offset: advance }),
     }]
+    // The first delivered physical line also settles the delivery that was prepaid with it.
+    const prepaidShipping = shippingLines.filter((s) => receiptsFor(s.line_id, "prepayment").length && !receiptsFor(s.line_id, "payment").length)
+    if (line.kind === "PHYSICAL" && prepaidShipping.length) {
+      planned.push({
+        issuer: "platform", line_ids: prepaidShipping.map((s) => s.line_id), idempotency_key: `${order_id}:payment:shipping`,
+        document: buildReceipt({ settlement: "payment", lines: prepaidShipping, client, rate_date: now, advance_offset: true }),
+      })
+    }
+    return planned
   }
 
   const refundable = trigger.type === "refunded" || (trigger.type === "transitioned" && (trigger.to === "CANCELLED" || trigger.to === "REFUNDED"))

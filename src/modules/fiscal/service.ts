@@ -25,6 +25,8 @@ export type FiscalModuleOptions = {
   default_provider?: string
   /** Public base URL of this server: callbacks go to {callback_base_url}/hooks/fiscal/{provider}. */
   callback_base_url?: string
+  /** The platform's own tax regime (its delivery service is on its receipts): VAT_PAYER by default. */
+  platform_tax_regime?: string
   max_attempts?: number
   /** First retry delay; doubles each attempt up to max_backoff_ms. */
   backoff_ms?: number
@@ -68,6 +70,10 @@ export default class FiscalModuleService extends MedusaService({ FiscalReceipt, 
       this.providers_.set(reg.id, factory(reg.options ?? {}))
       if (reg.platform) this.platformConfig_.set(reg.id, reg.platform)
     }
+  }
+
+  platformTaxRegime(): string {
+    return this.options_.platform_tax_regime ?? "VAT_PAYER"
   }
 
   providerIds(): string[] {

@@ -70,4 +70,21 @@ describe("planReceipts", () => {
     expect(r.document.items[0]).toMatchObject({ payment_method: "full_payment", vat: { type: "vat22" } })
     expect(planReceipts({ ...base, trigger: { type: "refunded", line_id: "l_course", amount_minor: 100, refund_id: "x" }, lines: [course], existing: [] })).toEqual([])
   })
+
+  it("delivery goes on the platform's prepayment receipt and is settled with the first delivered physical line", () => {
+    const shipping = [{ id: "sm_1", name: "Courier", amount_minor: 39000 }]
+    const placed = planReceipts({ ...base, shipping, trigger: { type: "placed" }, lines: [shell, ownRegister], existing: [] })
+    const platform = placed.find((p) => p.issuer === "platform")!
+    expect(platform.document.items.map((i) => [i.line_id, i.sum, i.agent ? "agent" : "own"])).toEqual([
+      ["l_shell", 19934, "agent"], ["l_shell", 9966, "agent"], ["ship:sm_1", 39000, "own"],
+    ])
+    expect(platform.document.total).toBe(29900 + 39000)
+    const delivered = planReceipts({ ...base, shipping, trigger: { type: "transitioned", line_id: "l_shell", to: "DELIVERED" }, lines: [shell], existing: asExisting(placed) })
+    expect(delivered.map((p) => p.idempotency_key)).toEqual(["order_1:payment:l_shell", "order_1:payment:shipping"])
+    expect(delivered[1].document.payments).toEqual([{ type: "advance", sum: 39000 }])
+    const second = planReceipts({ ...base, shipping, trigger: { type: "transitioned", line_id: "l_own", to: "DELIVERED" }, lines: [ownRegister], existing: [...asExisting(placed), ...asExisting(delivered)] })
+    expect(second.map((p) => p.idempotency_key)).toEqual(["order_1:payment:l_own"])
+    // No physical line: no delivery on the receipt.
+    expect(planReceipts({ ...base, shipping, trigger: { type: "placed" }, lines: [massage], existing: [] })[0].document.items).toHaveLength(1)
+  })
 })

@@ -24,7 +24,9 @@ export const planFiscalReceiptsStep = createStep("plan-fiscal-receipts", async (
   const { data: [order] } = await query.graph({
     entity: "order",
     fields: ["id", "currency_code", "email", "created_at", "shipping_address.phone", "billing_address.phone",
-      "items.id", "items.title", "items.product_title", "items.product_id", ...LINE_AMOUNT_FIELDS],
+      "items.id", "items.title", "items.product_title", "items.product_id", ...LINE_AMOUNT_FIELDS,
+      "shipping_methods.id", "shipping_methods.name", "shipping_methods.amount", "shipping_methods.is_tax_inclusive",
+      "shipping_methods.adjustments.amount", "shipping_methods.tax_lines.rate"],
     filters: { id: input.order_id },
   })
   if (!order || String(order.currency_code).toLowerCase() !== FISCAL_CURRENCY) return new StepResponse([] as string[])
@@ -72,6 +74,12 @@ export const planFiscalReceiptsStep = createStep("plan-fiscal-receipts", async (
     client: { email: order.email, phone: (order as any).shipping_address?.phone ?? (order as any).billing_address?.phone },
     now: input.now ?? new Date(),
     order_created_at: new Date(order.created_at as any),
+    shipping: ((order as any).shipping_methods ?? []).filter(Boolean).map((m: any) => ({
+      id: m.id,
+      name: m.name,
+      amount_minor: lineAmountMinor({ unit_price: m.amount, quantity: 1, is_tax_inclusive: m.is_tax_inclusive, adjustments: m.adjustments, tax_lines: m.tax_lines }, order.currency_code),
+    })),
+    platform_tax_regime: fiscal.platformTaxRegime() as any,
   })
   const ids: string[] = []
   for (const p of planned) {
