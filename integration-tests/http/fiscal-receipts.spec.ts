@@ -170,6 +170,11 @@ medusaIntegrationTestRunner({
         sales_channels: [{ id: salesChannelId }], additional_data: { merchant_id: m.merchant.id, kind: "COURSE" },
       }, admin)).data.product
 
+      const seen: { name: string; id: string }[] = []
+      const bus: any = container.resolve(Modules.EVENT_BUS)
+      for (const name of ["fiscal.receipt.done", "fiscal.receipt.failed"]) {
+        bus.subscribe(name, async (e: any) => void seen.push({ name, id: e.data.id }), { subscriberId: `fiscal-spec-${name}` })
+      }
       atol.reset()
       atol.failDocuments = true // the register fails the document (e.g. shift over 24 h)
       const cart = (await api.post("/store/carts", { region_id: region.id, email: "pupil@snail.example" }, store)).data.cart
@@ -198,6 +203,8 @@ medusaIntegrationTestRunner({
       expect((await api.post("/hooks/fiscal/atol", { uuid, status: "done" })).status).toBe(200)
       const done = await waitFor(() => fiscal.retrieveFiscalReceipt(failedId), (r: any) => r.status === "DONE")
       expect(done).toEqual(expect.objectContaining({ status: "DONE", fn_number: "9999078902004567", last_error: null }))
+      await waitFor(async () => seen.length, (n) => n >= 2)
+      expect(seen).toEqual([{ name: "fiscal.receipt.failed", id: failedId }, { name: "fiscal.receipt.done", id: failedId }])
       const again = await api.post(`/admin/fiscal/receipts/${failedId}/retry`, {}, admin).catch((e: any) => e.response)
       expect(again.status).toBe(409)
       expect(again.data.code).toBe("FISCAL_RECEIPT_NOT_FAILED")

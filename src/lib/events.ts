@@ -17,4 +17,8 @@ export const SNAIL_EVENTS = {
   ORDER_LINE_TRANSITIONED: "order.line.transitioned",
   /** `{ id, amount_minor, refund_id, reason, actor_type }` — refund_id names the refund (its history row). */
   ORDER_LINE_REFUNDED: "order.line.refunded",
+  /** `{ id, order_id, operation, settlement, status: "DONE", last_error: null }` — a fiscal receipt was registered (FN/FD/FPD stored). */
+  FISCAL_RECEIPT_DONE: "fiscal.receipt.done",
+  /** `{ id, order_id, operation, settlement, status: "FAILED", last_error }` — needs an operator (admin Receipts page, Retry). */
+  FISCAL_RECEIPT_FAILED: "fiscal.receipt.failed",
 } as const
