@@ -277,6 +277,24 @@ medusaIntegrationTestRunner({
       }, (r: any) => r.status === "DONE")
       expect(od.documents).toHaveLength(1)
       expect(od.requests.filter((r) => r.method === "POST").map((r) => r.status)).toEqual([201, 409])
+
+      // A refund never overtakes the sale it undoes: with the prepayment FAILED, the cancel's
+      // sell_refund waits; once the prepayment is retried and registered, the refund goes out.
+      await fiscal.updateFiscalReceipts({ id: receipt.id, status: "FAILED", priority: 0 })
+      const [lampLine] = (await api.get(`/merchant/orders/${orderId}/lines`, m.owner)).data.lines
+      await api.post(`/merchant/orders/${orderId}/lines/${lampLine.id}/transitions`, { to: "CANCELLED", reason: "out of stock" }, m.owner)
+      const refund = (await waitFor(() => fiscal.listFiscalReceipts({ order_id: orderId, operation: "sell_refund" }), (rs: any[]) => rs[0]?.last_error))[0]
+      expect(refund).toEqual(expect.objectContaining({ status: "PENDING", last_error: expect.stringContaining(`Waiting for receipt ${receipt.id}`) }))
+      expect(od.documents).toHaveLength(1)
+      await api.post(`/admin/fiscal/receipts/${receipt.id}/retry`, {}, admin)
+      const refunded = await waitFor(async () => {
+        await dispatchFiscalReceipts(container, { until: FAR() })
+        return fiscal.retrieveFiscalReceipt(refund.id)
+      }, (r: any) => r.status === "DONE")
+      expect(refunded.status).toBe("DONE")
+      expect(od.documents).toHaveLength(2)
+      expect(od.documents[1].body.content).toEqual(expect.objectContaining({ type: 2 }))
+      expect(od.documents[1].body.content.positions[0]).toEqual(expect.objectContaining({ price: 210, tax: 9, paymentMethodType: 1 }))
     })
   },
 })

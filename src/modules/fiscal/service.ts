@@ -182,6 +182,14 @@ export default class FiscalModuleService extends MedusaService({ FiscalReceipt, 
       const config = await this.configFor(receipt.issuer, receipt.provider_id)
       if (!config) throw new FiscalProviderError(`No ${receipt.provider_id} credentials for ${receipt.issuer}`, true)
       if (receipt.status === "PENDING") {
+        // A settlement or refund never overtakes the receipt it settles/undoes: wait for it.
+        const blocker = await this.earlierUnfinished(receipt)
+        if (blocker) {
+          receipt = await this.updateFiscalReceipts({
+            id, next_attempt_at: new Date(now.getTime() + this.pollInterval()), last_error: `Waiting for receipt ${blocker.id} (${blocker.status}) of the same lines`,
+          } as any)
+          return receipt
+        }
         const sent = await provider.send({
           external_id: receipt.external_id,
           document: receipt.document as any,
@@ -196,7 +204,10 @@ export default class FiscalModuleService extends MedusaService({ FiscalReceipt, 
       }
       const result = await provider.poll({ provider_ref: receipt.provider_ref!, external_id: receipt.external_id, config, operation: receipt.operation as any })
       if (result.status === "pending") {
-        receipt = await this.updateFiscalReceipts({ id, attempts: receipt.attempts + 1, next_attempt_at: new Date(now.getTime() + this.backoff(receipt.attempts, this.pollInterval())) } as any)
+        // Poll again after a delay that grows with the document's age (not counted as a failed attempt).
+        const age = receipt.sent_at ? now.getTime() - new Date(receipt.sent_at).getTime() : 0
+        const delay = Math.min(Math.max(this.pollInterval(), Math.floor(age / 2)), this.options_.max_backoff_ms ?? 60 * 60 * 1000)
+        receipt = await this.updateFiscalReceipts({ id, next_attempt_at: new Date(now.getTime() + delay) } as any)
       } else if (result.status === "done") {
         const f = result.fiscal
         receipt = await this.updateFiscalReceipts({
@@ -246,6 +257,19 @@ export default class FiscalModuleService extends MedusaService({ FiscalReceipt, 
       id, status: r.provider_ref ? "SENT" : "PENDING", priority: PRIORITY.PENDING, attempts: 0, next_attempt_at: new Date(), last_error: r.last_error,
       resends, external_id: failedAtProvider ? `${r.idempotency_key}-r${resends}` : r.external_id,
     } as any)
+  }
+
+  /** An earlier receipt of the same order and lines that is not registered yet (the one this one must follow). */
+  private async earlierUnfinished(receipt: any) {
+    if (receipt.operation === "sell" && receipt.settlement === "prepayment") return null
+    const lines = new Set<string>(receipt.line_ids ?? [])
+    const others = await this.listFiscalReceipts({ order_id: receipt.order_id, status: ["PENDING", "SENT", "FAILED"] })
+    return (
+      others.find(
+        (o) => o.id !== receipt.id && new Date(o.created_at).getTime() < new Date(receipt.created_at).getTime() &&
+          ((o.line_ids as any as string[]) ?? []).some((l) => lines.has(l))
+      ) ?? null
+    )
   }
 
   private pollInterval() {
