@@ -44,6 +44,7 @@ module.exports = defineConfig({
     taxModule(),
     { resolve: "./src/modules/course-access" },
     fileModule(),
+    fiscalModule(),
     paymentModule(),
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
@@ -126,6 +127,61 @@ function fileModule() {
         },
       }
   return { resolve: "@medusajs/medusa/file", options: { providers: [provider] } }
+}
+
+// Fiscal receipts (docs/fiscal.md): providers registered by id like payment providers. Platform
+// credentials come from the environment (or from the admin, encrypted at rest); base URLs are
+// configurable so tests run against local contract servers.
+function fiscalModule() {
+  return {
+    resolve: "./src/modules/fiscal",
+    options: {
+      default_provider: env.FISCAL_PROVIDER || "atol",
+      callback_base_url: env.FISCAL_CALLBACK_BASE_URL || undefined,
+      platform_tax_regime: env.FISCAL_PLATFORM_TAX_REGIME || "VAT_PAYER",
+      max_attempts: Number(env.FISCAL_MAX_ATTEMPTS || 10),
+      backoff_ms: Number(env.FISCAL_BACKOFF_MS || 5000),
+      poll_interval_ms: Number(env.FISCAL_POLL_INTERVAL_MS || 2000),
+      fiscal_providers: [
+        {
+          resolve: "./src/modules/fiscal/providers/atol",
+          id: "atol",
+          options: { timeout_ms: Number(env.ATOL_TIMEOUT_MS || 15000) },
+          platform: {
+            base_url: env.ATOL_BASE_URL || "https://online.atol.ru/possystem",
+            login: env.ATOL_LOGIN || "",
+            password: env.ATOL_PASSWORD || "",
+            group_code: env.ATOL_GROUP_CODE || "",
+            inn: env.ATOL_INN || "",
+            sno: env.ATOL_SNO || "osn",
+            payment_address: env.ATOL_PAYMENT_ADDRESS || "http://localhost:8000",
+            company_email: env.ATOL_COMPANY_EMAIL || "fiscal@snail.local",
+          },
+        },
+        {
+          resolve: "./src/modules/fiscal/providers/orangedata",
+          id: "orangedata",
+          options: { timeout_ms: Number(env.ORANGEDATA_TIMEOUT_MS || 15000) },
+          platform: {
+            base_url: env.ORANGEDATA_BASE_URL || "https://api.orangedata.ru:12003/api/v2",
+            inn: env.ORANGEDATA_INN || "",
+            group: env.ORANGEDATA_GROUP || "Main",
+            key_name: env.ORANGEDATA_KEY_NAME || undefined,
+            sign_private_key: pem(env.ORANGEDATA_SIGN_PRIVATE_KEY),
+            client_cert: pem(env.ORANGEDATA_CLIENT_CERT),
+            client_key: pem(env.ORANGEDATA_CLIENT_KEY),
+            ca: pem(env.ORANGEDATA_CA) || undefined,
+            taxation_system: Number(env.ORANGEDATA_TAXATION_SYSTEM || 0),
+          },
+        },
+      ],
+    },
+  }
+}
+
+// PEM values may come with literal "\n" from one-line env files.
+function pem(value: string | undefined): string {
+  return (value ?? "").replace(/\\n/g, "\n")
 }
 
 // Self-hosted Medusa never switches to Redis by itself: each production module is listed here.

@@ -11,6 +11,7 @@ import { moneyRoutes } from "./money/routes"
 import { orderLineRoutes } from "./order-lines/routes"
 import { vatAeRoutes } from "./vat-ae/routes"
 import { courseAccessRoutes } from "./course-access/routes"
+import { fiscalRoutes } from "./fiscal/routes"
 import { merchantGate, refuseSuspendedSignIn } from "./merchant/context"
 import {
   AcceptInvite, CreateMerchantProduct, CreateMerchantVariant, InviteStaff, MerchantApplication, SetInventory,
@@ -66,5 +67,6 @@ export default defineMiddlewares({
     ...checkoutHoldRoutes,
     ...vatAeRoutes,
     ...courseAccessRoutes,
+    ...fiscalRoutes,
   ],
 })

@@ -64,6 +64,9 @@ export const ERROR_CODES = {
   COURSE_DELIVERY_MISMATCH: "The lesson does not fit the course's delivery (STREAM needs HLS lessons, LINK has no lessons).",
   COURSE_ASSET_INVALID: "The uploaded lesson content is not valid (empty, bad base64, or an HLS playlist missing its segments).",
   COURSE_SESSION_LIMIT: "The course is already open on the maximum number of devices.",
+  // Fiscal receipts (docs/fiscal.md)
+  FISCAL_RECEIPT_NOT_FAILED: "Only a FAILED fiscal receipt can be retried; others are still being sent or are registered.",
+  FISCAL_RECEIPT_NOT_CORRECTABLE: "Only a registered (DONE) sell receipt can be corrected with a sell_correction.",
   INTERNAL_ERROR: "An unexpected error happened on the server.",
   INVALID_IDEMPOTENCY_KEY: "The X-Idempotency-Key header is empty, longer than 255 characters, or sent twice with different values.",
   IDEMPOTENCY_KEY_REUSED: "The idempotency key was already used for a different request (method, path or body).",
