@@ -14,6 +14,7 @@ import { failing } from "../helpers/admin"
 import { checkoutActors } from "../helpers/checkout"
 import { adminProduct, approvedMerchant, Headers } from "../helpers/merchants"
 import { drainEventBus } from "../helpers/events"
+import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(240 * 1000)
 
@@ -29,16 +30,6 @@ beforeAll(async () => {
 afterAll(async () => psp?.close())
 
 const intent = async (id: string) => (await fetch(`${psp.url}/v1/payment_intents/${id}`, { headers: { authorization: `Bearer ${API_KEY}` } })).json()
-
-const waitFor = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20000): Promise<T> => {
-  const end = Date.now() + ms
-  let last = await fn()
-  while (!ok(last) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 250))
-    last = await fn()
-  }
-  return last
-}
 
 /** A real HTTP GET (not axios: binary bodies and plain status codes), optionally as a signed-in buyer. */
 async function get(url: string, auth?: Headers) {

@@ -9,6 +9,7 @@ import { startOrangeDataContractServer, OrangeDataContractServer } from "../help
 import { makeTestPki, TestPki } from "../helpers/test-pki"
 import { applyAsMerchant, Headers } from "../helpers/merchants"
 import { drainEventBus } from "../helpers/events"
+import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(180 * 1000)
 
@@ -38,15 +39,6 @@ afterAll(async () => {
   await od?.close()
 })
 
-const waitFor = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15000): Promise<T> => {
-  const end = Date.now() + ms
-  let last = await fn()
-  while (!ok(last) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 200))
-    last = await fn()
-  }
-  return last
-}
 const FAR = () => new Date(Date.now() + 24 * 3600 * 1000)
 
 medusaIntegrationTestRunner({

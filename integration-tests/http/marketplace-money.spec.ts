@@ -5,6 +5,7 @@ import { failing } from "../helpers/admin"
 import { checkoutActors } from "../helpers/checkout"
 import { drainEventBus } from "../helpers/events"
 import { adminProduct, approvedMerchant, type Headers } from "../helpers/merchants"
+import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(240 * 1000)
 
@@ -20,16 +21,6 @@ afterAll(async () => {
   delete process.env.ESCROW_HOLD_MS
   await psp?.close()
 })
-
-const waitFor = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15000): Promise<T> => {
-  const end = Date.now() + ms
-  let last = await fn()
-  while (!ok(last) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 250))
-    last = await fn()
-  }
-  return last
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -5,18 +5,9 @@ import { ORDER_LINES_MODULE } from "../../src/modules/order-lines"
 import { runDueLineTimers } from "../../src/workflows/order-lines/run-line-timers"
 import { adminProduct, approvedMerchant, Headers, placeOrder, productBody } from "../helpers/merchants"
 import { drainEventBus } from "../helpers/events"
+import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(180 * 1000)
-
-const waitFor = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15000): Promise<T> => {
-  const end = Date.now() + ms
-  let last = await fn()
-  while (!ok(last) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 250))
-    last = await fn()
-  }
-  return last
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -27,6 +27,9 @@ export async function startAppStack({ databaseUrl, serverPort, storefrontPort, c
     PORT: String(serverPort),
     SNAIL_CREDENTIALS_FILE: credentialsFile,
     MEDUSA_BACKEND_URL: process.env.MEDUSA_BACKEND_URL || `http://localhost:${serverPort}`,
+    // The seed runs from the project and the server may run from its build (.medusa/server): one
+    // absolute folder for private uploads (course assets) so both see the same files.
+    FILE_PRIVATE_DIR: process.env.FILE_PRIVATE_DIR || path.join(root, ".data/private-uploads"),
     MEDUSA_DISABLE_TELEMETRY: "true",
     NEXT_TELEMETRY_DISABLED: "1",
   }

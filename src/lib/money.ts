@@ -181,3 +181,15 @@ function assertSameCurrency(a: Money, b: Money) {
     throw new MoneyError(`Currency mismatch: ${a.currency_code} vs ${b.currency_code}`)
   }
 }
+
+/**
+ * A minor-unit integer read back from one of our bigNumber columns: Medusa returns a number, a
+ * decimal string or a BigNumber-like object. Null and undefined read as 0.
+ */
+export function storedMinor(value: unknown): number {
+  if (value === null || value === undefined) return 0
+  const raw: any = value
+  const n = Number(typeof raw === "object" ? raw.numeric ?? raw.value ?? raw.toString() : raw)
+  if (!Number.isSafeInteger(n)) throw new MoneyError(`Not a stored minor-unit integer: ${JSON.stringify(value)}`)
+  return n
+}

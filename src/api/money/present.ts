@@ -1,11 +1,11 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { statementCsv } from "../../lib/marketplace-money/statement"
+import { storedMinor } from "../../lib/money"
 import { MARKETPLACE_MODULE } from "../../modules/marketplace"
 import type MarketplaceModuleService from "../../modules/marketplace/service"
 import { merchantStatement } from "../../workflows/marketplace-money/statements"
 
-const int = (v: unknown) => (v === null || v === undefined ? v : Number((v as any)?.numeric ?? (v as any)?.value ?? v))
 const MONEY_FIELDS = ["gross", "discount", "tax", "commission", "commission_vat", "net", "subtotal", "amount", "refund_amount", "ours", "theirs"]
 
 /** Our money fields are integer minor units; Medusa's bigNumber columns come back as objects or strings. */
@@ -13,7 +13,7 @@ export function plain<T extends Record<string, any>>(row: T): T {
   const out: Record<string, any> = { ...row }
   for (const key of Object.keys(out)) {
     if (key.startsWith("raw_")) delete out[key]
-    else if (MONEY_FIELDS.includes(key)) out[key] = int(out[key])
+    else if (MONEY_FIELDS.includes(key)) out[key] = out[key] === null || out[key] === undefined ? out[key] : storedMinor(out[key])
     else if (Array.isArray(out[key])) out[key] = out[key].map((x: any) => (x && typeof x === "object" && !(x instanceof Date) ? plain(x) : x))
   }
   return out as T

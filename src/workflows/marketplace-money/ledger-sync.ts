@@ -2,19 +2,17 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { escrowHoldMs, releaseStates } from "../../lib/marketplace-money/config"
 import { type LedgerLine, planLineJournals, shippingJournal, type StoredEntry } from "../../lib/marketplace-money/ledger"
-import { toMinor } from "../../lib/money"
+import { storedMinor, toMinor } from "../../lib/money"
 import { sumMinor } from "../../lib/payments"
 import { MARKETPLACE_MODULE } from "../../modules/marketplace"
 import type MarketplaceModuleService from "../../modules/marketplace/service"
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
 import type OrderLinesModuleService from "../../modules/order-lines/service"
 
-const int = (v: unknown) => Number((v as any)?.numeric ?? (v as any)?.value ?? v ?? 0)
-
 export function toLedgerLine(s: any): LedgerLine {
   return {
     order_line_id: s.order_line_id, order_id: s.order_id, merchant_id: s.merchant_id, currency_code: s.currency_code,
-    gross: int(s.gross), net: int(s.net), commission: int(s.commission), commission_vat: int(s.commission_vat), refund_reverses_commission: s.refund_reverses_commission !== false,
+    gross: storedMinor(s.gross), net: storedMinor(s.net), commission: storedMinor(s.commission), commission_vat: storedMinor(s.commission_vat), refund_reverses_commission: s.refund_reverses_commission !== false,
   }
 }
 
@@ -31,7 +29,7 @@ export async function syncLineLedger(container: MedusaContainer, orderLineId: st
     const [line] = await lines.listOrderLines({ id: orderLineId })
     if (!split || !line) return { posted: [] as string[] }
     const entries = (await marketplace.listLedgerEntries({ order_line_id: orderLineId }, { order: { created_at: "ASC" } })).map(
-      (e: any): StoredEntry => ({ account: e.account, merchant_id: e.merchant_id, amount: int(e.amount), journal_key: e.journal_key, kind: e.kind, order_line_id: e.order_line_id })
+      (e: any): StoredEntry => ({ account: e.account, merchant_id: e.merchant_id, amount: storedMinor(e.amount), journal_key: e.journal_key, kind: e.kind, order_line_id: e.order_line_id })
     )
     const currency = line.currency_code
     const journals = planLineJournals(toLedgerLine(split), entries, {

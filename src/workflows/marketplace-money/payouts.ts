@@ -8,8 +8,7 @@ import { SnailError } from "../../lib/snail-error"
 import { MARKETPLACE_MODULE } from "../../modules/marketplace"
 import { providerFor } from "../../modules/marketplace/providers/payout"
 import type MarketplaceModuleService from "../../modules/marketplace/service"
-
-const int = (v: unknown) => Number((v as any)?.numeric ?? (v as any)?.value ?? v ?? 0)
+import { storedMinor } from "../../lib/money"
 
 type BatchInput = { run_key: string; trigger: "schedule" | "admin"; triggered_by?: string | null; merchant_id?: string; currency_code?: string }
 
@@ -69,7 +68,7 @@ export async function sendPayout(container: MedusaContainer, payoutId: string) {
   const result = await provider.send({
     reference: payout.id,
     merchant: { id: merchant.id, legal_name: merchant.legal_name, payout_method: merchant.payout_method as any },
-    amount_minor: int(payout.amount),
+    amount_minor: storedMinor(payout.amount),
     currency_code: payout.currency_code,
   })
   if (result.status === "PENDING") {
@@ -86,7 +85,7 @@ export async function settlePayout(container: MedusaContainer, input: { payout_i
     const [payout] = await marketplace.listPayouts({ id: input.payout_id })
     if (!payout) throw new SnailError(404, "NOT_FOUND", `Payout ${input.payout_id} not found`)
     if (payout.status !== "PENDING") throw new SnailError(409, "PAYOUT_NOT_PENDING", `Payout ${payout.id} is already ${payout.status}`)
-    await marketplace.postJournals([payoutSettledJournal({ id: payout.id, merchant_id: payout.merchant_id, currency_code: payout.currency_code, amount: int(payout.amount) }, input.outcome)])
+    await marketplace.postJournals([payoutSettledJournal({ id: payout.id, merchant_id: payout.merchant_id, currency_code: payout.currency_code, amount: storedMinor(payout.amount) }, input.outcome)])
     const updated = await marketplace.updatePayouts({
       id: payout.id, status: input.outcome, settled_at: new Date(),
       failure_reason: input.outcome === "FAILED" ? input.reason ?? "failed" : null,
@@ -94,7 +93,7 @@ export async function settlePayout(container: MedusaContainer, input: { payout_i
     } as any)
     await container.resolve(Modules.EVENT_BUS).emit({
       name: input.outcome === "PAID" ? SNAIL_EVENTS.PAYOUT_PAID : SNAIL_EVENTS.PAYOUT_FAILED,
-      data: { id: payout.id, merchant_id: payout.merchant_id, amount_minor: int(payout.amount), currency_code: payout.currency_code, reason: input.reason ?? null },
+      data: { id: payout.id, merchant_id: payout.merchant_id, amount_minor: storedMinor(payout.amount), currency_code: payout.currency_code, reason: input.reason ?? null },
     })
     return updated
   }, { timeout: 30 })

@@ -2,8 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { buildStatement, STATEMENT_ACCOUNTS } from "../../lib/marketplace-money/statement"
 import { MARKETPLACE_MODULE } from "../../modules/marketplace"
 import type MarketplaceModuleService from "../../modules/marketplace/service"
-
-const int = (v: unknown) => Number((v as any)?.numeric ?? (v as any)?.value ?? v ?? 0)
+import { storedMinor } from "../../lib/money"
 
 /** A merchant's statement over [from, to): read-only, derived from the ledger. */
 export async function merchantStatement(container: MedusaContainer, merchantId: string, period: { from: Date; to: Date }) {
@@ -15,7 +14,7 @@ export async function merchantStatement(container: MedusaContainer, merchantId: 
   )
   return buildStatement(
     opening.map((o) => ({ account: o.account, currency_code: o.currency_code, amount: o.amount })),
-    entries.map((e: any) => ({ ...e, amount: int(e.amount) }))
+    entries.map((e: any) => ({ ...e, amount: storedMinor(e.amount) }))
   )
 }
 
