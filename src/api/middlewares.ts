@@ -8,6 +8,7 @@ import { verifySandboxWebhook } from "./hooks/sandbox-signature"
 import { checkoutHoldRoutes } from "../workflows/reservations/routes"
 import { idempotencyRoutes } from "./idempotency/routes"
 import { orderLineRoutes } from "./order-lines/routes"
+import { bookingRoutes } from "./booking/routes"
 import { merchantGate, refuseSuspendedSignIn } from "./merchant/context"
 import {
   AcceptInvite, CreateMerchantProduct, CreateMerchantVariant, InviteStaff, MerchantApplication, SetInventory,
@@ -60,5 +61,6 @@ export default defineMiddlewares({
     ...orderLineRoutes,
     ...idempotencyRoutes,
     ...checkoutHoldRoutes,
+    ...bookingRoutes,
   ],
 })

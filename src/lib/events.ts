@@ -17,4 +17,7 @@ export const SNAIL_EVENTS = {
   ORDER_LINE_TRANSITIONED: "order.line.transitioned",
   /** `{ id, amount_minor, reason, actor_type }` */
   ORDER_LINE_REFUNDED: "order.line.refunded",
+  // Service booking (issue 6, docs/booking.md)
+  /** `{ id, previous_id, order_id, line_item_id, merchant_id, from_start_at, start_at, actor_id }` — the booking moved to another slot (new id). */
+  BOOKING_RESCHEDULED: "booking.rescheduled",
 } as const

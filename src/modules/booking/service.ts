@@ -57,7 +57,7 @@ export default class BookingModuleService extends MedusaService({ Schedule, Book
    */
   async holdSeat(input: SeatRequest): Promise<any | null> {
     const now = input.now ?? new Date()
-    await this.expireHolds_({ schedule_id: input.schedule_id, start_at: input.start_at, now })
+    await this.expireHolds({ schedule_id: input.schedule_id, start_at: input.start_at, now })
     const redis = this.redis()
     for (let seat = 0; seat < input.capacity; seat++) {
       const id = generateEntityId(undefined, "bkg")
@@ -94,7 +94,7 @@ export default class BookingModuleService extends MedusaService({ Schedule, Book
 
   /** Retires holds past their `expires_at` (one slot, or all when no slot is given); returns them. */
   @InjectManager()
-  async expireHolds_(
+  async expireHolds(
     input: { schedule_id?: string; start_at?: Date; now?: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; schedule_id: string; start_at: Date; seat: number }[]> {

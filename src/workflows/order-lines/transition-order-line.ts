@@ -7,6 +7,8 @@ import { releaseLineReservationStep } from "./steps/release-line-reservation"
 import { releaseRemainingAuthorizationStep } from "./steps/release-remaining-authorization"
 import { LineTransitionInput, planLineTransitionStep } from "./steps/plan-line-transition"
 import { SNAIL_EVENTS } from "../../lib/events"
+import { serviceCancelTermsStep } from "../booking/steps/cancel-terms"
+import { releaseLineSlotStep } from "../booking/steps/release-line-slot"
 
 /**
  * One move of one order line: plan (409 when the process forbids it), apply under an
@@ -19,14 +21,25 @@ export const transitionOrderLineWorkflow = createWorkflow("transition-order-line
   when({ plan }, ({ plan }) => plan.effects.includes("release_reservation")).then(() => {
     releaseLineReservationStep({ line_id: input.line_id })
   })
+  when({ plan }, ({ plan }) => plan.effects.includes("release_slot")).then(() => {
+    releaseLineSlotStep({ line_id: input.line_id })
+  })
+  // A buyer cancelling a booked service inside its fee window (docs/booking.md): the fee is
+  // captured and kept, paid − fee is refunded.
+  const cancelTermsInput = transform({ plan, input }, ({ plan, input }) => ({ line_id: input.line_id, actor_type: input.actor_type, effects: plan.effects }))
+  const terms = serviceCancelTermsStep(cancelTermsInput)
+  when({ terms }, ({ terms }) => terms.capture_first).then(() => {
+    captureLineStep({ line_id: input.line_id, actor_id: input.actor_id }).config({ name: "capture-cancellation-fee" })
+  })
   // Cancelling a captured line gives its money back; an uncaptured one is simply never captured.
   when({ plan }, ({ plan }) => plan.effects.includes("void_or_refund")).then(() => {
-    const refund = transform({ input }, ({ input }) => ({
+    const refund = transform({ input, terms }, ({ input, terms }) => ({
       line_id: input.line_id,
       reason: input.reason ?? "line cancelled",
       actor_type: input.actor_type,
       actor_id: input.actor_id,
       allow_nothing: true,
+      amount: terms.refund_amount,
     }))
     refundLineStep(refund)
     const order = transform({ plan }, ({ plan }) => ({ order_id: plan.line.order_id }))

@@ -5,6 +5,7 @@ import type { Actor } from "../../../lib/line-process/types"
 import { SnailError } from "../../../lib/snail-error"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
 import type OrderLinesModuleService from "../../../modules/order-lines/service"
+import { bookingOfLineItem } from "../../booking/line-booking"
 
 export type LineTransitionInput = {
   line_id: string
@@ -22,11 +23,13 @@ export const planLineTransitionStep = createStep("plan-line-transition", async (
   const [line] = await service.listOrderLines({ id: input.line_id })
   if (!line) throw new SnailError(404, "NOT_FOUND", `Order line ${input.line_id} not found`)
   const def = processFor(line.kind, line.process_version)
+  // A booked service line's slot start feeds the slot_started / slot_not_started guards.
+  const booked = line.kind === "SERVICE" ? await bookingOfLineItem(container, line.line_item_id) : null
   const plan = planTransition(def, {
     state: line.state,
     to: input.to,
     actor: input.actor_type,
-    facts: { trackingNumber: input.tracking_number ?? line.tracking_number },
+    facts: { trackingNumber: input.tracking_number ?? line.tracking_number, slotStartsAt: booked ? new Date(booked.booking.start_at) : null },
   })
   if (!plan.ok) throw new SnailError(409, plan.code, plan.message, "to")
   return new StepResponse({
