@@ -21,13 +21,14 @@ export const transitionOrderLineWorkflow = createWorkflow("transition-order-line
   when({ plan }, ({ plan }) => plan.effects.includes("release_reservation")).then(() => {
     releaseLineReservationStep({ line_id: input.line_id })
   })
-  when({ plan }, ({ plan }) => plan.effects.includes("release_slot")).then(() => {
-    releaseLineSlotStep({ line_id: input.line_id })
-  })
   // A buyer cancelling a booked service inside its fee window (docs/booking.md): the fee is
   // captured and kept, paid − fee is refunded.
   const cancelTermsInput = transform({ plan, input }, ({ plan, input }) => ({ line_id: input.line_id, actor_type: input.actor_type, effects: plan.effects }))
   const terms = serviceCancelTermsStep(cancelTermsInput)
+  // After the terms: they are read from the booking before its seat is given back.
+  when({ plan }, ({ plan }) => plan.effects.includes("release_slot")).then(() => {
+    releaseLineSlotStep({ line_id: input.line_id })
+  })
   when({ terms }, ({ terms }) => terms.capture_first).then(() => {
     captureLineStep({ line_id: input.line_id, actor_id: input.actor_id }).config({ name: "capture-cancellation-fee" })
   })
