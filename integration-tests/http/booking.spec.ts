@@ -216,7 +216,7 @@ medusaIntegrationTestRunner({
       const [booking] = await until(async () => (await api.get("/store/bookings", eve)).data.bookings, (b: any[]) => b[0]?.line?.state === "CONFIRMED")
       expect((await failing(api.post(`/merchant/orders/${order.id}/lines/${booking.line.id}/transitions`, { to: "NO_SHOW" }, A.owner))).data.code).toBe("TRANSITION_GUARD_FAILED")
       // The clock cannot move in an HTTP test: the booked slot is moved into the past instead.
-      await getContainer().resolve("booking").updateBookings({ id: booking.id, start_at: new Date(Date.now() - 60_000), end_at: new Date(Date.now() + 59 * 60_000) })
+      await (getContainer().resolve("booking") as any).updateBookings({ id: booking.id, start_at: new Date(Date.now() - 60_000), end_at: new Date(Date.now() + 59 * 60_000) })
       const late = await failing(api.post(`/store/bookings/${booking.id}/cancel`, {}, eve))
       expect(late).toEqual({ status: 422, data: expect.objectContaining({ code: "BOOKING_ALREADY_STARTED" }) })
       expect((await failing(api.post(`/store/orders/${order.id}/lines/${booking.line.id}/transitions`, { to: "CANCELLED" }, eve))).data.code).toBe("TRANSITION_GUARD_FAILED")
