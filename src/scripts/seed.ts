@@ -4,6 +4,7 @@ import { updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { seedAdminUser, seedPublishableKey, writeCredentials } from "./seed/access"
 import { DEMO_MERCHANT_PASSWORD, seedMerchants } from "./seed/merchants"
 import { seedDemoOrders } from "./seed/orders"
+import { seedBookingSchedules } from "./seed/booking"
 import { seedCatalogue } from "./seed/products"
 import { DEMO_PAYMENT_PROVIDERS, DEMO_REGIONS, seedCommerceSetup } from "./seed/setup"
 
@@ -43,6 +44,7 @@ export default async function seed({ container }: ExecArgs) {
     await storeModule.updateStores(store.id, { metadata: { ...(store.metadata ?? {}), snail_seed_version: SEED_VERSION } })
     logger.info(`Demo data seeded (version ${SEED_VERSION}). Merchant owners sign in with password ${DEMO_MERCHANT_PASSWORD}.`)
   }
+  await seedBookingSchedules(container)
 
   const credentials = { admin_email: admin.email, admin_password: admin.password, publishable_key: publishableKey }
   const file = writeCredentials(credentials)
