@@ -3,6 +3,7 @@
 import Link from "next/link"
 import { useRouter } from "next/navigation"
 import { useEffect } from "react"
+import { BookingsSection } from "@/components/merchant/Bookings"
 import { OrdersSection } from "@/components/merchant/Orders"
 import { ProductsSection } from "@/components/merchant/Products"
 import { StaffSection } from "@/components/merchant/Staff"
@@ -93,6 +94,7 @@ export default function MerchantDashboardPage() {
         <>
           <ProductsSection merchant={merchant} />
           <OrdersSection />
+          <BookingsSection />
           <StaffSection me={merchant_user} />
         </>
       )}
