@@ -43,9 +43,12 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     if (await add.isEnabled()) throw new Error("add to cart is enabled before a slot is chosen")
     const starts = await picker.locator('[data-testid="slot"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-start")))
     const now = Date.now()
-    const first = starts.find((s) => new Date(s).getTime() - now > 13 * HOUR)
+    const ahead = (s) => new Date(s).getTime() - now
+    // First a slot far enough ahead to be rescheduled (policy: until 12 h before); then, when there
+    // is one, a slot inside the 24 h fee window, so the cancellation shows a fee.
+    const first = starts.find((s) => ahead(s) > 24 * HOUR) ?? starts.find((s) => ahead(s) > 13 * HOUR)
     if (!first) throw new Error(`no slot more than 13 h ahead among ${starts.length}`)
-    const second = starts.find((s) => new Date(s).getTime() > new Date(first).getTime())
+    const second = starts.find((s) => s !== first && ahead(s) > HOUR && ahead(s) < 23 * HOUR) ?? starts.find((s) => new Date(s).getTime() > new Date(first).getTime())
 
     step = `pick ${first} and add it to the cart`
     await picker.locator(`[data-testid="slot"][data-start="${first}"]`).click()

@@ -215,11 +215,16 @@ medusaIntegrationTestRunner({
       const order = await checkout(eve, region.id, variantId, slot.start_at)
       const [booking] = await until(async () => (await api.get("/store/bookings", eve)).data.bookings, (b: any[]) => b[0]?.line?.state === "CONFIRMED")
       expect((await failing(api.post(`/merchant/orders/${order.id}/lines/${booking.line.id}/transitions`, { to: "NO_SHOW" }, A.owner))).data.code).toBe("TRANSITION_GUARD_FAILED")
+      const [before] = (await api.get(`/merchant/orders/${order.id}/lines`, A.owner)).data.lines
+      expect(before.allowed_transitions.map((t: any) => t.to)).toEqual(["CANCELLED"])
       // The clock cannot move in an HTTP test: the booked slot is moved into the past instead.
       await (getContainer().resolve("booking") as any).updateBookings({ id: booking.id, start_at: new Date(Date.now() - 60_000), end_at: new Date(Date.now() + 59 * 60_000) })
       const late = await failing(api.post(`/store/bookings/${booking.id}/cancel`, {}, eve))
       expect(late).toEqual({ status: 422, data: expect.objectContaining({ code: "BOOKING_ALREADY_STARTED" }) })
       expect((await failing(api.post(`/store/orders/${order.id}/lines/${booking.line.id}/transitions`, { to: "CANCELLED" }, eve))).data.code).toBe("TRANSITION_GUARD_FAILED")
+      const [line] = (await api.get(`/merchant/orders/${order.id}/lines`, A.owner)).data.lines
+      expect(line.booking).toEqual(expect.objectContaining({ id: booking.id, status: "BOOKED", timezone: "Asia/Dubai" }))
+      expect(line.allowed_transitions.map((t: any) => t.to).sort()).toEqual(["NO_SHOW", "SERVED"])
       const served = await api.post(`/merchant/orders/${order.id}/lines/${booking.line.id}/transitions`, { to: "SERVED" }, A.owner)
       expect(served.data.line.state).toBe("SERVED")
     })
