@@ -46,6 +46,13 @@ export default class BookingModuleService extends MedusaService({ Schedule, Book
     return this.redis_
   }
 
+  // The Redis connection is the module's own: closed with the application.
+  __hooks = {
+    onApplicationShutdown: async () => {
+      await this.redis_?.quit().catch(() => undefined)
+    },
+  }
+
   seatLockKey(scheduleId: string, startAt: Date, seat: number) {
     return `${this.bookingOptions_.keyPrefix ?? "snail:slot"}:${scheduleId}:${startAt.toISOString()}:${seat}`
   }
