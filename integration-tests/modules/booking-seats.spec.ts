@@ -35,7 +35,7 @@ for (const variant of variants) {
           if (keys.length) await r.del(...keys)
           await r.quit()
         }
-        await (service as any).redis_?.quit()
+        await (service as any).__hooks?.onApplicationShutdown?.()
       })
 
       describe(`slot seats (${variant.name}, real PostgreSQL)`, () => {
@@ -45,6 +45,16 @@ for (const variant of variants) {
           const rows = await service.listBookings({ schedule_id: "bsch_1" })
           expect(rows).toHaveLength(1)
           expect(rows[0]).toEqual(expect.objectContaining({ status: "HELD", seat: 0 }))
+          if (variant.options.redisUrl) {
+            // The seat's Redis lock names the winning hold and expires with it.
+            const r = new Redis(redisUrl!)
+            const key = service.seatLockKey("bsch_1", new Date("2026-06-01T05:00:00Z"), 0)
+            expect(await r.get(key)).toBe(rows[0].id)
+            expect(await r.pttl(key)).toBeGreaterThan(14 * 60_000)
+            await service.releaseSeatLock(rows[0])
+            expect(await r.get(key)).toBeNull()
+            await r.quit()
+          }
         })
 
         it("30 concurrent holds of a capacity-3 slot: exactly three win, on seats 0, 1, 2", async () => {

@@ -28,11 +28,12 @@ export type SeatRequest = {
   now?: Date
 }
 
+const redisClients = new Map<string, Redis>()
+
 const RELEASE_IF_OWNER = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`
 
 export default class BookingModuleService extends MedusaService({ Schedule, Booking, CalendarFeed }) {
   protected readonly bookingOptions_: BookingModuleOptions
-  protected redis_?: Redis
 
   constructor(container: any, options: BookingModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
@@ -40,16 +41,26 @@ export default class BookingModuleService extends MedusaService({ Schedule, Book
     this.bookingOptions_ = options ?? {}
   }
 
-  protected redis(): Redis | undefined {
-    if (!this.bookingOptions_.redisUrl) return undefined
-    this.redis_ ??= new Redis(this.bookingOptions_.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
-    return this.redis_
+  protected seatLockClient_(): Redis | undefined {
+    const url = this.bookingOptions_.redisUrl
+    if (!url) return undefined
+    // Kept outside the instance: Medusa hands module services out behind a proxy that does not keep
+    // properties assigned after construction.
+    let client = redisClients.get(url)
+    if (!client) {
+      client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 })
+      redisClients.set(url, client)
+    }
+    return client
   }
 
   // The Redis connection is the module's own: closed with the application.
   __hooks = {
     onApplicationShutdown: async () => {
-      await this.redis_?.quit().catch(() => undefined)
+      const url = this.bookingOptions_.redisUrl
+      const client = url ? redisClients.get(url) : undefined
+      if (url) redisClients.delete(url)
+      await client?.quit().catch(() => undefined)
     },
   }
 
@@ -65,7 +76,7 @@ export default class BookingModuleService extends MedusaService({ Schedule, Book
   async holdSeat(input: SeatRequest): Promise<any | null> {
     const now = input.now ?? new Date()
     await this.expireHolds({ schedule_id: input.schedule_id, start_at: input.start_at, now })
-    const redis = this.redis()
+    const redis = this.seatLockClient_()
     for (let seat = 0; seat < input.capacity; seat++) {
       const id = generateEntityId(undefined, "bkg")
       const key = this.seatLockKey(input.schedule_id, input.start_at, seat)
@@ -79,7 +90,7 @@ export default class BookingModuleService extends MedusaService({ Schedule, Book
 
   /** Gives the seat's Redis lock back (the row's status is changed by the caller). */
   async releaseSeatLock(booking: { id: string; schedule_id: string; start_at: Date | string; seat: number }) {
-    const redis = this.redis()
+    const redis = this.seatLockClient_()
     if (!redis) return
     await redis.eval(RELEASE_IF_OWNER, 1, this.seatLockKey(booking.schedule_id, new Date(booking.start_at), booking.seat), booking.id)
   }
