@@ -106,7 +106,26 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     if (weekOf(second) !== weekOf(new Date().toISOString())) await merchantPage.locator('[data-testid="week-next"]').click()
     const merchantsView = merchantPage.locator(`[data-testid="merchant-booking"][data-state="CONFIRMED"]`)
     await merchantsView.first().waitFor()
+
+    step = "Desert Wellness staff see the haircut's schedule in their schedule editor"
+    const haircutForm = merchantPage.locator('[data-testid="schedule-form"]', { hasText: "Haircut" })
+    await haircutForm.waitFor()
+    const tz = await haircutForm.locator('[data-testid="schedule-timezone"]').inputValue()
+    if (tz !== "Asia/Dubai") throw new Error(`haircut schedule time zone is ${tz}`)
     await merchantPage.close()
+
+    step = "platform admin: the Bookings week view shows the booking"
+    const adminPage = await browser.newPage()
+    await adminPage.goto(`${backend}/app/login`, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 3 })
+    await adminPage.locator('input[name="email"]').fill(ADMIN.email)
+    await adminPage.locator('input[name="password"]').fill(ADMIN.password)
+    await adminPage.locator('button[type="submit"]').click()
+    await adminPage.waitForURL((url) => !url.pathname.includes("/login"), { timeout: STEP_TIMEOUT })
+    await adminPage.goto(`${backend}/app/bookings`, { waitUntil: "domcontentloaded" })
+    await adminPage.locator('[data-testid="bookings-grid"]').waitFor()
+    if (weekOf(second) !== weekOf(new Date().toISOString())) await adminPage.locator("button", { hasText: "→" }).click()
+    await adminPage.locator('[data-testid="booking-card"]', { hasText: "Haircut" }).first().waitFor()
+    await adminPage.close()
 
     step = "cancel: the fee (or free refund) is shown before confirming"
     const booked = page.locator('[data-testid="booking"][data-status="BOOKED"]')

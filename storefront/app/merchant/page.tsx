@@ -6,6 +6,7 @@ import { useEffect } from "react"
 import { BookingsSection } from "@/components/merchant/Bookings"
 import { OrdersSection } from "@/components/merchant/Orders"
 import { ProductsSection } from "@/components/merchant/Products"
+import { SchedulesSection } from "@/components/merchant/Schedules"
 import { StaffSection } from "@/components/merchant/Staff"
 import { ApiErrorBox } from "@/components/merchant/ui"
 import { useMerchantQuery } from "@/components/merchant/use-merchant-query"
@@ -95,6 +96,7 @@ export default function MerchantDashboardPage() {
           <ProductsSection merchant={merchant} />
           <OrdersSection />
           <BookingsSection />
+          <SchedulesSection />
           <StaffSection me={merchant_user} />
         </>
       )}
