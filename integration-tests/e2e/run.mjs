@@ -69,7 +69,7 @@ async function main() {
     const bookingStarted = Date.now()
     const { first, second, fee } = await runBooking({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
     console.log(
-      `[e2e] PASS booking: buyer picks ${first} (Dubai slot, Berlin time shown) → pays → CONFIRMED → reschedules to ${second} → merchant calendar shows it → cancels (${fee ? "fee shown" : "free refund shown"}) (${Math.round((Date.now() - bookingStarted) / 1000)}s)`
+      `[e2e] PASS booking: buyer picks ${first} (Dubai slot, Berlin time shown) → pays → CONFIRMED → reschedules to ${second} → merchant calendar + schedule editor and admin week view show it → cancels (${fee ? "fee shown" : "free refund shown"}) (${Math.round((Date.now() - bookingStarted) / 1000)}s)`
     )
   }
 }
