@@ -75,6 +75,9 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     await page.waitForURL(/\/orders\/order_[^/?]+/, { timeout: STEP_TIMEOUT * 2 })
     const service = page.locator('[data-testid="order-line"][data-kind="SERVICE"]')
     await expectAttribute(service, "data-state", "CONFIRMED", 30_000)
+    await expectAttribute(service.locator('[data-testid="order-line-booking"]'), "data-start", first)
+    // Cancelling a booked slot happens in My bookings, where the fee is shown first.
+    if (await service.locator('[data-testid="order-line-action-cancel"]').count()) throw new Error("the order page offers a fee-blind cancel")
 
     step = "My bookings: the booking with its time"
     await page.goto(`${base}/account/bookings`)
