@@ -45,6 +45,8 @@ module.exports = defineConfig({
     { resolve: "./src/modules/course-access" },
     fileModule(),
     fiscalModule(),
+    // Slot seats: a DB unique index always; with Redis also a SET NX PX lock per seat (docs/booking.md).
+    { resolve: "./src/modules/booking", options: { redisUrl, keyPrefix: env.BOOKING_LOCK_PREFIX || "snail:slot" } },
     paymentModule(),
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],

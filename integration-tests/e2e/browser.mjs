@@ -33,9 +33,9 @@ export const trimSlash = (url) => url.replace(/\/+$/, "")
  * they explain most failures (CORS, bad publishable key...).
  * @param {{ executablePath?: string, headless?: boolean, viewport?: { width: number, height: number }, locale?: string }} [opts]
  */
-export async function openBrowser({ executablePath = CHROMIUM_PATH, headless = true, viewport = { width: 1280, height: 900 }, locale } = {}) {
+export async function openBrowser({ executablePath = CHROMIUM_PATH, headless = true, viewport = { width: 1280, height: 900 }, locale, timezoneId } = {}) {
   const browser = await chromium.launch({ executablePath, headless, args: CHROMIUM_ARGS })
-  const context = await browser.newContext({ viewport, ...(locale ? { locale } : {}) })
+  const context = await browser.newContext({ viewport, ...(locale ? { locale } : {}), ...(timezoneId ? { timezoneId } : {}) })
   const page = await context.newPage()
   page.setDefaultTimeout(STEP_TIMEOUT)
   const consoleErrors = []

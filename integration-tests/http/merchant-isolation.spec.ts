@@ -32,8 +32,9 @@ type World = {
   api: any
   a: Headers
   b: Headers
-  bIds: { merchant: string; product: string; variant: string; order: string; inviteToken: string; line: string; mixedLine: string; dispute: string; invoice: string; creditNote: string; course: string; lesson: string }
-  aIds: { product: string; variant: string; mixedOrder: string; course: string }
+  bIds: { merchant: string; product: string; variant: string; order: string; inviteToken: string; line: string; mixedLine: string; dispute: string; invoice: string; creditNote: string; course: string; lesson: string;
+    service: string; schedule: string; booking: string }
+  aIds: { product: string; variant: string; mixedOrder: string; course: string; service: string }
 }
 type Attempt = { label: string; res: { status: number; data: any }; mayListOwnOnly?: boolean }
 
@@ -187,6 +188,37 @@ const ATTACKS: Record<string, (w: World) => Promise<Attempt[]>> = {
     { label: "B's course + lesson", res: await call(api.delete(`/merchant/courses/${bIds.course}/lessons/${bIds.lesson}`, a)) },
     { label: "own course, B's lesson", res: await call(api.delete(`/merchant/courses/${aIds.course}/lessons/${bIds.lesson}`, a)) },
   ],
+  // Service booking (issue 6)
+  "GET /merchant/schedules": async ({ api, a, bIds }) => [
+    { label: "filter merchant_id", res: await call(api.get(`/merchant/schedules?merchant_id=${bIds.merchant}`, a)) },
+    { label: "filter product_id", res: await call(api.get(`/merchant/schedules?product_id=${bIds.service}`, a)), mayListOwnOnly: true },
+  ],
+  "POST /merchant/schedules": async ({ api, a, bIds }) => [
+    { label: "B's product", res: await call(api.post("/merchant/schedules", { product_id: bIds.service, timezone: "Asia/Dubai",
+      rrule: "FREQ=DAILY;BYHOUR=9", slot_minutes: 60 }, a)) },
+  ],
+  "GET /merchant/schedules/:id": async ({ api, a, bIds }) => [
+    { label: "B's schedule", res: await call(api.get(`/merchant/schedules/${bIds.schedule}`, a)) },
+  ],
+  "POST /merchant/schedules/:id": async ({ api, a, bIds }) => [
+    { label: "B's schedule", res: await call(api.post(`/merchant/schedules/${bIds.schedule}`, { capacity: 50 }, a)) },
+  ],
+  "DELETE /merchant/schedules/:id": async ({ api, a, bIds }) => [
+    { label: "B's schedule", res: await call(api.delete(`/merchant/schedules/${bIds.schedule}`, a)) },
+  ],
+  "GET /merchant/bookings": async ({ api, a, bIds }) => [
+    { label: "filter merchant_id", res: await call(api.get(`/merchant/bookings?merchant_id=${bIds.merchant}`, a)) },
+    { label: "plain list", res: await call(api.get("/merchant/bookings", a)), mayListOwnOnly: true },
+  ],
+  "GET /merchant/bookings/:id": async ({ api, a, bIds }) => [
+    { label: "B's booking", res: await call(api.get(`/merchant/bookings/${bIds.booking}`, a)) },
+  ],
+  "GET /merchant/calendar-feed": async ({ api, a, bIds }) => [
+    { label: "filter merchant_id", res: await call(api.get(`/merchant/calendar-feed?merchant_id=${bIds.merchant}`, a)) },
+  ],
+  "POST /merchant/calendar-feed": async ({ api, a, bIds }) => [
+    { label: "body merchant_id", res: await call(api.post("/merchant/calendar-feed", { merchant_id: bIds.merchant }, a)) },
+  ],
 }
 
 /** A tax invoice and a credit note issued by B (straight through the VAT module: B is not a UAE supplier here). */
@@ -251,11 +283,23 @@ medusaIntegrationTestRunner({
       const bLesson = (await api.post(`/merchant/courses/${bCourse.id}/lessons`, { kind: "file", title: "B secret lesson", filename: "notes.txt",
         mime_type: "text/plain", content_base64: Buffer.from("B secret notes").toString("base64") }, B.owner)).data.lesson
 
+      // B's booking calendar: a schedule on its service and a booked slot of the B-only order's line.
+      const bSchedule = (await api.post("/merchant/schedules", { product_id: bService.id, timezone: "Asia/Dubai",
+        rrule: "FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0", slot_minutes: 60, min_notice_minutes: 0 }, B.owner)).data.schedule
+      const bookings = getContainer().resolve("booking") as any
+      const slotStart = new Date(Date.now() + 2 * 24 * 3600 * 1000)
+      const held = await bookings.holdSeat({ schedule_id: bSchedule.id, start_at: slotStart, end_at: new Date(slotStart.getTime() + 3600 * 1000),
+        timezone: "Asia/Dubai", capacity: 1, product_id: bService.id, variant_id: bService.variants[0].id, merchant_id: B.merchant.id, ttl_ms: 60_000 })
+      await bookings.confirmHold({ id: held.id, order_id: order.id, line_item_id: bLine.line_item_id })
+      await api.get("/merchant/calendar-feed", B.owner)
+
+
       const world: World = {
         api, a: A.owner, b: B.owner,
-        aIds: { product: aProduct.id, variant: aProduct.variants[0].id, mixedOrder: mixed.id, course: aCourse.id },
+        aIds: { product: aProduct.id, variant: aProduct.variants[0].id, mixedOrder: mixed.id, course: aCourse.id, service: aService.id },
         bIds: { merchant: B.merchant.id, product: bProduct.id, variant: bVariant, order: order.id, inviteToken: invite.data.token,
-          line: bLine.id, mixedLine: bMixedLine.id, dispute: bDispute.id, invoice: bVat.invoice, creditNote: bVat.creditNote, course: bCourse.id, lesson: bLesson.id },
+          line: bLine.id, mixedLine: bMixedLine.id, dispute: bDispute.id, invoice: bVat.invoice, creditNote: bVat.creditNote, course: bCourse.id, lesson: bLesson.id,
+          service: bService.id, schedule: bSchedule.id, booking: held.id },
       }
       const snapshotOfB = async () => ({
         me: (await api.get("/merchant/me", B.owner)).data,
@@ -269,11 +313,15 @@ medusaIntegrationTestRunner({
         taxInvoices: (await api.get("/merchant/tax-invoices", B.owner)).data,
         course: (await api.get(`/merchant/courses/${bCourse.id}`, B.owner)).data,
         stock: (await api.get(`/admin/products/${bProduct.id}?fields=variants.inventory_items.inventory.location_levels.stocked_quantity`, admin)).data,
+        schedules: (await api.get("/merchant/schedules", B.owner)).data,
+        bookings: (await api.get("/merchant/bookings", B.owner)).data.bookings,
+        feed: (await api.get("/merchant/calendar-feed", B.owner)).data,
       })
       const before = await snapshotOfB()
       // A 404 may echo the id the attacker sent; it must never carry B's data (titles) or,
       // in a list, any of B's ids.
-      const bIds = [bProduct.id, bVariant, order.id, B.merchant.id, bLine.id, bMixedLine.id, bDispute.id, bVat.invoice, bVat.creditNote, bCourse.id, bLesson.id]
+      const bIds = [bProduct.id, bVariant, order.id, B.merchant.id, bLine.id, bMixedLine.id, bDispute.id, bVat.invoice, bVat.creditNote, bCourse.id, bLesson.id,
+        bService.id, bSchedule.id, held.id, before.feed.calendar_feed.token]
 
       const failures: string[] = []
       for (const [route, attack] of Object.entries(ATTACKS)) {
@@ -302,6 +350,9 @@ medusaIntegrationTestRunner({
       expect(failures).toEqual([])
       expect(await snapshotOfB()).toEqual(before)
       expect(before.products.products.map((p: any) => p.title).sort()).toEqual(["B secret course", "B secret mug", "B secret session"])
+      // Control for the booking routes: B really has a schedule and a booking to protect.
+      expect(before.schedules.schedules.map((s: any) => s.id)).toEqual([bSchedule.id])
+      expect(before.bookings.map((b: any) => [b.id, b.title])).toEqual([[held.id, "B secret session"]])
       // Control for the line routes: the owner's own move goes through.
       const own = await api.post(`/merchant/orders/${order.id}/lines/${bLine.id}/transitions`, { to: "CANCELLED", reason: "control" }, B.owner)
       expect(own.data.line.state).toBe("CANCELLED")

@@ -12,6 +12,7 @@ import { orderLineRoutes } from "./order-lines/routes"
 import { vatAeRoutes } from "./vat-ae/routes"
 import { courseAccessRoutes } from "./course-access/routes"
 import { fiscalRoutes } from "./fiscal/routes"
+import { bookingRoutes } from "./booking/routes"
 import { merchantGate, refuseSuspendedSignIn } from "./merchant/context"
 import {
   AcceptInvite, CreateMerchantProduct, CreateMerchantVariant, InviteStaff, MerchantApplication, SetInventory,
@@ -68,5 +69,6 @@ export default defineMiddlewares({
     ...vatAeRoutes,
     ...courseAccessRoutes,
     ...fiscalRoutes,
+    ...bookingRoutes,
   ],
 })

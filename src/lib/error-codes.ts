@@ -67,6 +67,18 @@ export const ERROR_CODES = {
   // Fiscal receipts (docs/fiscal.md)
   FISCAL_RECEIPT_NOT_FAILED: "Only a FAILED fiscal receipt can be retried; others are still being sent or are registered.",
   FISCAL_RECEIPT_NOT_CORRECTABLE: "Only a registered (DONE) sell receipt can be corrected with a sell_correction.",
+  // Service booking (issue 6, docs/booking.md)
+  SLOT_REQUIRED: "A service sold by time slot was added to the cart without metadata.slot_start.",
+  SLOT_UNAVAILABLE: "The slot is not one of the schedule's bookable slots, or every seat of it is held or booked.",
+  SLOT_QUANTITY: "A booked service line holds one seat: its quantity must be 1.",
+  INVALID_SLOT_RANGE: "The slots query range is malformed, reversed, or longer than allowed.",
+  INVALID_SCHEDULE: "The schedule is invalid (unknown time zone, unreadable RRULE, or inconsistent numbers).",
+  SCHEDULE_EXISTS: "The product (or variant) already has a schedule: update it instead.",
+  NOT_A_SERVICE: "Schedules and bookings exist only for SERVICE products.",
+  BOOKING_ALREADY_STARTED: "The booked slot has started: it can no longer be cancelled or rescheduled.",
+  RESCHEDULE_WINDOW_CLOSED: "Rescheduling closes a set number of hours before the booked slot starts.",
+  RESCHEDULE_LIMIT_REACHED: "The booking was already rescheduled as many times as its policy allows.",
+  BOOKING_NOT_ACTIVE: "The booking's line is not in a state that allows this (cancelled, served, no-show or closed).",
   INTERNAL_ERROR: "An unexpected error happened on the server.",
   INVALID_IDEMPOTENCY_KEY: "The X-Idempotency-Key header is empty, longer than 255 characters, or sent twice with different values.",
   IDEMPOTENCY_KEY_REUSED: "The idempotency key was already used for a different request (method, path or body).",

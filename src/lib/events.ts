@@ -38,4 +38,7 @@ export const SNAIL_EVENTS = {
   FISCAL_RECEIPT_DONE: "fiscal.receipt.done",
   /** `{ id, order_id, operation, settlement, status: "FAILED", last_error }` — needs an operator (admin Receipts page, Retry). */
   FISCAL_RECEIPT_FAILED: "fiscal.receipt.failed",
+  // Service booking (issue 6, docs/booking.md)
+  /** `{ id, previous_id, order_id, line_item_id, merchant_id, from_start_at, start_at, actor_id }` — the booking moved to another slot (new id). */
+  BOOKING_RESCHEDULED: "booking.rescheduled",
 } as const

@@ -5,6 +5,7 @@ import { seedAdminUser, seedPublishableKey, writeCredentials } from "./seed/acce
 import { DEMO_MERCHANT_PASSWORD, seedMerchants } from "./seed/merchants"
 import { seedMarketplaceMoney } from "./seed/money"
 import { seedDemoOrders } from "./seed/orders"
+import { seedBookingSchedules } from "./seed/booking"
 import { seedCatalogue } from "./seed/products"
 import { seedCourses } from "./seed/courses"
 import { DEMO_PAYMENT_PROVIDERS, DEMO_REGIONS, seedCommerceSetup } from "./seed/setup"
@@ -46,12 +47,11 @@ export default async function seed({ container }: ExecArgs) {
     await storeModule.updateStores(store.id, { metadata: { ...(store.metadata ?? {}), snail_seed_version: SEED_VERSION } })
     logger.info(`Demo data seeded (version ${SEED_VERSION}). Merchant owners sign in with password ${DEMO_MERCHANT_PASSWORD}.`)
   }
-  await seedVatAe(container)
-
   // Self-idempotent demo data of later features (each checks whether its data exists).
+  await seedVatAe(container)
   await seedMarketplaceMoney(container)
-
   await seedCourses(container)
+  await seedBookingSchedules(container)
 
   const credentials = { admin_email: admin.email, admin_password: admin.password, publishable_key: publishableKey }
   const file = writeCredentials(credentials)

@@ -33,6 +33,8 @@ export type OrderLine = {
   currency_code?: string | null
   history: LineHistoryEntry[]
   allowed_transitions: { name: string; to: string }[]
+  /** A booked service line's slot (docs/booking.md). */
+  booking?: { id: string; status: string; start_at: string; end_at: string; timezone: string } | null
 }
 
 export async function listOrderLines(orderId: string): Promise<OrderLine[]> {

@@ -22,7 +22,8 @@ type StoreState = {
   cart: Cart | null
   cartLoading: boolean
   itemCount: number
-  addItem: (variantId: string, quantity: number) => Promise<Cart>
+  /** `metadata.slot_start` books a service's time slot (docs/booking.md). */
+  addItem: (variantId: string, quantity: number, metadata?: Record<string, unknown>) => Promise<Cart>
   setQuantity: (lineId: string, quantity: number) => Promise<void>
   removeItem: (lineId: string) => Promise<void>
   /** Makes `c` the current cart (e.g. after transferring it to the signed-in customer). */
@@ -112,7 +113,7 @@ export function StoreProvider({ children }: { children: ReactNode }) {
   )
 
   const addMutation = useMutation({
-    mutationFn: async ({ variantId, quantity }: { variantId: string; quantity: number }) => {
+    mutationFn: async ({ variantId, quantity, metadata }: { variantId: string; quantity: number; metadata?: Record<string, unknown> }) => {
       const sdk = requireSdk()
       if (!region) throw new Error("No region selected")
       let id = cart?.id ?? null
@@ -122,7 +123,7 @@ export function StoreProvider({ children }: { children: ReactNode }) {
       } else if (cart && cart.region_id !== region.id) {
         await sdk.store.cart.update(id, { region_id: region.id })
       }
-      return (await sdk.store.cart.createLineItem(id, { variant_id: variantId, quantity })).cart
+      return (await sdk.store.cart.createLineItem(id, { variant_id: variantId, quantity, ...(metadata ? { metadata } : {}) })).cart
     },
     onSuccess: putCart,
   })
@@ -170,7 +171,7 @@ export function StoreProvider({ children }: { children: ReactNode }) {
     cart,
     cartLoading: !hydrated || (!!cartId && cartQuery.isPending),
     itemCount,
-    addItem: (variantId, quantity) => addMutation.mutateAsync({ variantId, quantity }),
+    addItem: (variantId, quantity, metadata) => addMutation.mutateAsync({ variantId, quantity, metadata }),
     setQuantity: async (lineId, quantity) => {
       await quantityMutation.mutateAsync({ lineId, quantity })
     },

@@ -6,6 +6,7 @@ import type { Actor } from "../../lib/line-process/types"
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
 import { LINE_AMOUNT_FIELDS, lineQuantity, orderItemAmounts } from "../../lib/order-items"
 import type OrderLinesModuleService from "../../modules/order-lines/service"
+import { bookingService } from "../../workflows/booking/schedules"
 
 /**
  * The lines of an order as `actor` may see them: state, history and the moves it may make next.
@@ -29,9 +30,16 @@ export async function presentOrderLines(scope: MedusaContainer, orderId: string,
   const merchantById = new Map<string, any>(merchants.map((m: any) => [m.id, m] as [string, any]))
   const items = new Map<string, any>((order?.items ?? []).filter(Boolean).map((i: any) => [i.id, i] as [string, any]))
   const amounts = orderItemAmounts((order?.items ?? []).filter(Boolean) as any[], order?.currency_code ?? lines[0]?.currency_code)
+  // Booked service lines carry their slot; its start also decides which moves are possible now.
+  const serviceItemIds = lines.filter((l) => l.kind === "SERVICE").map((l) => l.line_item_id)
+  const bookings: any[] = serviceItemIds.length && scope.hasRegistration?.("booking")
+    ? await bookingService(scope).listBookings({ line_item_id: serviceItemIds, status: ["BOOKED", "CANCELLED"] } as any, { order: { created_at: "DESC" } })
+    : []
+  const bookingOf = (itemId: string) => bookings.find((b) => b.line_item_id === itemId && b.status === "BOOKED") ?? bookings.find((b) => b.line_item_id === itemId)
   return lines.map((line) => {
     const item = items.get(line.line_item_id)
     const def = processFor(line.kind, line.process_version)
+    const booking = line.kind === "SERVICE" ? bookingOf(line.line_item_id) : undefined
     return {
       id: line.id,
       line_item_id: line.line_item_id,
@@ -55,7 +63,10 @@ export async function presentOrderLines(scope: MedusaContainer, orderId: string,
       history: [...(line.transitions ?? [])]
         .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())
         .map((t) => ({ transition: t.transition, from: t.from_state, to: t.to_state, actor_type: t.actor_type, actor_id: t.actor_id, reason: t.reason, data: t.data, at: t.created_at })),
-      allowed_transitions: allowedTransitions(def, line.state, actor),
+      booking: booking
+        ? { id: booking.id, status: booking.status, start_at: new Date(booking.start_at).toISOString(), end_at: new Date(booking.end_at).toISOString(), timezone: booking.timezone }
+        : null,
+      allowed_transitions: allowedTransitions(def, line.state, actor, booking?.status === "BOOKED" ? { slotStartsAt: new Date(booking.start_at) } : {}),
     }
   })
 }

@@ -7,8 +7,10 @@ import { releaseLineReservationStep } from "./steps/release-line-reservation"
 import { releaseRemainingAuthorizationStep } from "./steps/release-remaining-authorization"
 import { LineTransitionInput, planLineTransitionStep } from "./steps/plan-line-transition"
 import { SNAIL_EVENTS } from "../../lib/events"
+import { serviceCancelTermsStep } from "../booking/steps/cancel-terms"
 import { grantCourseAccessStep } from "../course-access/steps/grant-course-access"
 import { revokeCourseAccessStep } from "../course-access/steps/revoke-course-access"
+import { releaseLineSlotStep } from "../booking/steps/release-line-slot"
 
 /**
  * One move of one order line: plan (409 when the process forbids it), apply under an
@@ -30,14 +32,26 @@ export const transitionOrderLineWorkflow = createWorkflow("transition-order-line
   when({ plan }, ({ plan }) => plan.effects.includes("grant_access")).then(() => {
     grantCourseAccessStep({ line_id: input.line_id })
   })
+  // A buyer cancelling a booked service inside its fee window (docs/booking.md): the fee is
+  // captured and kept, paid − fee is refunded.
+  const cancelTermsInput = transform({ plan, input }, ({ plan, input }) => ({ line_id: input.line_id, actor_type: input.actor_type, effects: plan.effects }))
+  const terms = serviceCancelTermsStep(cancelTermsInput)
+  // After the terms: they are read from the booking before its seat is given back.
+  when({ plan }, ({ plan }) => plan.effects.includes("release_slot")).then(() => {
+    releaseLineSlotStep({ line_id: input.line_id })
+  })
+  when({ terms }, ({ terms }) => terms.capture_first).then(() => {
+    captureLineStep({ line_id: input.line_id, actor_id: input.actor_id }).config({ name: "capture-cancellation-fee" })
+  })
   // Cancelling a captured line gives its money back; an uncaptured one is simply never captured.
   when({ plan }, ({ plan }) => plan.effects.includes("void_or_refund")).then(() => {
-    const refund = transform({ input }, ({ input }) => ({
+    const refund = transform({ input, terms }, ({ input, terms }) => ({
       line_id: input.line_id,
       reason: input.reason ?? "line cancelled",
       actor_type: input.actor_type,
       actor_id: input.actor_id,
       allow_nothing: true,
+      amount: terms.refund_amount,
     }))
     refundLineStep(refund)
     const order = transform({ plan }, ({ plan }) => ({ order_id: plan.line.order_id }))

@@ -3,8 +3,10 @@
 import Link from "next/link"
 import { useRouter } from "next/navigation"
 import { useEffect } from "react"
+import { BookingsSection } from "@/components/merchant/Bookings"
 import { OrdersSection } from "@/components/merchant/Orders"
 import { ProductsSection } from "@/components/merchant/Products"
+import { SchedulesSection } from "@/components/merchant/Schedules"
 import { StaffSection } from "@/components/merchant/Staff"
 import { ApiErrorBox } from "@/components/merchant/ui"
 import { useMerchantQuery } from "@/components/merchant/use-merchant-query"
@@ -93,6 +95,8 @@ export default function MerchantDashboardPage() {
         <>
           <ProductsSection merchant={merchant} />
           <OrdersSection />
+          <BookingsSection />
+          <SchedulesSection />
           <StaffSection me={merchant_user} />
         </>
       )}

@@ -2,7 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
+import Link from "next/link"
 import { KindBadge } from "@/components/KindBadge"
+import { formatDateTime, localZone } from "@/lib/booking"
 import { ErrorMessage, Loading } from "@/components/Status"
 import { useI18n } from "@/lib/i18n-context"
 import { formatMoney } from "@/lib/money"
@@ -70,9 +72,17 @@ export function OrderLines({ orderId, currencyCode }: { orderId: string; currenc
                 <code dir="ltr" data-testid="order-line-tracking-number">{line.tracking_number}</code>
               </p>
             )}
-            {line.allowed_transitions.length > 0 && (
+            {line.booking && (
+              <p className="booking-slot" data-testid="order-line-booking" data-start={line.booking.start_at}>
+                {formatDateTime(line.booking.start_at, line.booking.timezone, intlLocale)} <span className="muted">({line.booking.timezone})</span>
+                {localZone() !== line.booking.timezone && <span className="muted"> · {formatDateTime(line.booking.start_at, localZone(), intlLocale)}</span>}
+                {line.booking.status === "BOOKED" && <> · <Link href="/account/bookings" data-testid="order-line-manage-booking">{t("booking.manage")}</Link></>}
+              </p>
+            )}
+            {/* A booked slot is cancelled from My bookings, where the fee is shown first. */}
+            {line.allowed_transitions.filter((tr) => !(line.booking?.status === "BOOKED" && tr.to === "CANCELLED")).length > 0 && (
               <div className="order-line-actions">
-                {line.allowed_transitions.map((tr) => (
+                {line.allowed_transitions.filter((tr) => !(line.booking?.status === "BOOKED" && tr.to === "CANCELLED")).map((tr) => (
                   <button
                     key={tr.name}
                     type="button"

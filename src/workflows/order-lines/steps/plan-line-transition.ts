@@ -7,6 +7,7 @@ import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
 import type MarketplaceModuleService from "../../../modules/marketplace/service"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
 import type OrderLinesModuleService from "../../../modules/order-lines/service"
+import { bookingOfLineItem } from "../../booking/line-booking"
 import { courseRefundGuardFacts } from "../../course-access/refund-facts"
 
 export type LineTransitionInput = {
@@ -27,6 +28,8 @@ export const planLineTransitionStep = createStep("plan-line-transition", async (
   const def = processFor(line.kind, line.process_version)
   // An open dispute freezes the line: no auto-close while it runs (issue 5 §7).
   const openDisputes = await (container.resolve(MARKETPLACE_MODULE) as MarketplaceModuleService).listDisputes({ order_line_id: line.id, status: "OPEN" }, { take: 1, select: ["id"] })
+  // A booked service line's slot start feeds the slot_started / slot_not_started guards.
+  const booked = line.kind === "SERVICE" ? await bookingOfLineItem(container, line.line_item_id) : null
   const plan = planTransition(def, {
     state: line.state,
     to: input.to,
@@ -34,6 +37,7 @@ export const planLineTransitionStep = createStep("plan-line-transition", async (
     facts: {
       trackingNumber: input.tracking_number ?? line.tracking_number,
       openDispute: openDisputes.length > 0,
+      slotStartsAt: booked ? new Date(booked.booking.start_at) : null,
       // A course refund is judged by the course's rule (window and consumption), src/lib/course-access.
       ...(line.kind === "COURSE" ? await courseRefundGuardFacts(container, line.id) : {}),
     },

@@ -38,6 +38,8 @@ export const refundLineStep = createStep("refund-order-line", async (input: Refu
     throw new SnailError(422, "NOTHING_TO_REFUND", "Nothing has been captured for this line (cancel it instead: the authorization is never captured)")
   }
   const amount = input.amount === undefined ? refundable : toMinor(input.amount, currency, "reject")
+  // A cancellation fee may keep everything: nothing to give back then.
+  if (amount === 0 && input.allow_nothing) return new StepResponse({ refunded: 0 })
   if (amount <= 0) throw new SnailError(400, "INVALID_FIELD", "The refund amount must be positive", "amount")
   if (amount > refundable) {
     throw new SnailError(422, "REFUND_EXCEEDS_CAPTURED", `At most ${toMajorString(refundable, currency)} ${currency.toUpperCase()} can be refunded for this line`, "amount")

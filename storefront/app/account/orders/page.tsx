@@ -34,6 +34,7 @@ export default function AccountOrdersPage() {
     <section data-testid="account-orders">
       <div className="page-head">
         <h1>{t("account.orders.heading")}</h1>
+        <Link href="/account/bookings" data-testid="bookings-link">{t("booking.heading")}</Link>
         {customer && (
           <span className="muted" data-testid="account-signed-in">
             {t("account.signedInAs", { email: customer.email })}

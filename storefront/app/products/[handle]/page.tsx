@@ -1,9 +1,10 @@
 "use client"
 
-import { useQuery } from "@tanstack/react-query"
+import { useQuery, useQueryClient } from "@tanstack/react-query"
 import Link from "next/link"
 import { useParams } from "next/navigation"
-import { useEffect, useState } from "react"
+import { useCallback, useEffect, useState } from "react"
+import { SlotPicker } from "@/components/booking/SlotPicker"
 import { KindBadge } from "@/components/KindBadge"
 import { SoldBy } from "@/components/SoldBy"
 import { ErrorMessage, Loading } from "@/components/Status"
@@ -20,6 +21,12 @@ export default function ProductPage() {
   const { region, addItem } = useStore()
   const [variantId, setVariantId] = useState<string>("")
   const [addState, setAddState] = useState<AddState>("idle")
+  // Services with a schedule are booked by slot (docs/booking.md).
+  const [slot, setSlot] = useState<string | null>(null)
+  const [bookable, setBookable] = useState(false)
+  const qc = useQueryClient()
+  useEffect(() => setSlot(null), [variantId])
+  const onSlotInfo = useCallback((info?: { bookable: boolean }) => setBookable(!!info?.bookable), [])
 
   const query = useQuery({
     queryKey: ["product", handle, region?.id],
@@ -56,8 +63,12 @@ export default function ProductPage() {
     if (!variant) return
     setAddState("adding")
     try {
-      await addItem(variant.id, 1)
+      await addItem(variant.id, 1, bookable && slot ? { slot_start: slot } : undefined)
       setAddState("added")
+      if (bookable) {
+        setSlot(null)
+        qc.invalidateQueries({ queryKey: ["slots", product!.id] })
+      }
     } catch (error) {
       setAddState({ error })
     }
@@ -97,17 +108,23 @@ export default function ProductPage() {
           {price ? formatMoney(price.amount, price.currency, intlLocale) : t("product.noPrice")}
         </p>
 
+        {product.kind === "SERVICE" && (
+          <SlotPicker productId={product.id} variantId={variantId || undefined} value={slot} onInfo={onSlotInfo}
+            onChange={(s) => { setSlot(s); setAddState("idle") }} />
+        )}
+
         <button
           type="button"
           className="button primary"
           data-testid="add-to-cart"
-          disabled={!price || addState === "adding"}
+          disabled={!price || addState === "adding" || (bookable && !slot)}
           onClick={onAdd}
         >
           {addState === "adding" ? t("product.adding") : t("product.addToCart")}
         </button>
         <div aria-live="polite" data-testid="add-to-cart-status">
           {addState === "added" && <p className="success">{t("product.added")}</p>}
+          {bookable && !slot && addState !== "added" && <p className="muted" data-testid="slot-required">{t("booking.slotRequired")}</p>}
           {typeof addState === "object" && <ErrorMessage error={addState.error} />}
         </div>
       </div>

@@ -1,0 +1,176 @@
+// Browser test of service booking (issue 6, "Done when"): a buyer registers → opens Desert
+// Wellness's haircut → the slot picker shows times in Asia/Dubai (and the buyer's own zone) →
+// picks a slot more than 13 h ahead, adds it, pays with the sandbox card → the order line is
+// CONFIRMED (auto-confirm) → My bookings: reschedules to another slot, then cancels after the
+// fee (or free refund) is shown → Desert Wellness staff see the booking in their week calendar.
+import { SANDBOX_PROVIDER } from "./checkout.e2e.mjs"
+import { ADMIN } from "./merchant.e2e.mjs"
+import { expectAttribute, expectContains, openBrowser, STEP_TIMEOUT, stepFailure, trimSlash, waitEnabled } from "./browser.mjs"
+
+export const SERVICE_HANDLE = "haircut-and-styling" // Desert Wellness, 45 min, EUR 35, fee 20 % inside 24 h
+const WELLNESS_OWNER = { email: "owner@desert-wellness.local", password: "merchant-pass-123" }
+const HOUR = 3_600_000
+
+/** @param {{ storefrontUrl: string, backendUrl: string, executablePath?: string, headless?: boolean }} opts */
+export async function run({ storefrontUrl, backendUrl, executablePath, headless }) {
+  const base = trimSlash(storefrontUrl)
+  const backend = trimSlash(backendUrl)
+  // The buyer's browser is in Berlin: the picker shows Dubai times and the Berlin time beside them.
+  const { browser, page, consoleErrors } = await openBrowser({ executablePath, headless, viewport: { width: 1280, height: 1000 }, locale: "en-GB", timezoneId: "Europe/Berlin" })
+  const stamp = Date.now().toString(36)
+  const buyer = { email: `booker-${stamp}@e2e.local`, password: "buyer-pass-123" }
+  let step = "setup: sandbox provider on the Europe region (admin API)"
+  try {
+    const europe = await enableSandbox(backend)
+
+    step = "register a buyer"
+    await page.goto(`${base}/account/register`, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 2 })
+    await page.locator('[data-testid="region-select"]').selectOption(europe.id)
+    await page.locator('[data-testid="account-first-name"]').fill("Noor")
+    await page.locator('[data-testid="account-last-name"]').fill("Buyer")
+    await page.locator('[data-testid="account-email-input"]').fill(buyer.email)
+    await page.locator('[data-testid="account-password-input"]').fill(buyer.password)
+    await page.locator('[data-testid="account-submit"]').click()
+    await page.waitForURL("**/account/orders")
+
+    step = "the service page shows a slot picker in the schedule's time zone"
+    await page.goto(`${base}/products/${SERVICE_HANDLE}`)
+    const picker = page.locator('[data-testid="slot-picker"]')
+    await picker.waitFor()
+    await expectContains(page.locator('[data-testid="slot-timezone"]'), "Asia/Dubai")
+    await expectContains(page.locator('[data-testid="slot-timezone"]'), "Europe/Berlin")
+    const add = page.locator('[data-testid="add-to-cart"]')
+    if (await add.isEnabled()) throw new Error("add to cart is enabled before a slot is chosen")
+    const starts = await picker.locator('[data-testid="slot"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-start")))
+    const now = Date.now()
+    const ahead = (s) => new Date(s).getTime() - now
+    // First a slot far enough ahead to be rescheduled (policy: until 12 h before); then, when there
+    // is one, a slot inside the 24 h fee window, so the cancellation shows a fee.
+    const first = starts.find((s) => ahead(s) > 24 * HOUR) ?? starts.find((s) => ahead(s) > 13 * HOUR)
+    if (!first) throw new Error(`no slot more than 13 h ahead among ${starts.length}`)
+    const second = starts.find((s) => s !== first && ahead(s) > HOUR && ahead(s) < 23 * HOUR) ?? starts.find((s) => new Date(s).getTime() > new Date(first).getTime())
+
+    step = `pick ${first} and add it to the cart`
+    await picker.locator(`[data-testid="slot"][data-start="${first}"]`).click()
+    await waitEnabled(add)
+    await add.click()
+    await page.locator('[data-testid="add-to-cart-status"] .success').waitFor()
+    // Held: it is no longer offered.
+    await picker.locator(`[data-testid="slot"][data-start="${first}"]`).waitFor({ state: "detached" })
+
+    step = "checkout with the sandbox success card"
+    await page.goto(`${base}/checkout`)
+    await page.locator('[data-testid="checkout"]').waitFor()
+    await page.locator('[data-testid="checkout-first-name"]').fill("Noor")
+    await page.locator('[data-testid="checkout-last-name"]').fill("Buyer")
+    await page.locator('[data-testid="checkout-address-1"]').fill("Unter den Linden 1")
+    await page.locator('[data-testid="checkout-postal-code"]').fill("10117")
+    await page.locator('[data-testid="checkout-city"]').fill("Berlin")
+    await page.locator('[data-testid="checkout-country"]').selectOption("de")
+    await page.locator('[data-testid="checkout-save-address"]').click()
+    await page.locator('[data-testid="checkout-address-saved"]').waitFor()
+    await page.locator('[data-testid="checkout-card-number"]').fill("4242424242424242")
+    await waitEnabled(page.locator('[data-testid="checkout-place-order"]'))
+    await page.locator('[data-testid="checkout-place-order"]').click()
+    await page.waitForURL(/\/orders\/order_[^/?]+/, { timeout: STEP_TIMEOUT * 2 })
+    const service = page.locator('[data-testid="order-line"][data-kind="SERVICE"]')
+    await expectAttribute(service, "data-state", "CONFIRMED", 30_000)
+    await expectAttribute(service.locator('[data-testid="order-line-booking"]'), "data-start", first)
+    // Cancelling a booked slot happens in My bookings, where the fee is shown first.
+    if (await service.locator('[data-testid="order-line-action-cancel"]').count()) throw new Error("the order page offers a fee-blind cancel")
+
+    step = "My bookings: the booking with its time"
+    await page.goto(`${base}/account/bookings`)
+    const card = page.locator('[data-testid="booking"][data-status="BOOKED"]')
+    await card.waitFor()
+    await expectAttribute(card.locator('[data-testid="booking-time"]'), "data-start", first)
+
+    step = `reschedule to ${second}`
+    if (!second) throw new Error("no second slot to reschedule to")
+    await card.locator('[data-testid="booking-reschedule"]').click()
+    const movePicker = page.locator('[data-testid="reschedule-picker"]')
+    await movePicker.waitFor()
+    await movePicker.locator(`[data-testid="slot"][data-start="${second}"]`).click()
+    await page.locator('[data-testid="reschedule-confirm-button"]').click()
+    await expectAttribute(page.locator('[data-testid="booking"][data-status="BOOKED"] [data-testid="booking-time"]'), "data-start", second)
+
+    step = "Desert Wellness staff see the booking in their week calendar"
+    const merchantPage = await browser.newPage()
+    await merchantPage.goto(`${base}/merchant/login`, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 2 })
+    await merchantPage.locator('[data-testid="merchant-login-email"]').fill(WELLNESS_OWNER.email)
+    await merchantPage.locator('[data-testid="merchant-login-password"]').fill(WELLNESS_OWNER.password)
+    await merchantPage.locator('[data-testid="merchant-login-submit"]').click()
+    await merchantPage.locator('[data-testid="merchant-bookings"]').waitFor({ timeout: STEP_TIMEOUT })
+    const weekOf = (iso) => {
+      const d = new Date(iso)
+      const back = (d.getUTCDay() + 6) % 7
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - back)
+    }
+    if (weekOf(second) !== weekOf(new Date().toISOString())) await merchantPage.locator('[data-testid="week-next"]').click()
+    const merchantsView = merchantPage.locator(`[data-testid="merchant-booking"][data-state="CONFIRMED"]`)
+    await merchantsView.first().waitFor()
+
+    step = "Desert Wellness staff see the haircut's schedule in their schedule editor"
+    const haircutForm = merchantPage.locator('[data-testid="schedule-form"]', { hasText: "Haircut" })
+    await haircutForm.waitFor()
+    const tz = await haircutForm.locator('[data-testid="schedule-timezone"]').inputValue()
+    if (tz !== "Asia/Dubai") throw new Error(`haircut schedule time zone is ${tz}`)
+    await merchantPage.close()
+
+    step = "platform admin: the Bookings week view shows the booking"
+    const adminPage = await browser.newPage()
+    await adminPage.goto(`${backend}/app/login`, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 3 })
+    await adminPage.locator('input[name="email"]').fill(ADMIN.email)
+    await adminPage.locator('input[name="password"]').fill(ADMIN.password)
+    await adminPage.locator('button[type="submit"]').click()
+    await adminPage.waitForURL((url) => !url.pathname.includes("/login"), { timeout: STEP_TIMEOUT })
+    await adminPage.goto(`${backend}/app/bookings`, { waitUntil: "domcontentloaded" })
+    await adminPage.locator('[data-testid="bookings-grid"]').waitFor()
+    if (weekOf(second) !== weekOf(new Date().toISOString())) await adminPage.locator("button", { hasText: "→" }).click()
+    await adminPage.locator('[data-testid="booking-card"]', { hasText: "Haircut" }).first().waitFor()
+    await adminPage.close()
+
+    step = "cancel: the fee (or free refund) is shown before confirming"
+    const booked = page.locator('[data-testid="booking"][data-status="BOOKED"]')
+    await booked.locator('[data-testid="booking-cancel"]').click()
+    const terms = page.locator('[data-testid="cancel-terms"]')
+    const insideFeeWindow = new Date(second).getTime() - Date.now() < 24 * HOUR
+    // EUR 35 with a 20 % fee inside 24 h: fee 7.00, refund 28.00; otherwise all 35.00 back.
+    if (insideFeeWindow) {
+      await expectContains(terms, "7.00")
+      await expectContains(terms, "28.00")
+    } else {
+      await expectContains(terms, "35.00")
+    }
+    await page.locator('[data-testid="cancel-confirm-button"]').click()
+    await page.locator('[data-testid="booking"][data-status="CANCELLED"]').waitFor()
+    return { first, second, fee: insideFeeWindow }
+  } catch (err) {
+    throw await stepFailure({ test: "booking", page, step, err, consoleErrors })
+  } finally {
+    await browser.close()
+  }
+}
+
+async function http(backend, method, p, { token, body } = {}) {
+  const res = await fetch(`${backend}${p}`, {
+    method,
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const text = await res.text()
+  if (!res.ok) throw new Error(`${method} ${p}: HTTP ${res.status} ${text.slice(0, 300)}`)
+  return text ? JSON.parse(text) : null
+}
+
+async function enableSandbox(backend) {
+  const { token } = await http(backend, "POST", "/auth/user/emailpass", { body: ADMIN })
+  const { regions } = await http(backend, "GET", "/admin/regions?currency_code=eur&fields=id,name,*payment_providers", { token })
+  const europe = regions[0]
+  if (!europe) throw new Error("no EUR region (seed missing?)")
+  const providers = (europe.payment_providers ?? []).map((p) => p.id)
+  if (!providers.includes(SANDBOX_PROVIDER)) {
+    await http(backend, "POST", `/admin/regions/${europe.id}`, { token, body: { payment_providers: [...providers, SANDBOX_PROVIDER] } })
+  }
+  return europe
+}

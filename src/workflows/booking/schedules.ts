@@ -1,0 +1,62 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { SlotRules } from "../../lib/booking/slots"
+import { BOOKING_MODULE } from "../../modules/booking"
+import type BookingModuleService from "../../modules/booking/service"
+
+export const bookingService = (container: MedusaContainer): BookingModuleService => container.resolve(BOOKING_MODULE)
+
+export type VariantBookingInfo = {
+  variant_id: string
+  product_id: string
+  kind: string | null
+  merchant_id: string | null
+  title: string
+  schedule: any | null
+}
+
+/**
+ * The schedule that governs a variant: its own (`variant_id` set) or else the product's
+ * (`variant_id` null). Only SERVICE products have schedules.
+ */
+export async function bookingInfoForVariants(container: MedusaContainer, variantIds: string[]): Promise<Map<string, VariantBookingInfo>> {
+  const ids = [...new Set(variantIds.filter(Boolean))]
+  const out = new Map<string, VariantBookingInfo>()
+  if (!ids.length) return out
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "product_id", "product.title", "product.product_kind.kind", "product.merchant.id"],
+    filters: { id: ids },
+  })
+  const productIds = [...new Set(data.map((v: any) => v.product_id))]
+  const schedules = productIds.length ? await bookingService(container).listSchedules({ product_id: productIds }) : []
+  for (const v of data as any[]) {
+    const own = schedules.find((s: any) => s.product_id === v.product_id && s.variant_id === v.id)
+    const shared = schedules.find((s: any) => s.product_id === v.product_id && !s.variant_id)
+    out.set(v.id, {
+      variant_id: v.id,
+      product_id: v.product_id,
+      kind: v.product?.product_kind?.kind ?? null,
+      merchant_id: v.product?.merchant?.id ?? null,
+      title: v.product?.title ?? v.id,
+      schedule: v.product?.product_kind?.kind === "SERVICE" ? own ?? shared ?? null : null,
+    })
+  }
+  return out
+}
+
+export function slotRules(schedule: any): SlotRules {
+  return {
+    timezone: schedule.timezone,
+    rrule: schedule.rrule,
+    slot_minutes: schedule.slot_minutes,
+    buffer_minutes: schedule.buffer_minutes,
+    window_minutes: schedule.window_minutes,
+    horizon_days: schedule.horizon_days,
+    min_notice_minutes: schedule.min_notice_minutes,
+    exdates: schedule.exdates,
+    blackouts: schedule.blackouts,
+    extra_slots: schedule.extra_slots,
+  }
+}
