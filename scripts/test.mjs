@@ -73,7 +73,9 @@ async function e2e(env) {
   const user = encodeURIComponent(env.DB_USERNAME || "postgres")
   const password = env.DB_PASSWORD ? `:${encodeURIComponent(env.DB_PASSWORD)}` : ""
   const server = `postgres://${user}${password}@${env.DB_HOST}:${env.DB_PORT || 5432}`
-  await recreateDatabase(`${server}/postgres`, "snail_e2e")
+  // E2E_DB_NAME lets engineers sharing one PostgreSQL run the browser test side by side.
+  const dbName = env.E2E_DB_NAME || "snail_e2e"
+  await recreateDatabase(`${server}/postgres`, dbName)
 
   // The production build: the browser test drives the real admin (with our extensions) too.
   log("Building the server and admin (medusa build)…")
@@ -84,7 +86,7 @@ async function e2e(env) {
   const serverPort = Number(env.E2E_SERVER_PORT || 9300)
   const storefrontPort = Number(env.E2E_STOREFRONT_PORT || 8300)
   const stack = await startAppStack({
-    databaseUrl: `${server}/snail_e2e`,
+    databaseUrl: `${server}/${dbName}`,
     serverPort,
     storefrontPort,
     credentialsFile: `${root}/.data/e2e-credentials.json`,
@@ -92,7 +94,8 @@ async function e2e(env) {
     serverCwd: buildDir,
     // NODE_ENV=development: plain-http admin cookies and development secrets are fine here.
     // A separate Next build folder so a running `npm run dev` does not block this one.
-    env: { ...env, REDIS_URL: "", NODE_ENV: "development", NEXT_DIST_DIR: ".next-e2e" },
+    // ESCROW_HOLD_MS=0: escrow is released without the 7-day hold, so the money test can pay out.
+    env: { ...env, REDIS_URL: "", NODE_ENV: "development", NEXT_DIST_DIR: ".next-e2e", ESCROW_HOLD_MS: env.ESCROW_HOLD_MS ?? "0" },
     log,
   })
   try {
