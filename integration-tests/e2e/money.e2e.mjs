@@ -7,7 +7,9 @@
 //       Academy's payout (the amount its available balance held), downloads the bank-transfer file
 //       and marks the payout paid;
 //   (c) Slow Academy's owner opens the portal's Money page, sees the paid-out amount and downloads
-//       the statement CSV, whose closing balance matches the ledger (the merchant balance API).
+//       the statement CSV, whose closing balance matches the ledger (the merchant balance API);
+//   (d) the buyer reports a problem on the course line from the order page; the admin finds it in
+//       the Disputes queue, replies and rejects it; the buyer's order page shows both.
 // Needs the escrow hold at 0 in the server (scripts/test.mjs starts the e2e stack with
 // ESCROW_HOLD_MS=0 unless set), the seed's demo merchants and the sandbox PSP.
 import { readFile } from "node:fs/promises"
@@ -43,7 +45,7 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
   let step = "setup: a buyer orders a course (HTTP)"
   try {
     const admin = await login(backend, "/auth/user/emailpass", ADMIN)
-    const { orderId, academyId } = await placeCourseOrder(backend, admin)
+    const { orderId, academyId, buyer } = await placeCourseOrder(backend, admin)
 
     step = "setup: the course line reaches ACCESS_GRANTED and its split exists"
     await poll(async () => {
@@ -156,8 +158,52 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     for (const kind of ["capture", "release", "payout"]) {
       if (!csv.some((r) => r[typeCol] === kind)) throw new Error(`statement has no "${kind}" row`)
     }
+    // This order's capture: the merchant's net into escrow, with the commission the split kept.
+    const col = (name) => header.indexOf(name)
+    const majorOf = (minor) => formatMinor(minor, cur, "en-US").replace(/[^\d.-]/g, "")
+    const capture = csv.find((r) => r[typeCol] === "capture" && r[col("order_id")] === orderId)
+    if (!capture || capture[col("amount")] !== majorOf(split.net) || capture[col("commission")] !== majorOf(split.commission)) {
+      throw new Error(`statement's capture row for ${orderId} is ${capture?.join(",")}; the split says net ${split.net}, commission ${split.commission}`)
+    }
     // The on-screen statement closes at the same figure.
     await expectAttribute(page.locator(`[data-testid="money-statement-currency"][data-currency="${cur}"] [data-testid="money-closing"]`), "data-minor", String(bal.escrow + bal.available))
+
+    // ── (d) the buyer reports a problem; the admin replies and rejects it ──
+    step = "buyer: sign in and open the order"
+    await page.goto(`${base}/account/login?next=${encodeURIComponent(`/orders/${orderId}`)}`, { waitUntil: "domcontentloaded" })
+    await page.locator('[data-testid="account-email-input"]').fill(buyer.email)
+    await page.locator('[data-testid="account-password-input"]').fill(buyer.password)
+    await page.locator('[data-testid="account-submit"]').click()
+    await page.waitForURL(`**/orders/${orderId}`)
+    const courseLine = page.locator('[data-testid="order-line"][data-kind="COURSE"]')
+
+    step = "buyer: report a problem on the paid course line"
+    await courseLine.locator('[data-testid="order-line-report"]').click()
+    await courseLine.locator('[data-testid="dispute-reason"]').selectOption("ACCESS_PROBLEM")
+    await courseLine.locator('[data-testid="dispute-message-input"]').fill("The videos of chapter 3 do not play")
+    await courseLine.locator('[data-testid="dispute-submit"]').click()
+    const lineDispute = courseLine.locator('[data-testid="line-dispute"]')
+    await expectAttribute(lineDispute, "data-status", "OPEN")
+    await expectText(lineDispute.locator('[data-testid="line-dispute-status"]'), "Open, under review")
+    await lineDispute.locator('[data-testid="dispute-message"][data-author="buyer"]').waitFor()
+    const disputeId = await lineDispute.getAttribute("data-dispute-id")
+
+    step = "admin: the Disputes queue shows it; reply and reject"
+    await page.goto(`${backend}/app/disputes`, { waitUntil: "domcontentloaded" })
+    await page.locator(`[data-testid="dispute-row"][data-dispute-id="${disputeId}"]`).click()
+    const detail = page.locator(`[data-testid="dispute-detail"][data-dispute-id="${disputeId}"]`)
+    await expectContains(detail.locator('[data-testid="dispute-message"][data-author="buyer"]'), "chapter 3")
+    await detail.locator('[data-testid="dispute-reply"]').fill("Fixed the player, please try again")
+    await detail.locator('[data-testid="dispute-send"]').click()
+    await detail.locator('[data-testid="dispute-message"][data-author="admin"]').waitFor()
+    await detail.locator('[data-testid="dispute-note"]').fill("player fixed")
+    await detail.locator('[data-testid="dispute-reject"]').click()
+    await expectAttribute(detail, "data-status", "REJECTED")
+
+    step = "buyer: the order page shows the rejection and the admin's message"
+    await page.goto(`${base}/orders/${orderId}`, { waitUntil: "domcontentloaded" })
+    await expectAttribute(lineDispute, "data-status", "REJECTED")
+    await expectContains(lineDispute.locator('[data-testid="dispute-message"][data-author="admin"]'), "Fixed the player")
 
     return { orderId, payout: formatMinor(available, cur), closing: expectedClosing }
   } catch (err) {
@@ -226,5 +272,5 @@ async function placeCourseOrder(backend, admin) {
   })
   const done = await http(backend, "POST", `/store/carts/${cart.id}/complete`, { token: buyer, pk, body: {} })
   if (done.type !== "order") throw new Error(`cart not completed: ${JSON.stringify(done).slice(0, 300)}`)
-  return { orderId: done.order.id, academyId: academy.id }
+  return { orderId: done.order.id, academyId: academy.id, buyer: { email, password: "buyer-pass-123" } }
 }

@@ -69,7 +69,7 @@ async function main() {
     const moneyStarted = Date.now()
     const { orderId, payout, closing } = await runMoney({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
     console.log(
-      `[e2e] PASS money: course order ${orderId} → admin sees its split → releases escrow, runs a payout batch (${payout}), downloads the bank file, marks paid → merchant's Money page, statement CSV closes at ${closing} = ledger (${Math.round((Date.now() - moneyStarted) / 1000)}s)`
+      `[e2e] PASS money: course order ${orderId} → admin sees its split → releases escrow, runs a payout batch (${payout}), downloads the bank file, marks paid → merchant's Money page, statement CSV closes at ${closing} = ledger → buyer reports a problem, admin replies and rejects (${Math.round((Date.now() - moneyStarted) / 1000)}s)`
     )
   }
 }
