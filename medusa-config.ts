@@ -40,6 +40,8 @@ module.exports = defineConfig({
     { resolve: "./src/modules/marketplace" },
     { resolve: "./src/modules/order-lines" },
     { resolve: "./src/modules/idempotency" },
+    vatAeModule(),
+    taxModule(),
     paymentModule(),
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
@@ -75,6 +77,26 @@ function paymentModule() {
     })
   }
   return { resolve: "@medusajs/medusa/payment", options: { providers } }
+}
+
+// UAE VAT (docs/vat-ae.md): invoices, credit notes, treatment rules, exchange rates. Rates are AED per
+// unit; VAT_AE_FIXED_RATES (JSON, e.g. {"usd":"3.6725"}) overrides the built-in fixed table.
+function vatAeModule() {
+  return {
+    resolve: "./src/modules/vat-ae",
+    options: {
+      fixedRates: env.VAT_AE_FIXED_RATES ? JSON.parse(env.VAT_AE_FIXED_RATES) : undefined,
+      rateSource: env.VAT_AE_RATE_SOURCE || "fixed",
+    },
+  }
+}
+
+// Medusa's system provider stays for other tax regions; the UAE tax region uses "tp_ae-vat_uae".
+function taxModule() {
+  return {
+    resolve: "@medusajs/medusa/tax",
+    options: { providers: [{ resolve: "./src/modules/vat-ae/providers/ae-vat", id: "uae", options: {} }] },
+  }
 }
 
 // Self-hosted Medusa never switches to Redis by itself: each production module is listed here.

@@ -36,6 +36,7 @@ export type StripeContractServer = {
   intents: Map<string, Dict>
   charges: Map<string, Dict>
   refunds: Map<string, Dict>
+  transfers: Map<string, Dict>
   failNext(status: number, opts?: { times?: number; shouldRetry?: boolean; retryAfter?: number; path?: RegExp }): void
   reset(): void
   close(): Promise<void>
@@ -108,11 +109,13 @@ function unexpectedState(intent: Dict, action: string) {
   })
 }
 
-export async function startStripeContractServer(opts: { apiKey?: string; port?: number } = {}): Promise<StripeContractServer> {
+export async function startStripeContractServer(opts: { apiKey?: string; port?: number; connectedAccounts?: string[] } = {}): Promise<StripeContractServer> {
   const apiKey = opts.apiKey ?? "sk_test_contract"
   const intents = new Map<string, Dict>()
   const charges = new Map<string, Dict>()
   const refunds = new Map<string, Dict>()
+  const transfers = new Map<string, Dict>()
+  const connectedAccounts = new Set<string>(opts.connectedAccounts ?? ["acct_test_merchant"])
   const customers = new Map<string, Dict>()
   const idempotency = new Map<string, { fingerprint: string; status: number; body: Dict }>()
   const requests: RecordedRequest[] = []
@@ -365,6 +368,24 @@ export async function startStripeContractServer(opts: { apiKey?: string; port?: 
         return { object: "list", data: [], has_more: false, url: `/v1/customers/${m[1]}/payment_methods` }
       },
     },
+    // Connect: a transfer from the platform balance to a connected account (payouts to merchants).
+    {
+      method: "POST",
+      pattern: /^\/v1\/transfers$/,
+      handle: (_m, p) => {
+        const amount = int(p, "amount", true)!
+        if (amount <= 0) throw invalid("This value must be greater than or equal to 1.", "parameter_invalid_integer", "amount")
+        if (!p.currency) throw invalid("Missing required param: currency.", "parameter_missing", "currency")
+        if (!p.destination) throw invalid("Missing required param: destination.", "parameter_missing", "destination")
+        if (!connectedAccounts.has(String(p.destination))) throw invalid(`No such destination: '${p.destination}'`, "resource_missing", "destination")
+        const transfer: Dict = {
+          id: id("tr"), object: "transfer", amount, amount_reversed: 0, currency: String(p.currency).toLowerCase(), created: now(),
+          destination: p.destination, livemode: false, metadata: p.metadata ?? {}, reversed: false, transfer_group: p.transfer_group ?? null,
+        }
+        transfers.set(transfer.id, transfer)
+        return transfer
+      },
+    },
   ]
 
   const server = http.createServer((req, res) => {
@@ -444,6 +465,7 @@ export async function startStripeContractServer(opts: { apiKey?: string; port?: 
     intents,
     charges,
     refunds,
+    transfers,
     failNext(status, o = {}) {
       for (let i = 0; i < (o.times ?? 1); i++) failures.push({ status, shouldRetry: o.shouldRetry, retryAfter: o.retryAfter, path: o.path })
     },

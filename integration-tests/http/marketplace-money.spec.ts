@@ -116,9 +116,12 @@ medusaIntegrationTestRunner({
       const disputeUrl = `/store/orders/${orderId}/lines/${line.PHYSICAL.id}/disputes`
       expect((await failing(api.post(disputeUrl, { reason: "DAMAGED", message: "not mine" }, stranger))).status).toBe(404)
       expect(await failing(api.post(disputeUrl, { reason: "BROKEN", message: "bad" }, buyer))).toEqual({ status: 400, data: expect.objectContaining({ type: "invalid_data" }) })
-      const dispute = (await api.post(disputeUrl, { reason: "DAMAGED", message: "The shade arrived cracked" }, buyer)).data.dispute
+      // Two at once (a double click): exactly one opens, the other is told why.
+      const opened = await Promise.all([1, 2].map(() => api.post(disputeUrl, { reason: "DAMAGED", message: "The shade arrived cracked" }, buyer).catch((e: any) => e.response)))
+      expect(opened.map((r) => r.status).sort()).toEqual([201, 409])
+      expect(opened.find((r) => r.status === 409).data.code).toBe("DISPUTE_ALREADY_OPEN")
+      const dispute = opened.find((r) => r.status === 201).data.dispute
       expect(dispute).toEqual(expect.objectContaining({ status: "OPEN", merchant_id: goods.merchant.id }))
-      expect(await failing(api.post(disputeUrl, { reason: "DAMAGED", message: "again" }, buyer))).toEqual({ status: 409, data: expect.objectContaining({ code: "DISPUTE_ALREADY_OPEN" }) })
       expect((await failing(api.get(`/merchant/disputes/${dispute.id}`, desert.owner))).status).toBe(404)
       await api.post(`/merchant/disputes/${dispute.id}/messages`, { body: "We will send a new shade" }, goods.owner)
       expect((await api.get("/admin/disputes?status=OPEN", admin)).data.disputes.map((d: any) => d.id)).toEqual([dispute.id])
@@ -141,8 +144,11 @@ medusaIntegrationTestRunner({
       // The dispute is rejected: the lamp's funds are released and paid in the next batch.
       await api.post(`/admin/disputes/${dispute.id}/resolve`, { outcome: "reject", note: "photos show transport damage covered by carrier" }, admin)
       await api.post("/admin/escrow/release", {}, admin)
-      const third = (await api.post("/admin/payout-batches", { run_key: "money-test-3" }, admin)).data.payout_batch
-      expect(third.payouts.map((p: any) => [p.merchant_id, p.amount])).toEqual([[goods.merchant.id, 2104]])
+      // Three runs race (two with one key): the lamp's 21.04 is paid exactly once.
+      const races = await Promise.all(["money-test-3", "money-test-3", "money-test-3b"].map((run_key) => api.post("/admin/payout-batches", { run_key }, admin)))
+      const racedPayouts = new Map(races.flatMap((r) => r.data.payout_batch.payouts.map((p: any) => [p.id, p] as [string, any])))
+      expect([...racedPayouts.values()].map((p: any) => [p.merchant_id, p.amount])).toEqual([[goods.merchant.id, 2104]])
+      expect(races.filter((r) => r.data.created).length).toBe(2)
 
       // A bounced transfer returns to available; its retry pays it again, once.
       const academyPayout = first.data.payout_batch.payouts[0]

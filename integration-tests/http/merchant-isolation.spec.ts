@@ -32,7 +32,7 @@ type World = {
   api: any
   a: Headers
   b: Headers
-  bIds: { merchant: string; product: string; variant: string; order: string; inviteToken: string; line: string; mixedLine: string; dispute: string }
+  bIds: { merchant: string; product: string; variant: string; order: string; inviteToken: string; line: string; mixedLine: string; dispute: string; invoice: string; creditNote: string }
   aIds: { product: string; variant: string; mixedOrder: string }
 }
 type Attempt = { label: string; res: { status: number; data: any }; mayListOwnOnly?: boolean }
@@ -154,6 +154,41 @@ const ATTACKS: Record<string, (w: World) => Promise<Attempt[]>> = {
   "POST /merchant/disputes/:id/messages": async ({ api, a, bIds }) => [
     { label: "B's dispute", res: await call(api.post(`/merchant/disputes/${bIds.dispute}/messages`, { body: "spy" }, a)) },
   ],
+  // UAE VAT documents (docs/vat-ae.md): B's tax invoice and credit note.
+  "GET /merchant/tax-invoices": async ({ api, a, bIds }) => [
+    { label: "filter supplier_id", res: await call(api.get(`/merchant/tax-invoices?supplier_id=${bIds.merchant}`, a)), mayListOwnOnly: true },
+    { label: "filter B's order", res: await call(api.get(`/merchant/tax-invoices?order_id=${bIds.order}`, a)), mayListOwnOnly: true },
+  ],
+  "GET /merchant/tax-invoices/:id": async ({ api, a, bIds }) => [
+    { label: "B's invoice (json)", res: await call(api.get(`/merchant/tax-invoices/${bIds.invoice}`, a)) },
+    { label: "B's invoice (pdf)", res: await call(api.get(`/merchant/tax-invoices/${bIds.invoice}?format=pdf`, a)) },
+    { label: "B's invoice (ubl)", res: await call(api.get(`/merchant/tax-invoices/${bIds.invoice}?format=xml`, a)) },
+  ],
+  "GET /merchant/credit-notes/:id": async ({ api, a, bIds }) => [
+    { label: "B's credit note", res: await call(api.get(`/merchant/credit-notes/${bIds.creditNote}?format=txt`, a)) },
+  ],
+}
+
+/** A tax invoice and a credit note issued by B (straight through the VAT module: B is not a UAE supplier here). */
+async function vatDocumentsOfB(container: any, merchantId: string, orderId: string) {
+  const vat = container.resolve("vat_ae")
+  const now = new Date()
+  const { id: invoice } = await vat.issueInvoice({
+    order_id: orderId, supplier_id: merchantId, supplier_handle: "merchant-b",
+    invoice: { kind: "SIMPLIFIED", supplier: { name: "B secret supplier", trn: "100000000000003" }, recipient: { name: "Buyer" }, currency_code: "aed",
+      issued_at: now, supply_date: now, taxable_minor: 5000, vat_minor: 250, total_minor: 5250, vat_aed_minor: 250, total_aed_minor: 5250 },
+    lines: [{ line_item_id: "li_b", description: "B secret session", quantity: 1, unit_price_minor: 5000, taxable_minor: 5000, treatment: "STANDARD",
+      rate_bps: 500, vat_minor: 250, total_minor: 5250 }],
+  })
+  const note = await vat.issueCreditNote({
+    invoice_id: invoice, supplier_id: merchantId, supplier_handle: "merchant-b",
+    build: () => ({
+      note: { invoice_number: "INV-MERCHANT-B-000001", order_id: orderId, currency_code: "aed", reason: "B secret reason", issued_at: now,
+        taxable_minor: 952, vat_minor: 48, total_minor: 1000, vat_aed_minor: 48, total_aed_minor: 1000 },
+      lines: [{ line_item_id: "li_b", description: "B secret session", treatment: "STANDARD", rate_bps: 500, taxable_minor: 952, vat_minor: 48, total_minor: 1000 }],
+    }),
+  })
+  return { invoice, creditNote: note.id }
 }
 
 medusaIntegrationTestRunner({
@@ -188,12 +223,13 @@ medusaIntegrationTestRunner({
       await marketplace.createCommissionRules({ merchant_id: B.merchant.id, rate_bps: 700, note: "B secret rule" })
       const bDispute = await marketplace.createDisputes({ order_id: order.id, order_line_id: bLine.id, merchant_id: B.merchant.id, customer_id: "cus_b", reason: "OTHER", currency_code: "eur" })
       await marketplace.createDisputeMessages({ dispute_id: bDispute.id, author_type: "buyer", author_id: "cus_b", body: "B secret complaint" })
+      const bVat = await vatDocumentsOfB(getContainer(), B.merchant.id, order.id)
 
       const world: World = {
         api, a: A.owner, b: B.owner,
         aIds: { product: aProduct.id, variant: aProduct.variants[0].id, mixedOrder: mixed.id },
         bIds: { merchant: B.merchant.id, product: bProduct.id, variant: bVariant, order: order.id, inviteToken: invite.data.token,
-          line: bLine.id, mixedLine: bMixedLine.id, dispute: bDispute.id },
+          line: bLine.id, mixedLine: bMixedLine.id, dispute: bDispute.id, invoice: bVat.invoice, creditNote: bVat.creditNote },
       }
       const snapshotOfB = async () => ({
         me: (await api.get("/merchant/me", B.owner)).data,
@@ -204,12 +240,13 @@ medusaIntegrationTestRunner({
         lines: (await api.get(`/merchant/orders/${order.id}/lines`, B.owner)).data,
         mixedLines: (await api.get(`/merchant/orders/${mixed.id}/lines`, B.owner)).data,
         disputes: (await api.get(`/merchant/disputes/${bDispute.id}`, B.owner)).data,
+        taxInvoices: (await api.get("/merchant/tax-invoices", B.owner)).data,
         stock: (await api.get(`/admin/products/${bProduct.id}?fields=variants.inventory_items.inventory.location_levels.stocked_quantity`, admin)).data,
       })
       const before = await snapshotOfB()
       // A 404 may echo the id the attacker sent; it must never carry B's data (titles) or,
       // in a list, any of B's ids.
-      const bIds = [bProduct.id, bVariant, order.id, B.merchant.id, bLine.id, bMixedLine.id, bDispute.id]
+      const bIds = [bProduct.id, bVariant, order.id, B.merchant.id, bLine.id, bMixedLine.id, bDispute.id, bVat.invoice, bVat.creditNote]
 
       const failures: string[] = []
       for (const [route, attack] of Object.entries(ATTACKS)) {
@@ -232,6 +269,8 @@ medusaIntegrationTestRunner({
       expect((await api.get(`/merchant/products/${bProduct.id}`, B.owner)).data.product.title).toBe("B secret mug")
       expect((await api.get(`/merchant/orders/${order.id}`, B.owner)).data.order.items).toHaveLength(1)
       expect(JSON.stringify(before.stock)).toContain('"stocked_quantity":7')
+      expect((await api.get(`/merchant/tax-invoices/${bVat.invoice}`, B.owner)).data.tax_invoice.supplier.name).toBe("B secret supplier")
+      expect((await api.get(`/merchant/credit-notes/${bVat.creditNote}`, B.owner)).data.credit_note.reason).toBe("B secret reason")
 
       expect(failures).toEqual([])
       expect(await snapshotOfB()).toEqual(before)

@@ -9,6 +9,7 @@ import { checkoutHoldRoutes } from "../workflows/reservations/routes"
 import { idempotencyRoutes } from "./idempotency/routes"
 import { moneyRoutes } from "./money/routes"
 import { orderLineRoutes } from "./order-lines/routes"
+import { vatAeRoutes } from "./vat-ae/routes"
 import { merchantGate, refuseSuspendedSignIn } from "./merchant/context"
 import {
   AcceptInvite, CreateMerchantProduct, CreateMerchantVariant, InviteStaff, MerchantApplication, SetInventory,
@@ -62,5 +63,6 @@ export default defineMiddlewares({
     ...moneyRoutes,
     ...idempotencyRoutes,
     ...checkoutHoldRoutes,
+    ...vatAeRoutes,
   ],
 })

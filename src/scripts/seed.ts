@@ -3,9 +3,11 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { seedAdminUser, seedPublishableKey, writeCredentials } from "./seed/access"
 import { DEMO_MERCHANT_PASSWORD, seedMerchants } from "./seed/merchants"
+import { seedMarketplaceMoney } from "./seed/money"
 import { seedDemoOrders } from "./seed/orders"
 import { seedCatalogue } from "./seed/products"
 import { DEMO_PAYMENT_PROVIDERS, DEMO_REGIONS, seedCommerceSetup } from "./seed/setup"
+import { seedVatAe } from "./seed/vat-ae"
 
 // Bump when the demo data changes shape; a store already seeded at this version is left alone.
 // 1: regions, stock, shipping, catalogue. 2: demo merchants owning the catalogue. 3: demo orders.
@@ -43,6 +45,10 @@ export default async function seed({ container }: ExecArgs) {
     await storeModule.updateStores(store.id, { metadata: { ...(store.metadata ?? {}), snail_seed_version: SEED_VERSION } })
     logger.info(`Demo data seeded (version ${SEED_VERSION}). Merchant owners sign in with password ${DEMO_MERCHANT_PASSWORD}.`)
   }
+  await seedVatAe(container)
+
+  // Self-idempotent demo data of later features (each checks whether its data exists).
+  await seedMarketplaceMoney(container)
 
   const credentials = { admin_email: admin.email, admin_password: admin.password, publishable_key: publishableKey }
   const file = writeCredentials(credentials)

@@ -243,6 +243,14 @@ const en = {
   "state.ACCESS_GRANTED": "Access granted",
   "state.CONSUMED": "Completed by you",
   "state.REFUNDED": "Refunded",
+  // UAE VAT: tax invoices on the order page
+  "vat.invoicesHeading": "Tax invoices",
+  "vat.kindFull": "Tax Invoice",
+  "vat.kindSimplified": "Simplified tax invoice",
+  "vat.trn": "TRN {trn}",
+  "vat.vatAmount": "VAT {amount}",
+  "vat.downloadPdf": "Download PDF",
+  "vat.creditNote": "Credit note {number}",
   // ── Marketplace money (issue 5): merchant Money page, buyer disputes ──
   "portal.nav.money": "Money",
   "money.heading": "Money",
@@ -543,6 +551,14 @@ const ru: Dict = {
   "state.ACCESS_GRANTED": "Доступ открыт",
   "state.CONSUMED": "Пройден",
   "state.REFUNDED": "Деньги возвращены",
+  // UAE VAT: tax invoices on the order page
+  "vat.invoicesHeading": "Налоговые счета-фактуры",
+  "vat.kindFull": "Налоговый счёт-фактура",
+  "vat.kindSimplified": "Упрощённый налоговый счёт-фактура",
+  "vat.trn": "TRN {trn}",
+  "vat.vatAmount": "НДС {amount}",
+  "vat.downloadPdf": "Скачать PDF",
+  "vat.creditNote": "Кредит-нота {number}",
   // ── Marketplace money (issue 5): merchant Money page, buyer disputes ──
   "portal.nav.money": "Деньги",
   "money.heading": "Деньги",
@@ -840,6 +856,14 @@ const ar: Dict = {
   "state.ACCESS_GRANTED": "تم منح الوصول",
   "state.CONSUMED": "تم إكماله",
   "state.REFUNDED": "تم الاسترداد",
+  // UAE VAT: tax invoices on the order page
+  "vat.invoicesHeading": "الفواتير الضريبية",
+  "vat.kindFull": "فاتورة ضريبية",
+  "vat.kindSimplified": "فاتورة ضريبية مبسطة",
+  "vat.trn": "رقم التسجيل الضريبي {trn}",
+  "vat.vatAmount": "ضريبة القيمة المضافة {amount}",
+  "vat.downloadPdf": "تنزيل PDF",
+  "vat.creditNote": "إشعار دائن {number}",
   // ── Marketplace money (issue 5): merchant Money page, buyer disputes ──
   "portal.nav.money": "الأموال",
   "money.heading": "الأموال",

@@ -37,7 +37,13 @@ export async function openDispute(container: MedusaContainer, input: OpenDispute
     if (/unique|duplicate|already exists/i.test(e?.message ?? "")) throw new SnailError(409, "DISPUTE_ALREADY_OPEN", `Line ${line.id} already has an open dispute`)
     throw e
   }
-  await marketplace.createDisputeMessages({ dispute_id: dispute.id, author_type: "buyer", author_id: input.customer_id, body: input.message } as any)
+  try {
+    await marketplace.createDisputeMessages({ dispute_id: dispute.id, author_type: "buyer", author_id: input.customer_id, body: input.message } as any)
+  } catch (e) {
+    // Without its message the dispute is not what the buyer filed: undo it, so a retry starts clean.
+    await marketplace.deleteDisputes(dispute.id)
+    throw e
+  }
   await emit(container, SNAIL_EVENTS.DISPUTE_OPENED, { id: dispute.id, order_id: input.order_id, order_line_id: line.id, merchant_id: line.merchant_id, customer_id: input.customer_id, reason: input.reason })
   return dispute
 }

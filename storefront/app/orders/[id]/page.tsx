@@ -6,6 +6,7 @@ import { useParams } from "next/navigation"
 import { useEffect, useState } from "react"
 import { OrderLines } from "@/components/orders/OrderLines"
 import { OrderTotals } from "@/components/orders/OrderTotals"
+import { TaxInvoices } from "@/components/orders/TaxInvoices"
 import { ErrorMessage, Loading } from "@/components/Status"
 import { useCustomer } from "@/lib/customer-session"
 import { useI18n } from "@/lib/i18n-context"
@@ -78,6 +79,7 @@ export default function OrderPage() {
         ]}
         total={o.total}
       />
+      <TaxInvoices orderId={o.id} />
     </article>
   )
 }

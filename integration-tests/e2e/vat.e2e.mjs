@@ -1,0 +1,111 @@
+// Browser test of UAE VAT (issue 9, "Done when"): a buyer in the UAE region sees VAT in the
+// checkout, pays with the sandbox card, and downloads the tax invoice PDF of Desert Wellness
+// (a VAT-registered UAE merchant) from the order page, with the merchant's TRN shown beside it.
+import { readFileSync } from "node:fs"
+import { ADMIN } from "./merchant.e2e.mjs"
+import { expectContains, openBrowser, STEP_TIMEOUT, stepFailure, trimSlash, waitEnabled } from "./browser.mjs"
+
+const SERVICE_HANDLE = "tax-consultation" // Desert Wellness, AED 250
+const DESERT_WELLNESS_TRN = "100123456700003"
+const SANDBOX_PROVIDER = "pp_sandbox_sandbox"
+
+/** @param {{ storefrontUrl: string, backendUrl: string, executablePath?: string, headless?: boolean }} opts */
+export async function run({ storefrontUrl, backendUrl, executablePath, headless }) {
+  const base = trimSlash(storefrontUrl)
+  const backend = trimSlash(backendUrl)
+  const { browser, page, consoleErrors } = await openBrowser({ executablePath, headless, viewport: { width: 1280, height: 1000 }, locale: "en-GB" })
+  const stamp = Date.now().toString(36)
+  const buyer = { email: `vat-${stamp}@e2e.local`, password: "buyer-pass-123" }
+  let step = "setup: the UAE region pays through the sandbox (admin API)"
+  try {
+    const uae = await uaeRegion(backend)
+
+    step = "open the storefront and choose the UAE region (AED)"
+    await page.goto(`${base}/`, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 2 })
+    await page.locator('[data-testid="product-card"]').first().waitFor()
+    await page.locator('[data-testid="region-select"]').selectOption(uae.id)
+
+    step = "register a buyer"
+    await page.locator('[data-testid="sign-in-link"]').click()
+    await page.waitForURL("**/account/login")
+    await page.locator('[data-testid="register-link"]').click()
+    await page.waitForURL("**/account/register")
+    await page.locator('[data-testid="account-first-name"]').fill("Amal")
+    await page.locator('[data-testid="account-last-name"]').fill("Buyer")
+    await page.locator('[data-testid="account-email-input"]').fill(buyer.email)
+    await page.locator('[data-testid="account-password-input"]').fill(buyer.password)
+    await page.locator('[data-testid="account-submit"]').click()
+    await page.waitForURL("**/account/orders")
+
+    step = `add "${SERVICE_HANDLE}" (Desert Wellness) to the cart`
+    await page.goto(`${base}/products/${SERVICE_HANDLE}`)
+    const add = page.locator('[data-testid="add-to-cart"]')
+    await waitEnabled(add)
+    await add.click()
+    await page.locator('[data-testid="add-to-cart-status"] .success').waitFor()
+
+    step = "checkout with a UAE address: VAT 5 % (AED 12.50 on AED 250) is shown"
+    await page.goto(`${base}/checkout`)
+    await page.locator('[data-testid="checkout"]').waitFor()
+    await page.locator('[data-testid="checkout-first-name"]').fill("Amal")
+    await page.locator('[data-testid="checkout-last-name"]').fill("Buyer")
+    await page.locator('[data-testid="checkout-address-1"]').fill("12 Palm St")
+    await page.locator('[data-testid="checkout-postal-code"]').fill("00000")
+    await page.locator('[data-testid="checkout-city"]').fill("Dubai")
+    await page.locator('[data-testid="checkout-country"]').selectOption("ae")
+    await page.locator('[data-testid="checkout-save-address"]').click()
+    await page.locator('[data-testid="checkout-address-saved"]').waitFor()
+    await expectContains(page.locator('[data-testid="total-tax"]'), "12.50")
+    await expectContains(page.locator('[data-testid="total-amount"]'), "262.50")
+
+    step = "pay with the sandbox success card"
+    await page.locator('[data-testid="checkout-card-number"]').fill("4242424242424242")
+    await page.locator('[data-testid="checkout-place-order"]').click()
+    await page.waitForURL(/\/orders\/order_[^/?]+/, { timeout: STEP_TIMEOUT * 2 })
+    const orderId = new URL(page.url()).pathname.split("/").pop()
+
+    step = "the order page lists the tax invoice with the merchant's TRN"
+    const invoices = page.locator('[data-testid="tax-invoices"]')
+    await invoices.waitFor({ timeout: STEP_TIMEOUT })
+    await expectContains(invoices, DESERT_WELLNESS_TRN)
+    await expectContains(invoices, "INV-DESERT-WELLNESS-")
+
+    step = "download the tax invoice PDF"
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: STEP_TIMEOUT }),
+      page.locator('[data-testid="tax-invoice-download"]').first().click(),
+    ])
+    const file = await download.path()
+    const pdf = readFileSync(file)
+    if (pdf.subarray(0, 5).toString() !== "%PDF-") throw new Error(`the download is not a PDF (${pdf.subarray(0, 20).toString()})`)
+    if (!download.suggestedFilename().startsWith("INV-DESERT-WELLNESS-")) throw new Error(`unexpected file name ${download.suggestedFilename()}`)
+    return { orderId, file: download.suggestedFilename(), bytes: pdf.length }
+  } catch (err) {
+    throw await stepFailure({ test: "vat", page, step, err, consoleErrors })
+  } finally {
+    await browser.close()
+  }
+}
+
+async function http(backend, method, p, { token, body } = {}) {
+  const res = await fetch(`${backend}${p}`, {
+    method,
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const text = await res.text()
+  if (!res.ok) throw new Error(`${method} ${p}: HTTP ${res.status} ${text.slice(0, 300)}`)
+  return text ? JSON.parse(text) : null
+}
+
+async function uaeRegion(backend) {
+  const { token } = await http(backend, "POST", "/auth/user/emailpass", { body: ADMIN })
+  const { regions } = await http(backend, "GET", "/admin/regions?currency_code=aed&fields=id,name,*payment_providers", { token })
+  const uae = regions[0]
+  if (!uae) throw new Error("no AED region (seed missing?)")
+  const providers = (uae.payment_providers ?? []).map((p) => p.id)
+  if (!providers.includes(SANDBOX_PROVIDER)) {
+    await http(backend, "POST", `/admin/regions/${uae.id}`, { token, body: { payment_providers: [...providers, SANDBOX_PROVIDER] } })
+  }
+  return uae
+}

@@ -1,0 +1,14 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { VAT_AE_MODULE } from "../../../modules/vat-ae"
+import { present } from "../../vat-ae/documents"
+import type { MerchantRequest } from "../context"
+
+// The merchant's own tax invoices (as supplier), newest first; ?order_id= narrows to one order.
+export const GET = async (req: MerchantRequest, res: MedusaResponse) => {
+  const limit = Math.min(Number(req.query.limit ?? 20) || 20, 100)
+  const offset = Math.max(Number(req.query.offset ?? 0) || 0, 0)
+  const filters: any = { supplier_id: req.merchantContext.merchant.id }
+  if (typeof req.query.order_id === "string") filters.order_id = req.query.order_id
+  const [rows, count] = await (req.scope.resolve(VAT_AE_MODULE) as any).listAndCountTaxInvoices(filters, { take: limit, skip: offset, order: { issued_at: "DESC" } })
+  res.json({ tax_invoices: rows.map(present), count, limit, offset })
+}
