@@ -190,7 +190,7 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
 
     step = "admin: the Disputes queue shows it; reply and reject"
     await page.goto(`${backend}/app/disputes`, { waitUntil: "domcontentloaded" })
-    await page.locator(`[data-testid="dispute-row"][data-dispute-id="${disputeId}"]`).click()
+    await page.locator(`[data-testid="dispute-row"][data-dispute-id="${disputeId}"] [data-testid="dispute-open"]`).click()
     const detail = page.locator(`[data-testid="dispute-detail"][data-dispute-id="${disputeId}"]`)
     await expectContains(detail.locator('[data-testid="dispute-message"][data-author="buyer"]'), "chapter 3")
     await detail.locator('[data-testid="dispute-reply"]').fill("Fixed the player, please try again")

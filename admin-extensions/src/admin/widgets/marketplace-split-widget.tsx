@@ -2,7 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
-import { Link } from "react-router-dom"
+import { MerchantName } from "../components/merchant-name"
 import { formatBps, formatDate, formatMinor, moneyApi, moneyKeys, type OrderSplit } from "../lib/money"
 
 const FIGURES = ["gross", "discount", "tax", "commission", "net"] as const
@@ -33,7 +33,7 @@ const MarketplaceSplitWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) 
               {data.splits.map((s) => (
                 <Table.Row key={s.id} data-testid="split-row" data-merchant-id={s.merchant_id ?? ""}>
                   <Table.Cell>
-                    {s.merchant_id ? <Link to={`/merchants/${s.merchant_id}`} className="text-ui-fg-interactive">{s.merchant_id}</Link> : "—"}
+                    <MerchantName id={s.merchant_id} />
                   </Table.Cell>
                   {FIGURES.map((f) => (
                     <Table.Cell key={f} className="text-right" data-testid={`split-${f}`}>{formatMinor(s[f], s.currency_code)}</Table.Cell>
@@ -52,7 +52,7 @@ const MarketplaceSplitWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) 
                 {data.ledger.map((r) => (
                   <div key={`${r.merchant_id}-${r.account}-${r.currency_code}`} className="contents" data-testid="split-ledger-row" data-account={r.account}>
                     <Text size="small">{r.account}</Text>
-                    <Text size="small" className="text-ui-fg-subtle">{r.merchant_id ?? "platform"}</Text>
+                    <Text size="small" className="text-ui-fg-subtle">{r.merchant_id ? <MerchantName id={r.merchant_id} /> : "platform"}</Text>
                     <Text size="small" className="text-right">{formatMinor(r.amount, r.currency_code)}</Text>
                   </div>
                 ))}
@@ -68,7 +68,7 @@ const MarketplaceSplitWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) 
 function SplitLines({ split }: { split: OrderSplit }) {
   return (
     <div className="px-6 py-3" data-testid="split-lines" data-merchant-id={split.merchant_id ?? ""}>
-      <Text size="small" weight="plus">Lines of {split.merchant_id ?? "—"}</Text>
+      <Text size="small" weight="plus">Lines of <MerchantName id={split.merchant_id} /></Text>
       {split.lines.map((l) => (
         <div key={l.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1" data-testid="split-line">
           <Badge size="2xsmall">{l.kind}</Badge>

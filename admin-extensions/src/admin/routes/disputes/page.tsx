@@ -4,6 +4,7 @@ import { Button, Container, Heading, Input, Label, Select, StatusBadge, Table, T
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link } from "react-router-dom"
+import { MerchantName } from "../../components/merchant-name"
 import { formatDate, formatMinor, moneyApi, moneyKeys, STATUS_COLOR, type Dispute } from "../../lib/money"
 
 const FILTERS = ["ALL", "OPEN", "RESOLVED_REFUND", "REJECTED"] as const
@@ -47,9 +48,9 @@ const DisputesPage = () => {
             <Table.Body>
               {list.data.disputes.map((d) => (
                 <Table.Row key={d.id} className="cursor-pointer" onClick={() => setSelected(d.id)} data-testid="dispute-row" data-dispute-id={d.id}>
-                  <Table.Cell>{formatDate(d.created_at)}</Table.Cell>
+                  <Table.Cell data-testid="dispute-open">{formatDate(d.created_at)}</Table.Cell>
                   <Table.Cell><Link to={`/orders/${d.order_id}`} className="text-ui-fg-interactive" onClick={(e) => e.stopPropagation()}>{d.order_id}</Link></Table.Cell>
-                  <Table.Cell>{d.merchant_id ?? "—"}</Table.Cell>
+                  <Table.Cell><MerchantName id={d.merchant_id} /></Table.Cell>
                   <Table.Cell>{d.reason}</Table.Cell>
                   <Table.Cell><StatusBadge color={STATUS_COLOR[d.status] ?? "grey"}>{d.status}</StatusBadge></Table.Cell>
                 </Table.Row>
@@ -90,7 +91,7 @@ function DisputeDetail({ id }: { id: string }) {
         <div>
           <Heading level="h2">Dispute {d.id}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            {d.reason} · order {d.order_id} · line {d.order_line_id} · merchant {d.merchant_id ?? "—"}
+            {d.reason} · order {d.order_id} · line {d.order_line_id} · merchant <MerchantName id={d.merchant_id} />
           </Text>
         </div>
         <StatusBadge color={STATUS_COLOR[d.status] ?? "grey"} data-testid="dispute-status">{d.status}</StatusBadge>

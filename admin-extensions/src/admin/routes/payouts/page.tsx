@@ -3,7 +3,7 @@ import { CurrencyDollar } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Label, Prompt, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
-import { Link } from "react-router-dom"
+import { MerchantName } from "../../components/merchant-name"
 import { downloadFile, formatDate, formatMinor, moneyApi, moneyKeys, STATUS_COLOR, type Payout, type PayoutBatch } from "../../lib/money"
 
 // Payout batches with their payouts; run a batch, download its bank-transfer file, settle payouts.
@@ -126,7 +126,7 @@ function PayoutRow({ payout }: { payout: Payout }) {
   return (
     <Table.Row data-testid="payout-row" data-payout-id={payout.id} data-status={payout.status}>
       <Table.Cell>
-        <Link to={`/merchants/${payout.merchant_id}`} className="text-ui-fg-interactive">{payout.merchant_id}</Link>
+        <MerchantName id={payout.merchant_id} />
       </Table.Cell>
       <Table.Cell className="text-right" data-testid="payout-amount">{formatMinor(payout.amount, payout.currency_code)}</Table.Cell>
       <Table.Cell>
