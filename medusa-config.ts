@@ -42,6 +42,9 @@ module.exports = defineConfig({
     { resolve: "./src/modules/idempotency" },
     vatAeModule(),
     taxModule(),
+    { resolve: "./src/modules/course-access" },
+    fileModule(),
+    fiscalModule(),
     paymentModule(),
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
@@ -97,6 +100,88 @@ function taxModule() {
     resolve: "@medusajs/medusa/tax",
     options: { providers: [{ resolve: "./src/modules/vat-ae/providers/ae-vat", id: "uae", options: {} }] },
   }
+}
+
+// Local files by default. Course assets are uploaded as private files: they go to
+// FILE_PRIVATE_DIR (a dot-folder outside static/, so no static route serves them) and are only
+// read back by the signed course-asset route. With S3_BUCKET set, Medusa's S3 provider stores them
+// (private ACL) and the course route redirects to short presigned URLs (docs/course-access.md).
+function fileModule() {
+  const provider = env.S3_BUCKET
+    ? {
+        resolve: "@medusajs/medusa/file-s3",
+        id: "s3",
+        options: {
+          file_url: env.S3_FILE_URL, bucket: env.S3_BUCKET, region: env.S3_REGION, endpoint: env.S3_ENDPOINT,
+          access_key_id: env.S3_ACCESS_KEY_ID, secret_access_key: env.S3_SECRET_ACCESS_KEY,
+          download_file_duration: Number(env.S3_PRESIGN_SECONDS || 60),
+        },
+      }
+    : {
+        resolve: "@medusajs/medusa/file-local",
+        id: "local",
+        options: {
+          upload_dir: env.FILE_PUBLIC_DIR || "static",
+          private_upload_dir: env.FILE_PRIVATE_DIR || ".data/private-uploads",
+          backend_url: env.FILE_BACKEND_URL || "http://localhost:9000/static",
+        },
+      }
+  return { resolve: "@medusajs/medusa/file", options: { providers: [provider] } }
+}
+
+// Fiscal receipts (docs/fiscal.md): providers registered by id like payment providers. Platform
+// credentials come from the environment (or from the admin, encrypted at rest); base URLs are
+// configurable so tests run against local contract servers.
+function fiscalModule() {
+  return {
+    resolve: "./src/modules/fiscal",
+    options: {
+      default_provider: env.FISCAL_PROVIDER || "atol",
+      callback_base_url: env.FISCAL_CALLBACK_BASE_URL || undefined,
+      platform_tax_regime: env.FISCAL_PLATFORM_TAX_REGIME || "VAT_PAYER",
+      max_attempts: Number(env.FISCAL_MAX_ATTEMPTS || 10),
+      backoff_ms: Number(env.FISCAL_BACKOFF_MS || 5000),
+      poll_interval_ms: Number(env.FISCAL_POLL_INTERVAL_MS || 2000),
+      fiscal_providers: [
+        {
+          resolve: "./src/modules/fiscal/providers/atol",
+          id: "atol",
+          options: { timeout_ms: Number(env.ATOL_TIMEOUT_MS || 15000) },
+          platform: {
+            base_url: env.ATOL_BASE_URL || "https://online.atol.ru/possystem",
+            login: env.ATOL_LOGIN || "",
+            password: env.ATOL_PASSWORD || "",
+            group_code: env.ATOL_GROUP_CODE || "",
+            inn: env.ATOL_INN || "",
+            sno: env.ATOL_SNO || "osn",
+            payment_address: env.ATOL_PAYMENT_ADDRESS || "http://localhost:8000",
+            company_email: env.ATOL_COMPANY_EMAIL || "fiscal@snail.local",
+          },
+        },
+        {
+          resolve: "./src/modules/fiscal/providers/orangedata",
+          id: "orangedata",
+          options: { timeout_ms: Number(env.ORANGEDATA_TIMEOUT_MS || 15000) },
+          platform: {
+            base_url: env.ORANGEDATA_BASE_URL || "https://api.orangedata.ru:12003/api/v2",
+            inn: env.ORANGEDATA_INN || "",
+            group: env.ORANGEDATA_GROUP || "Main",
+            key_name: env.ORANGEDATA_KEY_NAME || undefined,
+            sign_private_key: pem(env.ORANGEDATA_SIGN_PRIVATE_KEY),
+            client_cert: pem(env.ORANGEDATA_CLIENT_CERT),
+            client_key: pem(env.ORANGEDATA_CLIENT_KEY),
+            ca: pem(env.ORANGEDATA_CA) || undefined,
+            taxation_system: Number(env.ORANGEDATA_TAXATION_SYSTEM || 0),
+          },
+        },
+      ],
+    },
+  }
+}
+
+// PEM values may come with literal "\n" from one-line env files.
+function pem(value: string | undefined): string {
+  return (value ?? "").replace(/\\n/g, "\n")
 }
 
 // Self-hosted Medusa never switches to Redis by itself: each production module is listed here.

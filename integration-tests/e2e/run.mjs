@@ -2,7 +2,7 @@
 //   STOREFRONT_URL      (default http://localhost:8000)
 //   MEDUSA_BACKEND_URL  (default http://localhost:9000)
 //   CHROMIUM_PATH       (default /usr/bin/chromium)
-//   E2E_TESTS           comma-separated subset of "storefront,merchant,checkout,vat,money" (default all five)
+//   E2E_TESTS           comma-separated subset of "storefront,merchant,checkout,vat,course,fiscal,money" (default all)
 // The merchant test also drives the Medusa admin at MEDUSA_BACKEND_URL/app (admin must be enabled).
 // The checkout test uses the admin API (enables the sandbox payment provider on the Europe region,
 // creates a test promotion) and the merchant API of the demo merchant Snail Goods.
@@ -12,6 +12,8 @@ import { existsSync } from "node:fs"
 import { pathToFileURL } from "node:url"
 import { CHROMIUM_PATH, trimSlash } from "./browser.mjs"
 import { run as runCheckout } from "./checkout.e2e.mjs"
+import { run as runCourse } from "./course.e2e.mjs"
+import { run as runFiscal } from "./fiscal.e2e.mjs"
 import { run as runMerchant } from "./merchant.e2e.mjs"
 import { run as runMoney } from "./money.e2e.mjs"
 import { run } from "./storefront.e2e.mjs"
@@ -19,7 +21,7 @@ import { run as runVat } from "./vat.e2e.mjs"
 
 const STOREFRONT_URL = process.env.STOREFRONT_URL || "http://localhost:8000"
 const MEDUSA_BACKEND_URL = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
-const TESTS = (process.env.E2E_TESTS || "storefront,merchant,checkout,vat,money").split(",").map((s) => s.trim())
+const TESTS = (process.env.E2E_TESTS || "storefront,merchant,checkout,vat,course,fiscal,money").split(",").map((s) => s.trim())
 const WAIT_MS = Number(process.env.E2E_WAIT_TIMEOUT_MS || 180_000)
 
 /** Polls `url` until it answers with a status below 500 (any page counts as "up"). */
@@ -70,6 +72,18 @@ async function main() {
     const vatStarted = Date.now()
     const { orderId, file, bytes } = await runVat({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
     console.log(`[e2e] PASS vat: UAE buyer sees VAT 12.50 AED at checkout → pays → order ${orderId} lists the tax invoice with the TRN → downloads ${file} (${bytes} bytes) (${Math.round((Date.now() - vatStarted) / 1000)}s)`)
+  }
+  if (TESTS.includes("course")) {
+    const courseStarted = Date.now()
+    const { grantId } = await runCourse({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
+    console.log(
+      `[e2e] PASS course: mixed cart → course granted → My courses → download + HLS stream via signed URLs → progress 33 % → 66 % → refund refused with reason → admin widget revokes → buyer sees it revoked (grant ${grantId}, ${Math.round((Date.now() - courseStarted) / 1000)}s)`
+    )
+  }
+  if (TESTS.includes("fiscal")) {
+    const fiscalStarted = Date.now()
+    const { orderId } = await runFiscal({ backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
+    console.log(`[e2e] PASS fiscal: RUB order ${orderId} → admin order page shows the prepayment receipt DONE with FN/FD/FPD → Receipts page (${Math.round((Date.now() - fiscalStarted) / 1000)}s)`)
   }
   if (TESTS.includes("money")) {
     const moneyStarted = Date.now()

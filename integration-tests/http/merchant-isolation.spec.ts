@@ -32,8 +32,8 @@ type World = {
   api: any
   a: Headers
   b: Headers
-  bIds: { merchant: string; product: string; variant: string; order: string; inviteToken: string; line: string; mixedLine: string; dispute: string; invoice: string; creditNote: string }
-  aIds: { product: string; variant: string; mixedOrder: string }
+  bIds: { merchant: string; product: string; variant: string; order: string; inviteToken: string; line: string; mixedLine: string; dispute: string; invoice: string; creditNote: string; course: string; lesson: string }
+  aIds: { product: string; variant: string; mixedOrder: string; course: string }
 }
 type Attempt = { label: string; res: { status: number; data: any }; mayListOwnOnly?: boolean }
 
@@ -167,6 +167,26 @@ const ATTACKS: Record<string, (w: World) => Promise<Attempt[]>> = {
   "GET /merchant/credit-notes/:id": async ({ api, a, bIds }) => [
     { label: "B's credit note", res: await call(api.get(`/merchant/credit-notes/${bIds.creditNote}?format=txt`, a)) },
   ],
+  // course access (docs/course-access.md)
+  "GET /merchant/courses/:product_id": async ({ api, a, bIds }) => [
+    { label: "B's course", res: await call(api.get(`/merchant/courses/${bIds.course}`, a)) },
+  ],
+  "POST /merchant/courses/:product_id/policy": async ({ api, a, aIds, bIds }) => [
+    { label: "B's course", res: await call(api.post(`/merchant/courses/${bIds.course}/policy`, { refund_days: 365 }, a)) },
+    { label: "own course, body merchant_id", res: await call(api.post(`/merchant/courses/${aIds.course}/policy`, { merchant_id: bIds.merchant }, a)) },
+  ],
+  "POST /merchant/courses/:product_id/lessons": async ({ api, a, bIds }) => [
+    { label: "B's course", res: await call(api.post(`/merchant/courses/${bIds.course}/lessons`, { kind: "file", title: "Planted",
+      filename: "x.txt", mime_type: "text/plain", content_base64: Buffer.from("x").toString("base64") }, a)) },
+  ],
+  "POST /merchant/courses/:product_id/lessons/:lesson_id": async ({ api, a, aIds, bIds }) => [
+    { label: "B's course + lesson", res: await call(api.post(`/merchant/courses/${bIds.course}/lessons/${bIds.lesson}`, { title: "Hacked" }, a)) },
+    { label: "own course, B's lesson", res: await call(api.post(`/merchant/courses/${aIds.course}/lessons/${bIds.lesson}`, { title: "Hacked" }, a)) },
+  ],
+  "DELETE /merchant/courses/:product_id/lessons/:lesson_id": async ({ api, a, aIds, bIds }) => [
+    { label: "B's course + lesson", res: await call(api.delete(`/merchant/courses/${bIds.course}/lessons/${bIds.lesson}`, a)) },
+    { label: "own course, B's lesson", res: await call(api.delete(`/merchant/courses/${aIds.course}/lessons/${bIds.lesson}`, a)) },
+  ],
 }
 
 /** A tax invoice and a credit note issued by B (straight through the VAT module: B is not a UAE supplier here). */
@@ -224,12 +244,18 @@ medusaIntegrationTestRunner({
       const bDispute = await marketplace.createDisputes({ order_id: order.id, order_line_id: bLine.id, merchant_id: B.merchant.id, customer_id: "cus_b", reason: "OTHER", currency_code: "eur" })
       await marketplace.createDisputeMessages({ dispute_id: bDispute.id, author_type: "buyer", author_id: "cus_b", body: "B secret complaint" })
       const bVat = await vatDocumentsOfB(getContainer(), B.merchant.id, order.id)
+      const courseBody = (title: string) => productBody(title, { kind: "COURSE",
+        variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 30 }] }] })
+      const bCourse = (await api.post("/merchant/products", courseBody("B secret course"), B.owner)).data.product
+      const aCourse = (await api.post("/merchant/products", courseBody("A course"), A.owner)).data.product
+      const bLesson = (await api.post(`/merchant/courses/${bCourse.id}/lessons`, { kind: "file", title: "B secret lesson", filename: "notes.txt",
+        mime_type: "text/plain", content_base64: Buffer.from("B secret notes").toString("base64") }, B.owner)).data.lesson
 
       const world: World = {
         api, a: A.owner, b: B.owner,
-        aIds: { product: aProduct.id, variant: aProduct.variants[0].id, mixedOrder: mixed.id },
+        aIds: { product: aProduct.id, variant: aProduct.variants[0].id, mixedOrder: mixed.id, course: aCourse.id },
         bIds: { merchant: B.merchant.id, product: bProduct.id, variant: bVariant, order: order.id, inviteToken: invite.data.token,
-          line: bLine.id, mixedLine: bMixedLine.id, dispute: bDispute.id, invoice: bVat.invoice, creditNote: bVat.creditNote },
+          line: bLine.id, mixedLine: bMixedLine.id, dispute: bDispute.id, invoice: bVat.invoice, creditNote: bVat.creditNote, course: bCourse.id, lesson: bLesson.id },
       }
       const snapshotOfB = async () => ({
         me: (await api.get("/merchant/me", B.owner)).data,
@@ -241,12 +267,13 @@ medusaIntegrationTestRunner({
         mixedLines: (await api.get(`/merchant/orders/${mixed.id}/lines`, B.owner)).data,
         disputes: (await api.get(`/merchant/disputes/${bDispute.id}`, B.owner)).data,
         taxInvoices: (await api.get("/merchant/tax-invoices", B.owner)).data,
+        course: (await api.get(`/merchant/courses/${bCourse.id}`, B.owner)).data,
         stock: (await api.get(`/admin/products/${bProduct.id}?fields=variants.inventory_items.inventory.location_levels.stocked_quantity`, admin)).data,
       })
       const before = await snapshotOfB()
       // A 404 may echo the id the attacker sent; it must never carry B's data (titles) or,
       // in a list, any of B's ids.
-      const bIds = [bProduct.id, bVariant, order.id, B.merchant.id, bLine.id, bMixedLine.id, bDispute.id, bVat.invoice, bVat.creditNote]
+      const bIds = [bProduct.id, bVariant, order.id, B.merchant.id, bLine.id, bMixedLine.id, bDispute.id, bVat.invoice, bVat.creditNote, bCourse.id, bLesson.id]
 
       const failures: string[] = []
       for (const [route, attack] of Object.entries(ATTACKS)) {
@@ -274,7 +301,7 @@ medusaIntegrationTestRunner({
 
       expect(failures).toEqual([])
       expect(await snapshotOfB()).toEqual(before)
-      expect(before.products.products.map((p: any) => p.title).sort()).toEqual(["B secret mug", "B secret session"])
+      expect(before.products.products.map((p: any) => p.title).sort()).toEqual(["B secret course", "B secret mug", "B secret session"])
       // Control for the line routes: the owner's own move goes through.
       const own = await api.post(`/merchant/orders/${order.id}/lines/${bLine.id}/transitions`, { to: "CANCELLED", reason: "control" }, B.owner)
       expect(own.data.line.state).toBe("CANCELLED")

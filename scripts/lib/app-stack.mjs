@@ -47,7 +47,18 @@ export async function startAppStack({ databaseUrl, serverPort, storefrontPort, c
   env.SANDBOX_PSP_URL ||= `http://localhost:${env.SANDBOX_PSP_PORT}`
   env.SANDBOX_PSP_WEBHOOK_URL ||= `http://localhost:${serverPort}/hooks/payment/sandbox_sandbox`
   env.SANDBOX_PSP_DATA_FILE ||= path.join(path.dirname(credentialsFile), `sandbox-psp-${serverPort}.json`)
+  // Fiscal receipts (docs/fiscal.md): without real ATOL credentials, a local ATOL contract server stands in.
+  const localAtol = !env.ATOL_LOGIN && env.NODE_ENV !== "production"
+  if (localAtol) {
+    env.ATOL_CONTRACT_PORT ||= String(serverPort + 30)
+    Object.assign(env, {
+      ATOL_BASE_URL: `http://127.0.0.1:${env.ATOL_CONTRACT_PORT}/possystem`, ATOL_LOGIN: "snail-test", ATOL_PASSWORD: "snail-pass",
+      ATOL_GROUP_CODE: "group_snail", ATOL_INN: env.ATOL_INN || "7702070139",
+    })
+    env.FISCAL_CALLBACK_BASE_URL ||= `http://localhost:${serverPort}`
+  }
   const services = [
+    ...(localAtol ? [startService("atol-contract", path.join(root, "node_modules/.bin/ts-node"), ["--transpile-only", "integration-tests/helpers/atol-contract-server-cli.ts"], { env, cwd: root })] : []),
     startService("sandbox-psp", path.join(root, "node_modules/.bin/ts-node"), ["--transpile-only", "src/modules/sandbox-payment/psp-server/cli.ts"], { env, cwd: root }),
     startService("medusa", medusa, [serverCommand], { env, cwd: serverCwd }),
     startService("storefront", "npm", ["run", "dev", "-w", "storefront"], {

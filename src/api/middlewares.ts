@@ -10,6 +10,8 @@ import { idempotencyRoutes } from "./idempotency/routes"
 import { moneyRoutes } from "./money/routes"
 import { orderLineRoutes } from "./order-lines/routes"
 import { vatAeRoutes } from "./vat-ae/routes"
+import { courseAccessRoutes } from "./course-access/routes"
+import { fiscalRoutes } from "./fiscal/routes"
 import { merchantGate, refuseSuspendedSignIn } from "./merchant/context"
 import {
   AcceptInvite, CreateMerchantProduct, CreateMerchantVariant, InviteStaff, MerchantApplication, SetInventory,
@@ -64,5 +66,7 @@ export default defineMiddlewares({
     ...idempotencyRoutes,
     ...checkoutHoldRoutes,
     ...vatAeRoutes,
+    ...courseAccessRoutes,
+    ...fiscalRoutes,
   ],
 })

@@ -15,7 +15,7 @@ export const SNAIL_EVENTS = {
   MERCHANT_INVITE_CREATED: "marketplace.merchant_invite.created",
   /** `{ id, order_id, line_item_id, kind, merchant_id, from, to, transition, effects, actor_type, actor_id }` */
   ORDER_LINE_TRANSITIONED: "order.line.transitioned",
-  /** `{ id, amount_minor, reason, actor_type }` */
+  /** `{ id, amount_minor, refund_id, reason, actor_type }` — refund_id names the refund (its history row). */
   ORDER_LINE_REFUNDED: "order.line.refunded",
   /** `{ order_id, split_ids }` — the per-merchant splits written at order placement (empty when it had them already). */
   ORDER_SPLITS_CREATED: "marketplace.order_splits.created",
@@ -31,4 +31,11 @@ export const SNAIL_EVENTS = {
   DISPUTE_RESOLVED: "marketplace.dispute.resolved",
   /** `{ run_date, mismatches }` — the daily reconciliation finished. */
   RECONCILIATION_COMPLETED: "marketplace.reconciliation.completed",
+  // course access (docs/course-access.md)
+  /** `{ id, reason, actor_type, actor_id }` — a course grant was revoked outside a line move (operator, full refund, chargeback). */
+  COURSE_ACCESS_REVOKED: "course.access.revoked",
+  /** `{ id, order_id, operation, settlement, status: "DONE", last_error: null }` — a fiscal receipt was registered (FN/FD/FPD stored). */
+  FISCAL_RECEIPT_DONE: "fiscal.receipt.done",
+  /** `{ id, order_id, operation, settlement, status: "FAILED", last_error }` — needs an operator (admin Receipts page, Retry). */
+  FISCAL_RECEIPT_FAILED: "fiscal.receipt.failed",
 } as const

@@ -6,6 +6,7 @@ import { DEMO_MERCHANT_PASSWORD, seedMerchants } from "./seed/merchants"
 import { seedMarketplaceMoney } from "./seed/money"
 import { seedDemoOrders } from "./seed/orders"
 import { seedCatalogue } from "./seed/products"
+import { seedCourses } from "./seed/courses"
 import { DEMO_PAYMENT_PROVIDERS, DEMO_REGIONS, seedCommerceSetup } from "./seed/setup"
 import { seedVatAe } from "./seed/vat-ae"
 
@@ -49,6 +50,8 @@ export default async function seed({ container }: ExecArgs) {
 
   // Self-idempotent demo data of later features (each checks whether its data exists).
   await seedMarketplaceMoney(container)
+
+  await seedCourses(container)
 
   const credentials = { admin_email: admin.email, admin_password: admin.password, publishable_key: publishableKey }
   const file = writeCredentials(credentials)

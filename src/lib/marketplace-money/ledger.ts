@@ -12,6 +12,7 @@ export const LEDGER_ACCOUNTS = [
   "MERCHANT_AVAILABLE",
   "PLATFORM_REVENUE",
   "PLATFORM_SHIPPING",
+  "PLATFORM_VAT_PAYABLE",
   "PAYOUTS_IN_TRANSIT",
   "PAYOUTS_PAID",
 ] as const
@@ -45,12 +46,25 @@ export function assertBalanced(journal: Journal) {
 }
 
 /** The figures of one split line the ledger needs. */
-export type LedgerLine = { order_line_id: string; order_id: string; merchant_id: string | null; currency_code: string; gross: number; net: number; commission: number; refund_reverses_commission: boolean }
+export type LedgerLine = {
+  order_line_id: string; order_id: string; merchant_id: string | null; currency_code: string
+  gross: number; net: number; commission: number; commission_vat?: number; refund_reverses_commission: boolean
+}
 
-/** The commission part of a cumulative amount of the line (captured or refunded so far), by largest remainder. */
+/**
+ * The platform's parts (commission, VAT on it) of a cumulative amount of the line — captured or
+ * refunded so far — by largest remainder over net : commission : VAT.
+ */
+export function platformParts(line: LedgerLine, cumulative: number): { commission: number; vat: number } {
+  const weights = [Math.max(0, line.net), Math.max(0, line.commission), Math.max(0, line.commission_vat ?? 0)]
+  if (cumulative === 0 || weights.every((w) => w === 0)) return { commission: 0, vat: 0 }
+  const [, commission, vat] = allocate(cumulative, weights)
+  return { commission, vat }
+}
+
+/** The commission part alone (VAT on commission included in neither). */
 export function commissionPart(line: LedgerLine, cumulative: number) {
-  if (cumulative === 0 || line.net + line.commission <= 0) return 0
-  return allocate(cumulative, [Math.max(0, line.net), Math.max(0, line.commission)])[1]
+  return platformParts(line, cumulative).commission
 }
 
 function journal(j: Omit<Journal, "entries">, entries: Posting[]): Journal {
@@ -65,13 +79,17 @@ function journal(j: Omit<Journal, "entries">, entries: Posting[]): Journal {
 export function captureJournal(line: LedgerLine, capturedBefore: number, capturedNow: number, released: boolean): Journal | null {
   const delta = capturedNow - capturedBefore
   if (delta <= 0) return null
-  const commission = commissionPart(line, capturedNow) - commissionPart(line, capturedBefore)
+  const after = platformParts(line, capturedNow)
+  const before = platformParts(line, capturedBefore)
+  const commission = after.commission - before.commission
+  const vat = after.vat - before.vat
   return journal(
     { key: `capture:${line.order_line_id}:${capturedNow}`, kind: "capture", currency_code: line.currency_code, order_id: line.order_id, order_line_id: line.order_line_id },
     [
       { account: "BUYER_CLEARING", merchant_id: null, amount: -delta },
-      { account: released ? "MERCHANT_AVAILABLE" : "MERCHANT_ESCROW", merchant_id: line.merchant_id, amount: delta - commission },
+      { account: released ? "MERCHANT_AVAILABLE" : "MERCHANT_ESCROW", merchant_id: line.merchant_id, amount: delta - commission - vat },
       { account: "PLATFORM_REVENUE", merchant_id: line.merchant_id, amount: commission },
+      { account: "PLATFORM_VAT_PAYABLE", merchant_id: line.merchant_id, amount: vat },
     ]
   )
 }
@@ -84,13 +102,17 @@ export function captureJournal(line: LedgerLine, capturedBefore: number, capture
 export function refundJournal(line: LedgerLine, refundedBefore: number, refundedNow: number, released: boolean, disputeId?: string | null): Journal | null {
   const delta = refundedNow - refundedBefore
   if (delta <= 0) return null
-  const commission = line.refund_reverses_commission ? commissionPart(line, refundedNow) - commissionPart(line, refundedBefore) : 0
+  const after = line.refund_reverses_commission ? platformParts(line, refundedNow) : { commission: 0, vat: 0 }
+  const before = line.refund_reverses_commission ? platformParts(line, refundedBefore) : { commission: 0, vat: 0 }
+  const commission = after.commission - before.commission
+  const vat = after.vat - before.vat
   return journal(
     { key: `refund:${line.order_line_id}:${refundedNow}`, kind: "refund", currency_code: line.currency_code, order_id: line.order_id, order_line_id: line.order_line_id, dispute_id: disputeId ?? null },
     [
       { account: "BUYER_CLEARING", merchant_id: null, amount: delta },
-      { account: released ? "MERCHANT_AVAILABLE" : "MERCHANT_ESCROW", merchant_id: line.merchant_id, amount: -(delta - commission) },
+      { account: released ? "MERCHANT_AVAILABLE" : "MERCHANT_ESCROW", merchant_id: line.merchant_id, amount: -(delta - commission - vat) },
       { account: "PLATFORM_REVENUE", merchant_id: line.merchant_id, amount: -commission },
+      { account: "PLATFORM_VAT_PAYABLE", merchant_id: line.merchant_id, amount: -vat },
     ]
   )
 }

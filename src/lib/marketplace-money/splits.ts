@@ -29,6 +29,8 @@ export type SplitLineFigures = {
   /** What the buyer pays for the line: the most it can capture. */
   gross: number
   commission: number
+  /** VAT the platform charges the merchant on its commission (UAE merchants: 5 %), kept from its net. */
+  commission_vat: number
   net: number
   rule_id: string
   rate_bps: number
@@ -43,24 +45,33 @@ export type MerchantSplit = {
   discount: number
   tax: number
   commission: number
+  commission_vat: number
   net: number
   lines: SplitLineFigures[]
 }
 
 export const PLATFORM_OWN_RULE = "platform_own"
 
-export function splitLine(line: SplitInputLine, currency: string, rules: readonly CommissionRuleLike[], at: Date, fallback: CommissionRuleLike): SplitLineFigures {
+/** VAT on a commission for a merchant (0 when none is due); see commissionVatMinor in src/lib/vat-ae. */
+export type CommissionVat = (merchantId: string, commissionMinor: number) => number
+
+export function splitLine(
+  line: SplitInputLine, currency: string, rules: readonly CommissionRuleLike[], at: Date, fallback: CommissionRuleLike, commissionVat: CommissionVat = () => 0
+): SplitLineFigures {
   const { subtotal, discount, tax, taxable, total } = line.amounts
   const base = { order_line_id: line.order_line_id, line_item_id: line.line_item_id, merchant_id: line.merchant_id, kind: line.kind, subtotal, discount, tax, gross: total }
   if (!line.merchant_id) {
-    return { ...base, commission: total, net: 0, rule_id: PLATFORM_OWN_RULE, rate_bps: 10_000, fixed_fee_minor: 0, refund_reverses_commission: true }
+    return { ...base, commission: total, commission_vat: 0, net: 0, rule_id: PLATFORM_OWN_RULE, rate_bps: 10_000, fixed_fee_minor: 0, refund_reverses_commission: true }
   }
   const rule = resolveRule(rules, { merchant_id: line.merchant_id, kind: line.kind, category_ids: line.category_ids, currency_code: currency }, at, fallback)
   const commission = lineCommission(taxable, currency, rule)
+  // Never more than what is left of the line after the commission.
+  const vat = Math.min(Math.max(0, commissionVat(line.merchant_id, commission)), total - commission)
   return {
     ...base,
     commission,
-    net: total - commission,
+    commission_vat: vat,
+    net: total - commission - vat,
     rule_id: rule.id,
     rate_bps: rule.rate_bps,
     fixed_fee_minor: commission > 0 && rule.fixed_fee_currency?.toLowerCase() === currency.toLowerCase() ? rule.fixed_fee_minor ?? 0 : 0,
@@ -75,13 +86,14 @@ export function computeSplits(input: {
   rules: readonly CommissionRuleLike[]
   at: Date
   fallback: CommissionRuleLike
+  commissionVat?: CommissionVat
 }): MerchantSplit[] {
   const byMerchant = new Map<string | null, MerchantSplit>()
   for (const line of input.lines) {
-    const figures = splitLine(line, input.currency_code, input.rules, input.at, input.fallback)
+    const figures = splitLine(line, input.currency_code, input.rules, input.at, input.fallback, input.commissionVat)
     let split = byMerchant.get(line.merchant_id)
     if (!split) {
-      split = { merchant_id: line.merchant_id, currency_code: input.currency_code, gross: 0, discount: 0, tax: 0, commission: 0, net: 0, lines: [] }
+      split = { merchant_id: line.merchant_id, currency_code: input.currency_code, gross: 0, discount: 0, tax: 0, commission: 0, commission_vat: 0, net: 0, lines: [] }
       byMerchant.set(line.merchant_id, split)
     }
     split.lines.push(figures)
@@ -89,6 +101,7 @@ export function computeSplits(input: {
     split.discount += figures.discount
     split.tax += figures.tax
     split.commission += figures.commission
+    split.commission_vat += figures.commission_vat
     split.net += figures.net
   }
   return [...byMerchant.values()]

@@ -14,7 +14,7 @@ const int = (v: unknown) => Number((v as any)?.numeric ?? (v as any)?.value ?? v
 export function toLedgerLine(s: any): LedgerLine {
   return {
     order_line_id: s.order_line_id, order_id: s.order_id, merchant_id: s.merchant_id, currency_code: s.currency_code,
-    gross: int(s.gross), net: int(s.net), commission: int(s.commission), refund_reverses_commission: s.refund_reverses_commission !== false,
+    gross: int(s.gross), net: int(s.net), commission: int(s.commission), commission_vat: int(s.commission_vat), refund_reverses_commission: s.refund_reverses_commission !== false,
   }
 }
 

@@ -4,7 +4,7 @@ import type OrderLinesModuleService from "../../modules/order-lines/service"
 import { transitionOrderLineWorkflow } from "./transition-order-line"
 
 /**
- * Moves each PAID course line of the order to ACCESS_GRANTED (capturing it). Each line is its
+ * Moves each PAID course line of the order to ACCESS_GRANTED (granting access, then capturing it). Each line is its
  * own transition: a failed capture leaves that line PAID for a retry and does not block others.
  * Idempotent: lines already past PAID are skipped.
  */

@@ -8,7 +8,7 @@ export const refundOrderLineWorkflow = createWorkflow("refund-order-line", (inpu
   const result = refundLineStep(input)
   const event = transform({ input, result }, ({ input, result }) => ({
     eventName: SNAIL_EVENTS.ORDER_LINE_REFUNDED,
-    data: { id: input.line_id, amount_minor: result.refunded, reason: input.reason, actor_type: input.actor_type },
+    data: { id: input.line_id, amount_minor: result.refunded, refund_id: (result as any).refund_id ?? null, reason: input.reason, actor_type: input.actor_type },
   }))
   emitEventStep(event)
   return new WorkflowResponse(result)

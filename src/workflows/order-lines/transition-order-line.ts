@@ -7,6 +7,8 @@ import { releaseLineReservationStep } from "./steps/release-line-reservation"
 import { releaseRemainingAuthorizationStep } from "./steps/release-remaining-authorization"
 import { LineTransitionInput, planLineTransitionStep } from "./steps/plan-line-transition"
 import { SNAIL_EVENTS } from "../../lib/events"
+import { grantCourseAccessStep } from "../course-access/steps/grant-course-access"
+import { revokeCourseAccessStep } from "../course-access/steps/revoke-course-access"
 
 /**
  * One move of one order line: plan (409 when the process forbids it), apply under an
@@ -18,6 +20,15 @@ export const transitionOrderLineWorkflow = createWorkflow("transition-order-line
   const history = applyLineTransitionStep({ plan, request: input })
   when({ plan }, ({ plan }) => plan.effects.includes("release_reservation")).then(() => {
     releaseLineReservationStep({ line_id: input.line_id })
+  })
+  // Course access: revoked before any money moves back, granted before the capture below (a
+  // refused capture compensates the grant, so access and payment never disagree).
+  when({ plan }, ({ plan }) => plan.effects.includes("revoke_access")).then(() => {
+    const revoke = transform({ input }, ({ input }) => ({ line_id: input.line_id, reason: input.reason ?? "line refunded" }))
+    revokeCourseAccessStep(revoke)
+  })
+  when({ plan }, ({ plan }) => plan.effects.includes("grant_access")).then(() => {
+    grantCourseAccessStep({ line_id: input.line_id })
   })
   // Cancelling a captured line gives its money back; an uncaptured one is simply never captured.
   when({ plan }, ({ plan }) => plan.effects.includes("void_or_refund")).then(() => {

@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { toMajorString } from "../../money"
+import { percentOf, toMajorString } from "../../money"
 import { orderItemAmounts } from "../../order-items"
 import { defaultRule } from "../commission"
 import { type Journal, type LedgerLine, planLineJournals, planPayouts, payoutJournal, payoutSettledJournal, type StoredEntry } from "../ledger"
@@ -9,7 +9,7 @@ import { computeSplits, type SplitLineFigures } from "../splits"
  * Property test (issue 5): random orders in currencies with 0, 2 and 3 decimals, random promotion
  * percentages, commission rules, captures, partial refunds, disputes, releases and payout batches.
  * After every step: postings sum to zero; what buyers paid in net of refunds equals Σ merchant
- * balances + commission + nothing else; captured = Σ net + Σ commission for fully captured,
+ * balances + commission + VAT on commission, nothing else; captured = Σ net + Σ commission for fully captured,
  * unrefunded lines; nobody is paid for a line in hold or dispute; a batch run twice pays once.
  */
 const MERCHANTS = ["mer_a", "mer_b", "mer_c", "mer_d"]
@@ -59,10 +59,12 @@ describe("escrow ledger invariants (property)", () => {
           currency_code: o.currency,
           lines: o.items.map((it, i) => ({ order_line_id: `ol_${i}`, line_item_id: `item_${i}`, merchant_id: it.merchant, kind: it.kind, category_ids: [], amounts: amounts.get(`item_${i}`)! })),
           rules, at: new Date(), fallback: defaultRule(1000),
+          // mer_a is a UAE merchant: 5 % VAT on its commission.
+          commissionVat: (m, c) => (m === "mer_a" ? percentOf(c, 500) : 0),
         })
         const lines: (SplitLineFigures & LedgerLine)[] = splits.flatMap((s) => s.lines.map((l) => ({ ...l, order_id: "order", currency_code: o.currency })))
         // Each split adds up: net + commission = gross.
-        for (const s of splits) expect(s.net + s.commission).toBe(s.gross)
+        for (const s of splits) expect(s.net + s.commission + s.commission_vat).toBe(s.gross)
 
         const entries: StoredEntry[] = []
         const keys = new Set<string>()
@@ -125,12 +127,13 @@ describe("escrow ledger invariants (property)", () => {
           const paidIn = state.reduce((t, x) => t + x.captured - x.refunded, 0)
           expect(paidIn + sum((e) => e.account === "BUYER_CLEARING")).toBe(0)
           const merchantsHold = sum((e) => e.account.startsWith("MERCHANT_") || e.account.startsWith("PAYOUTS_"))
-          expect(merchantsHold + sum((e) => e.account === "PLATFORM_REVENUE") - paidIn).toBe(0)
+          expect(merchantsHold + sum((e) => e.account === "PLATFORM_REVENUE" || e.account === "PLATFORM_VAT_PAYABLE") - paidIn).toBe(0)
           lines.forEach((l, k) => {
             if (state[k].captured === l.gross && state[k].refunded === 0) {
               const merchantPart = sum((e) => e.order_line_id === l.order_line_id && e.account.startsWith("MERCHANT_"))
               expect(merchantPart).toBe(l.net)
               expect(sum((e) => e.order_line_id === l.order_line_id && e.account === "PLATFORM_REVENUE")).toBe(l.commission)
+              expect(sum((e) => e.order_line_id === l.order_line_id && e.account === "PLATFORM_VAT_PAYABLE")).toBe(l.commission_vat)
             }
             // Never released while in dispute or before its hold passed.
             if (!state[k].holdPassed) expect(state[k].released).toBe(false)

@@ -12,6 +12,7 @@ export const OrderSplit = model
     discount: model.bigNumber(),
     tax: model.bigNumber(),
     commission: model.bigNumber(),
+    commission_vat: model.bigNumber().default(0),
     net: model.bigNumber(),
     lines: model.hasMany(() => SplitLine, { mappedBy: "split" }),
   })

@@ -17,6 +17,7 @@ export const SplitLine = model
     tax: model.bigNumber(),
     gross: model.bigNumber(),
     commission: model.bigNumber(),
+    commission_vat: model.bigNumber().default(0),
     net: model.bigNumber(),
     rule_id: model.text(),
     rate_bps: model.number(),

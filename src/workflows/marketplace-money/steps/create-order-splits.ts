@@ -4,6 +4,7 @@ import { defaultCommissionBps } from "../../../lib/marketplace-money/config"
 import { defaultRule } from "../../../lib/marketplace-money/commission"
 import { computeSplits } from "../../../lib/marketplace-money/splits"
 import { LINE_AMOUNT_FIELDS, orderItemAmounts } from "../../../lib/order-items"
+import { commissionVatMinor } from "../../../lib/vat-ae"
 import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
 import type MarketplaceModuleService from "../../../modules/marketplace/service"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
@@ -36,6 +37,8 @@ export const createOrderSplitsStep = createStep("create-order-splits", async (in
   const categoriesOf = new Map<string, string[]>(products.map((p: any) => [p.id, (p.categories ?? []).filter(Boolean).map((c: any) => c.id)] as [string, string[]]))
   const itemById = new Map<string, any>(items.map((i) => [i.id, i] as [string, any]))
   const merchantIds = [...new Set(lines.map((l) => l.merchant_id).filter(Boolean))] as string[]
+  const merchants = merchantIds.length ? await marketplace.listMerchants({ id: merchantIds }, { select: ["id", "country_code", "tax_regime", "trn"] }) : []
+  const merchantById = new Map(merchants.map((m) => [m.id, m] as const))
   const rules = await marketplace.listCommissionRules({ $or: [{ merchant_id: null }, ...(merchantIds.length ? [{ merchant_id: merchantIds }] : [])] } as any)
 
   const splits = computeSplits({
@@ -53,11 +56,13 @@ export const createOrderSplitsStep = createStep("create-order-splits", async (in
     rules: rules as any,
     at: new Date(order.created_at as any),
     fallback: defaultRule(defaultCommissionBps()),
+    // The platform's commission carries VAT where its place of supply says so (UAE merchants: 5 %).
+    commissionVat: (merchantId, commission) => commissionVatMinor(commission, merchantById.get(merchantId) as any),
   })
   const created: any[] = await (marketplace.createOrderSplits as any)(
     splits.map((s) => ({
       order_id: order.id, merchant_id: s.merchant_id, currency_code: s.currency_code,
-      gross: s.gross, discount: s.discount, tax: s.tax, commission: s.commission, net: s.net,
+      gross: s.gross, discount: s.discount, tax: s.tax, commission: s.commission, commission_vat: s.commission_vat, net: s.net,
     }))
   )
   await (marketplace.createSplitLines as any)(

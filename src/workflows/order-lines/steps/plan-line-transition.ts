@@ -7,6 +7,7 @@ import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
 import type MarketplaceModuleService from "../../../modules/marketplace/service"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
 import type OrderLinesModuleService from "../../../modules/order-lines/service"
+import { courseRefundGuardFacts } from "../../course-access/refund-facts"
 
 export type LineTransitionInput = {
   line_id: string
@@ -30,7 +31,12 @@ export const planLineTransitionStep = createStep("plan-line-transition", async (
     state: line.state,
     to: input.to,
     actor: input.actor_type,
-    facts: { trackingNumber: input.tracking_number ?? line.tracking_number, openDispute: openDisputes.length > 0 },
+    facts: {
+      trackingNumber: input.tracking_number ?? line.tracking_number,
+      openDispute: openDisputes.length > 0,
+      // A course refund is judged by the course's rule (window and consumption), src/lib/course-access.
+      ...(line.kind === "COURSE" ? await courseRefundGuardFacts(container, line.id) : {}),
+    },
   })
   if (!plan.ok) throw new SnailError(409, plan.code, plan.message, "to")
   return new StepResponse({

@@ -65,7 +65,7 @@ export const refundLineStep = createStep("refund-order-line", async (input: Refu
     } as any,
   })
   await lines.updateOrderLines({ id: line.id, refunded_amount: toMajorString(toMinor(line.refunded_amount ?? 0, currency) + amount, currency) } as any)
-  await lines.createOrderLineTransitions({
+  const recorded: any = await lines.createOrderLineTransitions({
     line_id: line.id, transition: "refund", from_state: line.state, to_state: line.state,
     actor_type: input.actor_type, actor_id: input.actor_id ?? null, reason: input.reason,
     data: { amount: toMajorString(amount, currency), currency_code: currency, restock: !!input.restock },
@@ -74,7 +74,8 @@ export const refundLineStep = createStep("refund-order-line", async (input: Refu
   if (input.restock && line.kind === "PHYSICAL" && item?.variant_id) {
     await restock(container, line.merchant_id, item.variant_id, lineQuantity(item))
   }
-  return new StepResponse({ refunded: amount, payment_id: payment.id })
+  // refund_id (the history row) names this refund for subscribers, e.g. one fiscal refund receipt per refund.
+  return new StepResponse({ refunded: amount, payment_id: payment.id, refund_id: recorded?.id as string | undefined })
 })
 
 // Puts the line's units back at the merchant's location (or the item's first location).

@@ -1,0 +1,25 @@
+import { z } from "@medusajs/framework/zod"
+
+export const ReceiptListQuery = z.object({
+  status: z.enum(["PENDING", "SENT", "DONE", "FAILED"]).optional(),
+  order_id: z.string().optional(),
+  operation: z.enum(["sell", "sell_refund", "sell_correction"]).optional(),
+  provider_id: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
+export const CorrectionBody = z.object({
+  reason: z.string().min(3).max(500),
+  /** Number of the document the correction is based on (tag 1179); defaults to the receipt's FD number. */
+  base_number: z.string().min(1).max(32).optional(),
+  base_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+})
+
+export const CredentialBody = z.object({
+  /** "platform" or a merchant id. */
+  owner: z.string().min(1),
+  provider_id: z.string().min(1),
+  config: z.record(z.string(), z.any()),
+  is_active: z.boolean().optional(),
+})

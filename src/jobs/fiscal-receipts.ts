@@ -1,0 +1,12 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { dispatchFiscalReceipts } from "../workflows/fiscal/dispatch"
+
+/** Fiscal outbox: sends pending receipts, polls sent ones, retries failures with backoff (docs/fiscal.md). */
+export default async function fiscalReceiptsJob(container: MedusaContainer) {
+  await dispatchFiscalReceipts(container)
+}
+
+export const config = {
+  name: "fiscal-receipts",
+  schedule: "* * * * *",
+}
