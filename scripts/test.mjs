@@ -94,7 +94,8 @@ async function e2e(env) {
     serverCwd: buildDir,
     // NODE_ENV=development: plain-http admin cookies and development secrets are fine here.
     // A separate Next build folder so a running `npm run dev` does not block this one.
-    env: { ...env, REDIS_URL: "", NODE_ENV: "development", NEXT_DIST_DIR: ".next-e2e" },
+    // ESCROW_HOLD_MS=0: escrow is released without the 7-day hold, so the money test can pay out.
+    env: { ...env, REDIS_URL: "", NODE_ENV: "development", NEXT_DIST_DIR: ".next-e2e", ESCROW_HOLD_MS: env.ESCROW_HOLD_MS ?? "0" },
     log,
   })
   try {

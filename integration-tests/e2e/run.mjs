@@ -2,7 +2,7 @@
 //   STOREFRONT_URL      (default http://localhost:8000)
 //   MEDUSA_BACKEND_URL  (default http://localhost:9000)
 //   CHROMIUM_PATH       (default /usr/bin/chromium)
-//   E2E_TESTS           comma-separated subset of "storefront,merchant,checkout,vat,course,fiscal,booking" (default all)
+//   E2E_TESTS           comma-separated subset of "storefront,merchant,checkout,vat,course,fiscal,booking,money" (default all)
 // The merchant test also drives the Medusa admin at MEDUSA_BACKEND_URL/app (admin must be enabled).
 // The checkout test uses the admin API (enables the sandbox payment provider on the Europe region,
 // creates a test promotion) and the merchant API of the demo merchant Snail Goods.
@@ -16,12 +16,13 @@ import { run as runCheckout } from "./checkout.e2e.mjs"
 import { run as runCourse } from "./course.e2e.mjs"
 import { run as runFiscal } from "./fiscal.e2e.mjs"
 import { run as runMerchant } from "./merchant.e2e.mjs"
+import { run as runMoney } from "./money.e2e.mjs"
 import { run } from "./storefront.e2e.mjs"
 import { run as runVat } from "./vat.e2e.mjs"
 
 const STOREFRONT_URL = process.env.STOREFRONT_URL || "http://localhost:8000"
 const MEDUSA_BACKEND_URL = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
-const TESTS = (process.env.E2E_TESTS || "storefront,merchant,checkout,vat,course,fiscal,booking").split(",").map((s) => s.trim())
+const TESTS = (process.env.E2E_TESTS || "storefront,merchant,checkout,vat,course,fiscal,booking,money").split(",").map((s) => s.trim())
 const WAIT_MS = Number(process.env.E2E_WAIT_TIMEOUT_MS || 180_000)
 
 /** Polls `url` until it answers with a status below 500 (any page counts as "up"). */
@@ -90,6 +91,13 @@ async function main() {
     const { first, second, fee } = await runBooking({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
     console.log(
       `[e2e] PASS booking: buyer picks ${first} (Dubai slot, Berlin time shown) → pays → CONFIRMED → reschedules to ${second} → merchant calendar + schedule editor and admin week view show it → cancels (${fee ? "fee shown" : "free refund shown"}) (${Math.round((Date.now() - bookingStarted) / 1000)}s)`
+    )
+  }
+  if (TESTS.includes("money")) {
+    const moneyStarted = Date.now()
+    const { orderId, payout, closing } = await runMoney({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
+    console.log(
+      `[e2e] PASS money: course order ${orderId} → admin sees its split → releases escrow, runs a payout batch (${payout}), downloads the bank file, marks paid → merchant's Money page, statement CSV closes at ${closing} = ledger → buyer reports a problem, admin replies and rejects (${Math.round((Date.now() - moneyStarted) / 1000)}s)`
     )
   }
 }

@@ -31,6 +31,9 @@ export type OrderLine = {
   carrier: string | null
   tracking_number: string | null
   currency_code?: string | null
+  /** Major units (issue 5: a line with money captured and not refunded can be disputed). */
+  captured_amount?: Amount | null
+  refunded_amount?: Amount | null
   history: LineHistoryEntry[]
   allowed_transitions: { name: string; to: string }[]
   /** A booked service line's slot (docs/booking.md). */

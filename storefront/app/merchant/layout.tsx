@@ -17,6 +17,7 @@ function PortalNav() {
         {hydrated && token ? (
           <>
             <Link href="/merchant">{t("portal.nav.dashboard")}</Link>
+            <Link href="/merchant/money" data-testid="merchant-nav-money">{t("portal.nav.money")}</Link>
             <button
               type="button"
               className="button"

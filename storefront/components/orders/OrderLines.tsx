@@ -10,6 +10,7 @@ import { useI18n } from "@/lib/i18n-context"
 import { formatMoney } from "@/lib/money"
 import { listOrderLines, transitionOrderLine, type OrderLine } from "@/lib/orders"
 import { actionLabel, actorLabel, stateLabel } from "./labels"
+import { LineDispute } from "./LineDispute"
 
 /** How often the order page asks for line changes made by merchants or the system. */
 export const ORDER_REFRESH_MS = 3000
@@ -98,6 +99,7 @@ export function OrderLines({ orderId, currencyCode }: { orderId: string; currenc
                 ))}
               </div>
             )}
+            <LineDispute orderId={orderId} line={line} />
             <details className="history" open>
               <summary>{t("order.history")}</summary>
               <ol className="timeline" data-testid="order-line-history">

@@ -25,6 +25,7 @@ import {
   STATUS_COLOR,
   TAX_REGIME_LABEL,
 } from "../../../lib/merchants"
+import { MerchantMoney } from "../../../components/merchant-money"
 
 const Row = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
   <div className="text-ui-fg-subtle grid grid-cols-2 items-start px-6 py-3">
@@ -226,6 +227,8 @@ const MerchantDetailPage = () => {
           </div>
         )}
       </Container>
+
+      <MerchantMoney merchantId={merchant.id} handle={merchant.handle} />
 
       <Prompt
         open={reasonAction !== null}

@@ -1,0 +1,144 @@
+"use client"
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useState } from "react"
+import { ErrorMessage } from "@/components/Status"
+import { useI18n } from "@/lib/i18n-context"
+import { DISPUTE_REASONS, formatMinor, getBuyerDispute, listOrderDisputes, openDispute, replyToDispute, type Dispute } from "@/lib/marketplace-money"
+import type { OrderLine } from "@/lib/orders"
+
+const NOT_DISPUTABLE = ["CLOSED", "CANCELLED", "REFUNDED"]
+
+/** Paid and not fully refunded (major-unit decimal strings compared without float rounding issues at this scale). */
+function isPaid(line: OrderLine): boolean {
+  const captured = Number(line.captured_amount ?? 0)
+  const refunded = Number(line.refunded_amount ?? 0)
+  return captured > refunded && !NOT_DISPUTABLE.includes(line.state)
+}
+
+/**
+ * "Report a problem" on a paid line (opens a dispute), then the dispute's status and messages,
+ * with a reply box while it is open.
+ */
+export function LineDispute({ orderId, line }: { orderId: string; line: OrderLine }) {
+  const { t } = useI18n()
+  const qc = useQueryClient()
+  const disputes = useQuery({ queryKey: ["orders", orderId, "disputes"], queryFn: () => listOrderDisputes(orderId), staleTime: 5_000 })
+  const mine = (disputes.data ?? []).filter((d) => d.order_line_id === line.id)
+  const current = mine.find((d) => d.status === "OPEN") ?? mine[mine.length - 1]
+  const [formOpen, setFormOpen] = useState(false)
+  const [reason, setReason] = useState<string>(DISPUTE_REASONS[0])
+  const [message, setMessage] = useState("")
+  const open = useMutation({
+    mutationFn: () => openDispute(orderId, line.id, { reason, message: message.trim() }),
+    onSuccess: () => {
+      setFormOpen(false)
+      setMessage("")
+      qc.invalidateQueries({ queryKey: ["orders", orderId, "disputes"] })
+    },
+  })
+
+  if (!disputes.data) return null
+  if (current) return <DisputeThread dispute={current} orderId={orderId} />
+  if (!isPaid(line)) return null
+  if (!formOpen) {
+    return (
+      <div className="order-line-actions">
+        <button type="button" className="button" onClick={() => setFormOpen(true)} data-testid="order-line-report">
+          {t("dispute.report")}
+        </button>
+      </div>
+    )
+  }
+  return (
+    <form
+      className="form dispute-form"
+      data-testid="dispute-form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (message.trim().length >= 3) open.mutate()
+      }}
+    >
+      <label className="field">
+        <span>{t("dispute.reasonLabel")}</span>
+        <select value={reason} onChange={(e) => setReason(e.target.value)} data-testid="dispute-reason">
+          {DISPUTE_REASONS.map((r) => (
+            <option key={r} value={r}>
+              {t(`dispute.reason.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t("dispute.messageLabel")}</span>
+        <textarea rows={3} minLength={3} value={message} onChange={(e) => setMessage(e.target.value)} data-testid="dispute-message-input" dir="auto" />
+      </label>
+      {open.error ? <ErrorMessage error={open.error} /> : null}
+      <div className="order-line-actions">
+        <button type="submit" className="button primary" disabled={open.isPending || message.trim().length < 3} data-testid="dispute-submit">
+          {t("dispute.submit")}
+        </button>
+        <button type="button" className="button" onClick={() => setFormOpen(false)}>
+          {t("dispute.cancel")}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function DisputeThread({ dispute, orderId }: { dispute: Dispute; orderId: string }) {
+  const { t, intlLocale } = useI18n()
+  const qc = useQueryClient()
+  const detail = useQuery({ queryKey: ["disputes", dispute.id], queryFn: () => getBuyerDispute(dispute.id), refetchInterval: 10_000 })
+  const [body, setBody] = useState("")
+  const reply = useMutation({
+    mutationFn: () => replyToDispute(dispute.id, body.trim()),
+    onSuccess: (d) => {
+      setBody("")
+      qc.setQueryData(["disputes", dispute.id], d)
+      qc.invalidateQueries({ queryKey: ["orders", orderId, "disputes"] })
+    },
+  })
+  const d = detail.data ?? dispute
+  const date = new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium", timeStyle: "short" })
+  return (
+    <div className="dispute" data-testid="line-dispute" data-dispute-id={d.id} data-status={d.status}>
+      <p>
+        <strong>{t("dispute.heading")}</strong>: {t(`dispute.reason.${d.reason as (typeof DISPUTE_REASONS)[number]}`)} ·{" "}
+        <span className="state-badge" data-testid="line-dispute-status">{t(`dispute.status.${d.status}`)}</span>
+      </p>
+      {d.status === "RESOLVED_REFUND" && d.refund_amount != null && (
+        <p className="muted">{t("dispute.refunded", { amount: formatMinor(d.refund_amount, d.currency_code, intlLocale) })}</p>
+      )}
+      {d.resolution_note && <p className="muted" dir="auto">{d.resolution_note}</p>}
+      <ol className="dispute-messages" data-testid="dispute-messages">
+        {(d.messages ?? []).map((m) => (
+          <li key={m.id} data-testid="dispute-message" data-author={m.author_type}>
+            <span className="muted">
+              {t(`dispute.author.${m.author_type}`)} · {date.format(new Date(m.created_at))}
+            </span>
+            <p dir="auto">{m.body}</p>
+          </li>
+        ))}
+      </ol>
+      {d.status === "OPEN" && (
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (body.trim()) reply.mutate()
+          }}
+        >
+          <label className="field">
+            <span>{t("dispute.reply")}</span>
+            <textarea rows={2} value={body} onChange={(e) => setBody(e.target.value)} data-testid="dispute-reply-input" dir="auto" />
+          </label>
+          {reply.error ? <ErrorMessage error={reply.error} /> : null}
+          <button type="submit" className="button" disabled={!body.trim() || reply.isPending} data-testid="dispute-reply-send">
+            {t("dispute.send")}
+          </button>
+        </form>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,163 @@
+// Marketplace money (issue 5) for the storefront: the merchant portal's Money page
+// (`/merchant/balance|payouts|statement|commission-rules|disputes`) and the buyer's disputes
+// (`/store/disputes`, `/store/orders/:id/lines/:line_id/disputes`). Amounts here are integer
+// MINOR units with a currency_code (unlike Medusa's own major-unit amounts).
+import { ApiError, merchantRequest } from "./merchant-api"
+import { BACKEND_URL, requireSdk } from "./sdk"
+
+export type Balance = { currency_code: string; escrow: number; available: number; in_transit: number; paid_out: number }
+export type Payout = {
+  id: string
+  currency_code: string
+  amount: number
+  status: "PENDING" | "PAID" | "FAILED"
+  provider: string
+  failure_reason: string | null
+  settled_at: string | null
+  created_at: string
+}
+export type CommissionRule = {
+  id: string
+  merchant_id: string | null
+  product_kind: string | null
+  category_id: string | null
+  rate_bps: number
+  fixed_fee_minor: number
+  fixed_fee_currency: string | null
+  valid_from: string | null
+  valid_to: string | null
+  note: string | null
+}
+export type StatementRow = {
+  created_at: string
+  kind: string
+  account: string
+  currency_code: string
+  amount: number
+  commission: number
+  balance: number
+  order_id?: string | null
+  payout_id?: string | null
+}
+export type CurrencyStatement = {
+  currency_code: string
+  opening: { escrow: number; available: number; total: number }
+  closing: { escrow: number; available: number; total: number }
+  totals: { credits: number; debits: number; commission: number }
+  rows: StatementRow[]
+}
+export type DisputeMessage = { id: string; author_type: "buyer" | "merchant" | "admin"; body: string; created_at: string }
+export type Dispute = {
+  id: string
+  order_id: string
+  order_line_id: string
+  reason: string
+  status: "OPEN" | "RESOLVED_REFUND" | "REJECTED"
+  currency_code: string
+  refund_amount: number | null
+  resolution_note: string | null
+  created_at: string
+  messages?: DisputeMessage[]
+}
+
+export const DISPUTE_REASONS = ["NOT_RECEIVED", "NOT_AS_DESCRIBED", "DAMAGED", "SERVICE_NOT_PROVIDED", "ACCESS_PROBLEM", "OTHER"] as const
+
+// ── formatting ────────────────────────────────────────────────────────────
+
+/** The currency's minor-unit exponent as Intl knows it (EUR 2, JPY 0, KWD 3). */
+export function currencyExponent(currency: string): number {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2
+  } catch {
+    return 2
+  }
+}
+
+/** Integer minor units → exact decimal string in major units; string digits, no float math. */
+export function minorToMajorString(minor: number | string | null | undefined, currency: string): string {
+  const n = String(minor ?? 0)
+  const negative = n.startsWith("-")
+  const exp = currencyExponent(currency)
+  const digits = (negative ? n.slice(1) : n).padStart(exp + 1, "0")
+  const whole = digits.slice(0, digits.length - exp)
+  return (negative ? "-" : "") + whole + (exp ? "." + digits.slice(digits.length - exp) : "")
+}
+
+/** Formats integer minor units in their currency for the locale. */
+export function formatMinor(minor: number | string | null | undefined, currency: string, intlLocale: string): string {
+  const major = minorToMajorString(minor, currency)
+  try {
+    return new Intl.NumberFormat(intlLocale, { style: "currency", currency: currency.toUpperCase() }).format(major as unknown as number)
+  } catch {
+    return `${major} ${currency.toUpperCase()}`
+  }
+}
+
+export const formatBps = (bps: number, intlLocale: string) =>
+  new Intl.NumberFormat(intlLocale, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000)
+
+// ── merchant portal ──────────────────────────────────────────────────────
+
+export type Period = { from: string; to: string }
+
+export const merchantMoneyApi = {
+  balance: (token: string) => merchantRequest<{ balances: Balance[] }>("/merchant/balance", { token }),
+  payouts: (token: string) => merchantRequest<{ payouts: Payout[]; count: number }>("/merchant/payouts", { token, query: { limit: 50 } }),
+  rules: (token: string) => merchantRequest<{ commission_rules: CommissionRule[]; platform_default_bps: number }>("/merchant/commission-rules", { token }),
+  statement: (token: string, period: Period) =>
+    merchantRequest<{ statement: CurrencyStatement[]; from: string; to: string }>("/merchant/statement", { token, query: { ...period } }),
+  disputes: (token: string) => merchantRequest<{ disputes: Dispute[]; count: number }>("/merchant/disputes", { token, query: { limit: 100 } }),
+  dispute: (token: string, id: string) => merchantRequest<{ dispute: Dispute }>(`/merchant/disputes/${encodeURIComponent(id)}`, { token }),
+  reply: (token: string, id: string, body: string) =>
+    merchantRequest<{ dispute: Dispute }>(`/merchant/disputes/${encodeURIComponent(id)}/messages`, { token, body: { body } }),
+}
+
+/**
+ * Fetches the statement CSV with the merchant bearer (a plain link cannot carry it) and saves
+ * it as a file. Returns the file name.
+ */
+export async function downloadStatementCsv(token: string, period: Period): Promise<string> {
+  const url = new URL("/merchant/statement", BACKEND_URL.replace(/\/+$/, "") + "/")
+  url.searchParams.set("format", "csv")
+  url.searchParams.set("from", period.from)
+  url.searchParams.set("to", period.to)
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, credentials: "omit" })
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { message?: string; code?: string; field?: string }
+    throw new ApiError(body.message || res.statusText || `HTTP ${res.status}`, res.status, body.code ?? null, body.field ?? null)
+  }
+  const blob = await res.blob()
+  const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? `statement-${period.from}-${period.to}.csv`
+  const href = URL.createObjectURL(blob)
+  const a = document.createElement("a")
+  a.href = href
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(href), 10_000)
+  return name
+}
+
+// ── buyer ────────────────────────────────────────────────────────────────
+
+export async function listOrderDisputes(orderId: string): Promise<Dispute[]> {
+  const res = await requireSdk().client.fetch<{ disputes: Dispute[] }>("/store/disputes", { query: { order_id: orderId, limit: 100 } })
+  return res.disputes
+}
+
+export async function getBuyerDispute(id: string): Promise<Dispute> {
+  return (await requireSdk().client.fetch<{ dispute: Dispute }>(`/store/disputes/${encodeURIComponent(id)}`)).dispute
+}
+
+export async function openDispute(orderId: string, lineId: string, body: { reason: string; message: string }): Promise<Dispute> {
+  const res = await requireSdk().client.fetch<{ dispute: Dispute }>(
+    `/store/orders/${encodeURIComponent(orderId)}/lines/${encodeURIComponent(lineId)}/disputes`,
+    { method: "POST", body }
+  )
+  return res.dispute
+}
+
+export async function replyToDispute(id: string, body: string): Promise<Dispute> {
+  return (await requireSdk().client.fetch<{ dispute: Dispute }>(`/store/disputes/${encodeURIComponent(id)}/messages`, { method: "POST", body: { body } })).dispute
+}
