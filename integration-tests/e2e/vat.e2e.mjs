@@ -39,6 +39,10 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
 
     step = `add "${SERVICE_HANDLE}" (Desert Wellness) to the cart`
     await page.goto(`${base}/products/${SERVICE_HANDLE}`)
+    // The consultation is booked (docs/booking.md): pick its first free slot before adding it.
+    const picker = page.locator('[data-testid="slot-picker"]')
+    await picker.locator('[data-testid="slot"]').first().waitFor()
+    await picker.locator('[data-testid="slot"]').first().click()
     const add = page.locator('[data-testid="add-to-cart"]')
     await waitEnabled(add)
     await add.click()
