@@ -186,5 +186,50 @@ medusaIntegrationTestRunner({
       expect(report.mismatches).toEqual([expect.objectContaining({ kind: "refund", provider_reference: intentId, ours: 2000, theirs: 2100 })])
       expect((await api.get("/admin/reconciliation?status=OPEN", admin)).data.mismatches).toHaveLength(1)
     })
+
+    it("nets a refund made after payout off the next payout, and holds a suspended merchant's money", async () => {
+      const { admin, store, salesChannelId } = await checkoutActors(getContainer(), api)
+      const pk = store.headers["x-publishable-api-key"]
+      const academy = await approvedMerchant(api, admin, "netting-academy")
+      const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
+      const course = await adminProduct(api, admin, { title: "Slow course", amount: 50, salesChannelId, merchantId: academy.merchant.id, kind: "COURSE" })
+      const buyer = await buyerSession(pk, "netting-buyer@test.local")
+      const buy = async () => {
+        const cart = (await api.post("/store/carts", { region_id: region.id }, buyer)).data.cart
+        await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: course.variants[0].id, quantity: 1 }, buyer)
+        const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, buyer)).data.payment_collection
+        await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, buyer)
+        const orderId = (await api.post(`/store/carts/${cart.id}/complete`, {}, buyer)).data.order.id
+        const lines = await waitFor(async () => (await api.get(`/admin/orders/${orderId}/lines`, admin)).data.lines, (ls: any[]) => ls[0]?.state === "ACCESS_GRANTED")
+        return { orderId, line: lines[0] }
+      }
+      const balance = async () => (await api.get("/merchant/balance", academy.owner)).data.balances[0] ?? { escrow: 0, available: 0 }
+
+      // 50.00 at the default 10 %: net 45.00, released (no hold in this test) and paid out.
+      const first = await buy()
+      await waitFor(balance, (b: any) => b.escrow === 4500)
+      await api.post("/admin/escrow/release", {}, admin)
+      const paid = (await api.post("/admin/payout-batches", { run_key: "netting-1" }, admin)).data.payout_batch.payouts
+      expect(paid.map((p: any) => p.amount)).toEqual([4500])
+      await api.post(`/admin/payouts/${paid[0].id}/mark-paid`, {}, admin)
+
+      // Refund 20.00 after the payout: 18.00 comes out of available (−18.00), 2.00 commission back.
+      await api.post(`/admin/orders/${first.orderId}/lines/${first.line.id}/refunds`, { amount: 20, reason: "chapter missing" }, admin)
+      expect(await waitFor(balance, (b: any) => b.available === -1800)).toEqual(expect.objectContaining({ available: -1800, paid_out: 4500 }))
+      expect((await api.post("/admin/payout-batches", { run_key: "netting-2" }, admin)).data.payout_batch.payouts).toEqual([])
+
+      // The next sale (net 45.00) is netted: 45.00 − 18.00 = 27.00 is paid.
+      await buy()
+      await waitFor(balance, (b: any) => b.escrow === 4500)
+      await api.post("/admin/escrow/release", {}, admin)
+      expect(await balance()).toEqual(expect.objectContaining({ escrow: 0, available: 2700 }))
+
+      // Suspended: its money waits; reinstated, it is paid.
+      await api.post(`/admin/merchants/${academy.merchant.id}/suspend`, { reason: "KYC review" }, admin)
+      expect((await api.post("/admin/payout-batches", { run_key: "netting-3" }, admin)).data.payout_batch.payouts).toEqual([])
+      await api.post(`/admin/merchants/${academy.merchant.id}/approve`, {}, admin)
+      const netted = (await api.post("/admin/payout-batches", { run_key: "netting-4" }, admin)).data.payout_batch.payouts
+      expect(netted.map((p: any) => p.amount)).toEqual([2700])
+    })
   },
 })

@@ -38,7 +38,10 @@ export async function syncLineLedger(container: MedusaContainer, orderLineId: st
     }, options)
     const posted = await marketplace.postJournals(journals)
     const updates: Record<string, unknown> = {}
-    if (posted.some((k) => k.startsWith("release:")) || (options.release && !split.released_at)) updates.released_at = new Date()
+    // Released once its escrow moved; a line that was captured but has nothing left in escrow (refunded)
+    // counts as released too. An uncaptured line stays due, so a late capture is still released later.
+    const captured = toMinor((line.captured_amount as any) ?? 0, currency)
+    if (!split.released_at && (posted.some((k) => k.startsWith("release:")) || (options.release && captured > 0))) updates.released_at = new Date()
     // The hold starts when the line reaches its release state (delivered / served / access granted).
     if (!split.release_after && releaseStates(line.kind).includes(line.state)) updates.release_after = new Date(Date.now() + escrowHoldMs())
     if (Object.keys(updates).length) await marketplace.updateSplitLines({ id: split.id, ...updates } as any)

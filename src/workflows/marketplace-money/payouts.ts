@@ -37,11 +37,23 @@ export async function runPayoutBatch(container: MedusaContainer, input: BatchInp
     const byId = new Map(merchants.map((m) => [m.id, m] as const))
     for (const p of plan) {
       const merchant = byId.get(p.merchant_id)
-      if (!merchant) continue
+      // A suspended (or no longer approved) merchant's money waits in its available balance.
+      if (!merchant || merchant.kyc_status !== "APPROVED") continue
       const provider = providerFor({ id: merchant.id, legal_name: merchant.legal_name, payout_method: merchant.payout_method as any })
       const payout = await marketplace.createPayouts({ batch_id: batch.id, merchant_id: p.merchant_id, currency_code: p.currency_code, amount: p.amount, provider: provider.id } as any)
-      await marketplace.postJournals([payoutJournal({ id: payout.id, merchant_id: p.merchant_id, currency_code: p.currency_code, amount: p.amount })])
-      await sendPayout(container, payout.id)
+      try {
+        await marketplace.postJournals([payoutJournal({ id: payout.id, merchant_id: p.merchant_id, currency_code: p.currency_code, amount: p.amount })])
+      } catch (e) {
+        // No money moved: drop the payout rather than leave one the ledger does not know.
+        await marketplace.deletePayouts(payout.id)
+        throw e
+      }
+      try {
+        await sendPayout(container, payout.id)
+      } catch (e: any) {
+        // The provider's answer is unknown: the payout stays PENDING with the error, for a retry or an operator.
+        await marketplace.updatePayouts({ id: payout.id, failure_reason: `send failed: ${e?.message ?? e}` } as any)
+      }
     }
     const [result] = await marketplace.listPayoutBatches({ id: batch.id }, { relations: ["payouts"] })
     return { batch: result, created: true }
