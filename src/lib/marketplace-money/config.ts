@@ -4,11 +4,16 @@
  */
 const DAY_MS = 24 * 60 * 60 * 1000
 
-/** States in which a line's funds start their hold (a later state of the same path counts too). */
+/**
+ * States in which a line's funds start their hold: delivered / served / access granted and the states
+ * after them, and the ends where the merchant keeps what was not refunded — a no-show, a cancellation
+ * fee, the rest of a partly refunded course. Only what is still in escrow moves, so an end state whose
+ * money was refunded in full releases nothing.
+ */
 const DEFAULT_RELEASE_STATES: Record<string, string[]> = {
-  PHYSICAL: ["DELIVERED", "CLOSED"],
-  SERVICE: ["SERVED", "CLOSED"],
-  COURSE: ["ACCESS_GRANTED", "CONSUMED", "CLOSED"],
+  PHYSICAL: ["DELIVERED", "CLOSED", "CANCELLED"],
+  SERVICE: ["SERVED", "CLOSED", "NO_SHOW", "CANCELLED"],
+  COURSE: ["ACCESS_GRANTED", "CONSUMED", "CLOSED", "REFUNDED"],
 }
 
 export function releaseStates(kind: string): string[] {
