@@ -5,6 +5,7 @@ import { failing } from "../helpers/admin"
 import { checkoutActors, outcome } from "../helpers/checkout"
 import { adminProduct, approvedMerchant, Headers } from "../helpers/merchants"
 import { drainEventBus } from "../helpers/events"
+import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(240 * 1000)
 
@@ -29,16 +30,6 @@ const scheduleBody = (productId: string, over: Record<string, unknown> = {}) => 
   slot_minutes: 60, capacity: 1, horizon_days: 30, min_notice_minutes: 0,
   free_cancel_hours: 24, cancel_fee_bps: 2500, reschedule_until_hours: 12, max_reschedules: 1, auto_confirm: true, ...over,
 })
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms
-  let v = await read()
-  while (!ok(v) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 150))
-    v = await read()
-  }
-  return v
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -124,7 +115,7 @@ medusaIntegrationTestRunner({
       // Checkout through the sandbox PSP: the hold becomes a booking of the order line, auto-confirmed (captured).
       const order = await checkout(bea, region.id, variantId, S1)
       expect(order.items[0].metadata.slot_start).toBe(S1)
-      const listed = await until(async () => (await api.get("/store/bookings", bea)).data.bookings, (b: any[]) => b[0]?.line?.state === "CONFIRMED")
+      const listed = await waitFor(async () => (await api.get("/store/bookings", bea)).data.bookings, (b: any[]) => b[0]?.line?.state === "CONFIRMED")
       expect(listed).toHaveLength(1)
       const booking = listed[0]
       expect(booking).toEqual(expect.objectContaining({ status: "BOOKED", start_at: S1, timezone: "Asia/Dubai", order_id: order.id, line: expect.objectContaining({ state: "CONFIRMED" }) }))
@@ -132,7 +123,7 @@ medusaIntegrationTestRunner({
       const orderFull = (await api.get(`/admin/orders/${order.id}?fields=payment_collections.payments.data`, admin)).data.order
       const intentId = orderFull.payment_collections[0].payments[0].data.intent_id
       // The confirm move captures as its effect (the subscriber's workflow may still be finishing).
-      expect(await until(() => intent(intentId), (i: any) => i.amount_captured > 0)).toEqual(expect.objectContaining({ amount_captured: 10000 }))
+      expect(await waitFor(() => intent(intentId), (i: any) => i.amount_captured > 0)).toEqual(expect.objectContaining({ amount_captured: 10000 }))
       // Other buyers see nothing of it.
       expect((await api.get("/store/bookings", carl)).data.bookings).toEqual([])
       expect((await failing(api.get(`/store/bookings/${booking.id}`, carl))).status).toBe(404)
@@ -182,7 +173,7 @@ medusaIntegrationTestRunner({
     })
 
     it("cancelling inside the fee window refunds paid − fee; rescheduling there is closed", async () => {
-      const { admin, store, region, product, variantId } = await shop("late-shop", { auto_confirm: false })
+      const { admin, store, A, region, product, variantId } = await shop("late-shop", { auto_confirm: false })
       const dana = await buyer(store, "dana@buyer.local")
       const slots: any[] = (await slotsOf(store, product.id, new Date(), 2)).slots
       const soon = slots.find((s) => new Date(s.start_at).getTime() > Date.now() + 2 * 60_000 && new Date(s.start_at).getTime() < Date.now() + 24 * HOUR - 60_000)
@@ -195,6 +186,7 @@ medusaIntegrationTestRunner({
       if (closed) {
         expect((await failing(api.post(`/store/bookings/${booking.id}/reschedule`, { slot_start: slots.at(-1).start_at }, dana))).data.code).toBe("RESCHEDULE_WINDOW_CLOSED")
       }
+      process.env.ESCROW_HOLD_MS = "0" // read on use: the kept fee is released without the 7-day hold
       const cancelled = (await api.post(`/store/bookings/${booking.id}/cancel`, { reason: "changed plans" }, dana)).data.booking
       expect(cancelled.status).toBe("CANCELLED")
       const orderFull = (await api.get(`/admin/orders/${order.id}?fields=payment_collections.payments.data`, admin)).data.order
@@ -204,6 +196,12 @@ medusaIntegrationTestRunner({
       const lines = (await api.get(`/store/orders/${order.id}/lines`, dana)).data.lines
       expect(lines[0]).toEqual(expect.objectContaining({ state: "CANCELLED" }))
       expect(Number(lines[0].refunded_amount)).toBe(75)
+      // The merchant keeps the fee less commission (25.00 − 10 % = 22.50): in escrow, then released.
+      const balance = async () => (await api.get("/merchant/balance", A.owner)).data.balances[0] ?? {}
+      expect(await waitFor(balance, (b: any) => b.escrow === 2250)).toEqual(expect.objectContaining({ escrow: 2250 }))
+      await api.post("/admin/escrow/release", {}, admin)
+      delete process.env.ESCROW_HOLD_MS
+      expect(await balance()).toEqual(expect.objectContaining({ escrow: 0, available: 2250 }))
       // Cancelled twice: refused.
       expect((await failing(api.post(`/store/bookings/${booking.id}/cancel`, {}, dana))).data.code).toBe("BOOKING_NOT_ACTIVE")
     })
@@ -213,7 +211,7 @@ medusaIntegrationTestRunner({
       const eve = await buyer(store, "eve@buyer.local")
       const [slot] = (await slotsOf(store, product.id, new Date(Date.now() + DAY), 2)).slots
       const order = await checkout(eve, region.id, variantId, slot.start_at)
-      const [booking] = await until(async () => (await api.get("/store/bookings", eve)).data.bookings, (b: any[]) => b[0]?.line?.state === "CONFIRMED")
+      const [booking] = await waitFor(async () => (await api.get("/store/bookings", eve)).data.bookings, (b: any[]) => b[0]?.line?.state === "CONFIRMED")
       expect((await failing(api.post(`/merchant/orders/${order.id}/lines/${booking.line.id}/transitions`, { to: "NO_SHOW" }, A.owner))).data.code).toBe("TRANSITION_GUARD_FAILED")
       const [before] = (await api.get(`/merchant/orders/${order.id}/lines`, A.owner)).data.lines
       expect(before.allowed_transitions.map((t: any) => t.to)).toEqual(["CANCELLED"])
