@@ -3,7 +3,7 @@
 // picks a slot more than 13 h ahead, adds it, pays with the sandbox card → the order line is
 // CONFIRMED (auto-confirm) → My bookings: reschedules to another slot, then cancels after the
 // fee (or free refund) is shown → Desert Wellness staff see the booking in their week calendar.
-import { SANDBOX_PROVIDER } from "./checkout.e2e.mjs"
+import { regionWithSandbox } from "./api.mjs"
 import { ADMIN } from "./merchant.e2e.mjs"
 import { expectAttribute, expectContains, openBrowser, STEP_TIMEOUT, stepFailure, trimSlash, waitEnabled } from "./browser.mjs"
 
@@ -21,7 +21,7 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
   const buyer = { email: `booker-${stamp}@e2e.local`, password: "buyer-pass-123" }
   let step = "setup: sandbox provider on the Europe region (admin API)"
   try {
-    const europe = await enableSandbox(backend)
+    const europe = await regionWithSandbox(backend, "eur")
 
     step = "register a buyer"
     await page.goto(`${base}/account/register`, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 2 })
@@ -152,25 +152,3 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
   }
 }
 
-async function http(backend, method, p, { token, body } = {}) {
-  const res = await fetch(`${backend}${p}`, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const text = await res.text()
-  if (!res.ok) throw new Error(`${method} ${p}: HTTP ${res.status} ${text.slice(0, 300)}`)
-  return text ? JSON.parse(text) : null
-}
-
-async function enableSandbox(backend) {
-  const { token } = await http(backend, "POST", "/auth/user/emailpass", { body: ADMIN })
-  const { regions } = await http(backend, "GET", "/admin/regions?currency_code=eur&fields=id,name,*payment_providers", { token })
-  const europe = regions[0]
-  if (!europe) throw new Error("no EUR region (seed missing?)")
-  const providers = (europe.payment_providers ?? []).map((p) => p.id)
-  if (!providers.includes(SANDBOX_PROVIDER)) {
-    await http(backend, "POST", `/admin/regions/${europe.id}`, { token, body: { payment_providers: [...providers, SANDBOX_PROVIDER] } })
-  }
-  return europe
-}

@@ -7,6 +7,7 @@
 //   and the open order page shows SHIPPED and the tracking number without a reload.
 // Setup over the admin API (idempotent): the sandbox provider is enabled on the Europe region and
 // a test promotion exists (the seed does neither yet).
+import { http, SANDBOX_PROVIDER } from "./api.mjs"
 import { ADMIN } from "./merchant.e2e.mjs"
 import {
   expectAttribute, expectContains, expectText, expectValue, openBrowser, poll, STEP_TIMEOUT, stepFailure, trimSlash, waitCount, waitEnabled,
@@ -15,7 +16,7 @@ import {
 export const PHYSICAL_HANDLE = "snail-shell-mug" // Snail Goods
 export const COURSE_HANDLE = "typescript-from-zero" // Slow Academy
 export const SNAIL_OWNER = { email: "owner@snail-goods.local", password: "merchant-pass-123" }
-export const SANDBOX_PROVIDER = "pp_sandbox_sandbox"
+export { SANDBOX_PROVIDER }
 export const PROMO_CODE = "E2E-SNAIL10"
 const SUCCESS_CARD = "4242424242424242"
 const DECLINED_CARD = "4000000000000002"
@@ -166,23 +167,6 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
 }
 
 // ── HTTP helpers ──────────────────────────────────────────────────────────
-
-async function http(backend, method, p, { token, body } = {}) {
-  const res = await fetch(`${backend}${p}`, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const text = await res.text()
-  let data
-  try {
-    data = text ? JSON.parse(text) : null
-  } catch {
-    data = text
-  }
-  if (!res.ok) throw new Error(`${method} ${p}: HTTP ${res.status} ${text.slice(0, 300)}`)
-  return data
-}
 
 /** Enables the sandbox provider on the Europe region and makes sure the test promotion exists. */
 async function adminSetup(backend) {

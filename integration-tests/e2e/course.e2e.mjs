@@ -8,12 +8,12 @@
 //   Medusa admin: the "Course content" widget lists the lessons, the grants list shows this buyer
 //   and revokes the grant; the buyer's library then shows the access revoked with the reason.
 // Setup over the admin API (idempotent): the sandbox provider is enabled on the Europe region.
+import { adminToken, http, regionWithSandbox } from "./api.mjs"
 import { ADMIN } from "./merchant.e2e.mjs"
 import { expectAttribute, expectContains, expectText, openBrowser, poll, STEP_TIMEOUT, stepFailure, trimSlash, waitCount, waitEnabled } from "./browser.mjs"
 
 const PHYSICAL_HANDLE = "snail-shell-mug" // Snail Goods
 const COURSE_HANDLE = "typescript-from-zero" // Slow Academy, STREAM: notes, PDF workbook, 2-segment HLS video
-const SANDBOX_PROVIDER = "pp_sandbox_sandbox"
 
 /** @param {{ storefrontUrl: string, backendUrl: string, executablePath?: string, headless?: boolean }} opts */
 export async function run({ storefrontUrl, backendUrl, executablePath, headless }) {
@@ -27,7 +27,7 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
   const buyer = { email: `learner-${stamp}@e2e.local`, password: "buyer-pass-123" }
   let step = "setup: sandbox provider on the Europe region (admin API)"
   try {
-    const europe = await enableSandbox(backend)
+    const europe = await regionWithSandbox(backend, "eur")
 
     step = "open the storefront, Europe region"
     await page.goto(`${base}/`, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 2 })
@@ -156,33 +156,6 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
   } finally {
     await browser.close()
   }
-}
-
-async function http(backend, method, p, { token, body, headers } = {}) {
-  const res = await fetch(`${backend}${p}`, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...(headers ?? {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const text = await res.text()
-  if (!res.ok) throw new Error(`${method} ${p}: HTTP ${res.status} ${text.slice(0, 300)}`)
-  return text ? JSON.parse(text) : null
-}
-
-async function adminToken(backend) {
-  return (await http(backend, "POST", "/auth/user/emailpass", { body: ADMIN })).token
-}
-
-async function enableSandbox(backend) {
-  const token = await adminToken(backend)
-  const { regions } = await http(backend, "GET", "/admin/regions?currency_code=eur&fields=id,name,*countries,*payment_providers", { token })
-  const europe = regions[0]
-  if (!europe) throw new Error("no EUR region (seed missing?)")
-  const providers = (europe.payment_providers ?? []).map((p) => p.id)
-  if (!providers.includes(SANDBOX_PROVIDER)) {
-    await http(backend, "POST", `/admin/regions/${europe.id}`, { token, body: { payment_providers: [...providers, SANDBOX_PROVIDER] } })
-  }
-  return europe
 }
 
 async function courseProductId(backend) {

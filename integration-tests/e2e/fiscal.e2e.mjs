@@ -4,6 +4,7 @@
 // Receipts page lists the order. (Forced failures and retries are covered by the HTTP spec.)
 // Needs: the seed (Russia region, Snail Goods' mug with a RUB price) and ATOL pointed at the local
 // contract server (scripts/lib/app-stack.mjs does it when ATOL_LOGIN is unset).
+import { http } from "./api.mjs"
 import { ADMIN } from "./merchant.e2e.mjs"
 import { PHYSICAL_HANDLE, SANDBOX_PROVIDER } from "./checkout.e2e.mjs"
 import { expectContains, openBrowser, STEP_TIMEOUT, stepFailure, trimSlash } from "./browser.mjs"
@@ -40,18 +41,6 @@ export async function run({ backendUrl, executablePath, headless }) {
   } finally {
     await browser.close()
   }
-}
-
-async function http(backend, method, p, { token, body, headers = {} } = {}) {
-  const res = await fetch(`${backend}${p}`, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const text = await res.text()
-  const data = text ? JSON.parse(text) : null
-  if (!res.ok) throw new Error(`${method} ${p}: HTTP ${res.status} ${text.slice(0, 300)}`)
-  return data
 }
 
 async function placeRubOrder(backend) {

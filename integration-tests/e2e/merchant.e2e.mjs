@@ -6,7 +6,9 @@
 // Needs the seed's demo merchants (docs/merchant-api.md, "Demo data") and the admin enabled.
 import { expectAttribute, expectText, openBrowser, STEP_TIMEOUT, stepFailure, trimSlash } from "./browser.mjs"
 
-export const ADMIN = { email: "admin@snail.local", password: "snail-admin-123" }
+import { ADMIN } from "./api.mjs"
+
+export { ADMIN }
 export const PENDING_OWNER = { email: "owner@pending-pottery.local", password: "merchant-pass-123", handle: "pending-pottery" }
 /** Approved demo merchants whose orders must never show up in another merchant's portal. */
 const OTHER_OWNERS = ["owner@snail-goods.local", "owner@desert-wellness.local", "owner@slow-academy.local"]

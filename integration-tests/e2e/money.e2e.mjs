@@ -12,13 +12,13 @@
 //       the Disputes queue, replies and rejects it; the buyer's order page shows both.
 // Needs the escrow hold at 0 in the server (scripts/test.mjs starts the e2e stack with
 // ESCROW_HOLD_MS=0 unless set), the seed's demo merchants and the sandbox PSP.
+import { SANDBOX_PROVIDER, http } from "./api.mjs"
 import { readFile } from "node:fs/promises"
 import { ADMIN } from "./merchant.e2e.mjs"
 import { expectAttribute, expectContains, expectText, openBrowser, poll, STEP_TIMEOUT, stepFailure, trimSlash } from "./browser.mjs"
 
 export const COURSE_HANDLE = "typescript-from-zero" // Slow Academy
 export const ACADEMY_OWNER = { email: "owner@slow-academy.local", password: "merchant-pass-123" }
-const SANDBOX_PROVIDER = "pp_sandbox_sandbox"
 const SUCCESS_CARD = "4242424242424242"
 const LOCALE = "en-GB"
 
@@ -214,27 +214,6 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
 }
 
 // ── HTTP helpers ──────────────────────────────────────────────────────────
-
-async function http(backend, method, p, { token, body, pk } = {}) {
-  const res = await fetch(`${backend}${p}`, {
-    method,
-    headers: {
-      "content-type": "application/json",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(pk ? { "x-publishable-api-key": pk } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const text = await res.text()
-  let data
-  try {
-    data = text ? JSON.parse(text) : null
-  } catch {
-    data = text
-  }
-  if (!res.ok) throw new Error(`${method} ${p}: HTTP ${res.status} ${text.slice(0, 300)}`)
-  return data
-}
 
 async function login(backend, path, creds) {
   return (await http(backend, "POST", path, { body: creds })).token

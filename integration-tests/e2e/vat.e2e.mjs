@@ -1,13 +1,12 @@
 // Browser test of UAE VAT (issue 9, "Done when"): a buyer in the UAE region sees VAT in the
 // checkout, pays with the sandbox card, and downloads the tax invoice PDF of Desert Wellness
 // (a VAT-registered UAE merchant) from the order page, with the merchant's TRN shown beside it.
+import { regionWithSandbox } from "./api.mjs"
 import { readFileSync } from "node:fs"
-import { ADMIN } from "./merchant.e2e.mjs"
 import { expectContains, openBrowser, STEP_TIMEOUT, stepFailure, trimSlash, waitEnabled } from "./browser.mjs"
 
 const SERVICE_HANDLE = "tax-consultation" // Desert Wellness, AED 250
 const DESERT_WELLNESS_TRN = "100123456700003"
-const SANDBOX_PROVIDER = "pp_sandbox_sandbox"
 
 /** @param {{ storefrontUrl: string, backendUrl: string, executablePath?: string, headless?: boolean }} opts */
 export async function run({ storefrontUrl, backendUrl, executablePath, headless }) {
@@ -18,7 +17,7 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
   const buyer = { email: `vat-${stamp}@e2e.local`, password: "buyer-pass-123" }
   let step = "setup: the UAE region pays through the sandbox (admin API)"
   try {
-    const uae = await uaeRegion(backend)
+    const uae = await regionWithSandbox(backend, "aed")
 
     step = "open the storefront and choose the UAE region (AED)"
     await page.goto(`${base}/`, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 2 })
@@ -91,25 +90,3 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
   }
 }
 
-async function http(backend, method, p, { token, body } = {}) {
-  const res = await fetch(`${backend}${p}`, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const text = await res.text()
-  if (!res.ok) throw new Error(`${method} ${p}: HTTP ${res.status} ${text.slice(0, 300)}`)
-  return text ? JSON.parse(text) : null
-}
-
-async function uaeRegion(backend) {
-  const { token } = await http(backend, "POST", "/auth/user/emailpass", { body: ADMIN })
-  const { regions } = await http(backend, "GET", "/admin/regions?currency_code=aed&fields=id,name,*payment_providers", { token })
-  const uae = regions[0]
-  if (!uae) throw new Error("no AED region (seed missing?)")
-  const providers = (uae.payment_providers ?? []).map((p) => p.id)
-  if (!providers.includes(SANDBOX_PROVIDER)) {
-    await http(backend, "POST", `/admin/regions/${uae.id}`, { token, body: { payment_providers: [...providers, SANDBOX_PROVIDER] } })
-  }
-  return uae
-}
