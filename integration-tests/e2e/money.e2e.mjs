@@ -103,8 +103,9 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     await poll(async () => {
       const { payout_batches } = await http(backend, "GET", "/admin/payout-batches", { token: admin })
       batch = payout_batches.find((b) => !batchesBefore.includes(b.id))
-      return { ok: !!batch, actual: `${payout_batches.length} batches` }
-    }, "no new payout batch")
+      // The batch row exists before its payouts are written: wait for the run to finish (the POST answers then).
+      return { ok: !!batch && batch.payouts.some((p) => p.merchant_id === academyId), actual: `${payout_batches.length} batches, new: ${JSON.stringify(batch ?? null)}` }
+    }, "no new payout batch with Slow Academy's payout")
     const payout = batch.payouts.find((p) => p.merchant_id === academyId)
     if (!payout || payout.amount !== available) throw new Error(`expected a payout of ${available} to Slow Academy, got ${JSON.stringify(batch.payouts)}`)
     const block = page.locator(`[data-testid="payout-batch"][data-batch-id="${batch.id}"]`)
