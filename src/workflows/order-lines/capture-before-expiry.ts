@@ -25,7 +25,7 @@ export const captureLineEarlyWorkflow = createWorkflow("capture-line-early", (in
 /**
  * Lines still waiting for their capturing move whose order is older than `afterMs`: captured now
  * so the money is not lost when the card authorization lapses (it stays in escrow until the line
- * is delivered / served / accessed — the money issue's ledger).
+ * is delivered / served / accessed — docs/marketplace-money.md).
  */
 export async function captureBeforeAuthorizationExpiry(container: MedusaContainer, now = new Date(), afterMs = Number(process.env.CAPTURE_BEFORE_EXPIRY_MS) || DEFAULT_CAPTURE_BEFORE_EXPIRY_MS) {
   const service: OrderLinesModuleService = container.resolve(ORDER_LINES_MODULE)
