@@ -1,8 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { runPayoutBatchWorkflow } from "../workflows/marketplace-money/payouts"
+import { resendPendingPayouts, runPayoutBatchWorkflow } from "../workflows/marketplace-money/payouts"
 
 // Weekly payouts (Mondays 06:00 UTC); the run key is the day, so a double fire pays once.
 export default async function payoutBatch(container: MedusaContainer) {
+  // Transfers left PENDING by an outage first (same idempotency key: never paid twice).
+  await resendPendingPayouts(container)
   const runKey = `scheduled:${new Date().toISOString().slice(0, 10)}`
   const { result } = await runPayoutBatchWorkflow(container).run({ input: { run_key: runKey, trigger: "schedule" } })
   container.resolve("logger").info(`Payout batch ${runKey}: ${result.batch?.payouts?.length ?? 0} payout(s)${result.created ? "" : " (already run)"}`)

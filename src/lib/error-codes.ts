@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   INVALID_PERIOD: "The period is invalid: `from` must be before `to`, both ISO-8601 dates.",
   PAYOUT_NOT_PENDING: "The payout is no longer PENDING, so it cannot be marked paid or failed again.",
   PAYOUT_NOT_FAILED: "Only a FAILED payout can be retried.",
+  PAYOUT_NOT_RESENDABLE: "Only a PENDING payout of an automatic provider (e.g. Stripe Connect) can be sent again; bank transfers are confirmed by an operator.",
   DISPUTE_ALREADY_OPEN: "The line already has an open dispute.",
   DISPUTE_NOT_OPEN: "The dispute is already resolved.",
   DISPUTE_NOT_ALLOWED: "A dispute can only be opened on a line that was paid for (captured) and is not yet closed or refunded in full.",

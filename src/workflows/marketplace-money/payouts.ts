@@ -7,8 +7,11 @@ import { payoutJournal, payoutSettledJournal, planPayouts } from "../../lib/mark
 import { SnailError } from "../../lib/snail-error"
 import { MARKETPLACE_MODULE } from "../../modules/marketplace"
 import { providerFor } from "../../modules/marketplace/providers/payout"
+import { ManualBankTransferProvider } from "../../modules/marketplace/providers/payout/manual-bank-transfer"
 import type MarketplaceModuleService from "../../modules/marketplace/service"
 import { storedMinor } from "../../lib/money"
+
+const MANUAL_PROVIDER = new ManualBankTransferProvider().id
 
 type BatchInput = { run_key: string; trigger: "schedule" | "admin"; triggered_by?: string | null; merchant_id?: string; currency_code?: string }
 
@@ -88,6 +91,23 @@ export async function sendPayout(container: MedusaContainer, payoutId: string) {
     return payout
   }
   return settlePayout(container, { payout_id: payout.id, outcome: result.status, reason: result.failure_reason ?? null, provider_reference: result.provider_reference ?? null })
+}
+
+/**
+ * Sends again the PENDING payouts of automatic providers (a transfer whose answer was lost to an
+ * outage): the payout id is the provider's idempotency key, so a transfer that did go through is
+ * returned, never made twice. Manual bank transfers wait for an operator instead.
+ */
+export async function resendPendingPayouts(container: MedusaContainer, payoutIds?: string[]) {
+  const marketplace: MarketplaceModuleService = container.resolve(MARKETPLACE_MODULE)
+  const pending = await marketplace.listPayouts({ status: "PENDING", ...(payoutIds ? { id: payoutIds } : {}) }, { take: 500 })
+  const resent: string[] = []
+  for (const payout of pending) {
+    if (payout.provider === MANUAL_PROVIDER) continue
+    await sendPayout(container, payout.id)
+    resent.push(payout.id)
+  }
+  return resent
 }
 
 /** PENDING → PAID | FAILED, once. FAILED returns the amount to the merchant's available balance. */

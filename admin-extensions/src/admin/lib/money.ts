@@ -195,6 +195,7 @@ export const moneyApi = {
   markPaid: (id: string) => moneyFetch<{ payout: Payout }>(`/admin/payouts/${enc(id)}/mark-paid`, { method: "POST" }),
   markFailed: (id: string, reason: string) => moneyFetch<{ payout: Payout }>(`/admin/payouts/${enc(id)}/mark-failed`, { body: { reason } }),
   retry: (id: string) => moneyFetch<{ payout_batch: PayoutBatch; created: boolean }>(`/admin/payouts/${enc(id)}/retry`, { method: "POST" }),
+  resend: (id: string) => moneyFetch<{ payout: Payout }>(`/admin/payouts/${enc(id)}/resend`, { method: "POST" }),
   releaseEscrow: () => moneyFetch<Record<string, unknown>>("/admin/escrow/release", { method: "POST" }),
   mismatches: () => moneyFetch<{ mismatches: Mismatch[]; count: number }>("/admin/reconciliation"),
   runReconciliation: () => moneyFetch<{ mismatches: Mismatch[] }>("/admin/reconciliation/run", { method: "POST", body: {} }),

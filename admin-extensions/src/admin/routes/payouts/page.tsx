@@ -122,7 +122,11 @@ function PayoutRow({ payout }: { payout: Payout }) {
     onSuccess: (res) => done(res.created ? `Retry batch ${res.payout_batch.run_key} created` : "Already retried"),
     onError,
   })
-  const busy = paid.isPending || failed.isPending || retry.isPending
+  // An automatic transfer (Stripe Connect) left PENDING is sent again with its key, never marked failed and
+  // retried: the first transfer may have gone through.
+  const resend = useMutation({ mutationFn: () => moneyApi.resend(payout.id), onSuccess: (res) => done(`Payout ${res.payout.status}`), onError })
+  const manual = payout.provider === "manual_bank_transfer"
+  const busy = paid.isPending || failed.isPending || retry.isPending || resend.isPending
   return (
     <Table.Row data-testid="payout-row" data-payout-id={payout.id} data-status={payout.status}>
       <Table.Cell>
@@ -138,7 +142,10 @@ function PayoutRow({ payout }: { payout: Payout }) {
       </Table.Cell>
       <Table.Cell>
         <div className="flex gap-x-1">
-          {payout.status === "PENDING" && (
+          {payout.status === "PENDING" && !manual && (
+            <Button size="small" variant="secondary" disabled={busy} isLoading={resend.isPending} onClick={() => resend.mutate()} data-testid="payout-resend">Resend</Button>
+          )}
+          {payout.status === "PENDING" && manual && (
             <>
               <Button size="small" variant="secondary" disabled={busy} isLoading={paid.isPending} onClick={() => paid.mutate()} data-testid="payout-mark-paid">Mark paid</Button>
               <Button size="small" variant="danger" disabled={busy} onClick={() => setFailing(true)} data-testid="payout-mark-failed">Mark failed</Button>
