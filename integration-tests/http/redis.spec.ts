@@ -12,7 +12,7 @@ if (!redisUrl) {
   console.warn("\n!!! REDIS_URL is not set: the Redis-backed suite is SKIPPED, not passed. !!!\n")
   // Skipped (reason): these tests assert Redis-backed modules and need a real redis-server at
   // REDIS_URL; without it there is nothing true to test, and the skip is reported, never a pass.
-  describe.skip("Redis-backed modules (REDIS_URL not set)", () => {
+  describe.skip("Redis-backed modules (REDIS_URL not set)", () => { // skipped: no redis-server without REDIS_URL (reason above)
     it("needs REDIS_URL", () => {})
   })
 } else {

@@ -64,34 +64,8 @@ export const DISPUTE_REASONS = ["NOT_RECEIVED", "NOT_AS_DESCRIBED", "DAMAGED", "
 
 // ── formatting ────────────────────────────────────────────────────────────
 
-/** The currency's minor-unit exponent as Intl knows it (EUR 2, JPY 0, KWD 3). */
-export function currencyExponent(currency: string): number {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2
-  } catch {
-    return 2
-  }
-}
-
-/** Integer minor units → exact decimal string in major units; string digits, no float math. */
-export function minorToMajorString(minor: number | string | null | undefined, currency: string): string {
-  const n = String(minor ?? 0)
-  const negative = n.startsWith("-")
-  const exp = currencyExponent(currency)
-  const digits = (negative ? n.slice(1) : n).padStart(exp + 1, "0")
-  const whole = digits.slice(0, digits.length - exp)
-  return (negative ? "-" : "") + whole + (exp ? "." + digits.slice(digits.length - exp) : "")
-}
-
-/** Formats integer minor units in their currency for the locale. */
-export function formatMinor(minor: number | string | null | undefined, currency: string, intlLocale: string): string {
-  const major = minorToMajorString(minor, currency)
-  try {
-    return new Intl.NumberFormat(intlLocale, { style: "currency", currency: currency.toUpperCase() }).format(major as unknown as number)
-  } catch {
-    return `${major} ${currency.toUpperCase()}`
-  }
-}
+// Minor-unit formatting lives with the other money helpers (lib/money.ts).
+export { formatMinor, minorToMajorString } from "./money"
 
 export const formatBps = (bps: number, intlLocale: string) =>
   new Intl.NumberFormat(intlLocale, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000)

@@ -31,3 +31,32 @@ export function lowestPrice(variants: Variant[] | null | undefined): Price | nul
   }
   return best
 }
+
+/** The currency's minor-unit exponent as Intl knows it (EUR 2, JPY 0, KWD 3). */
+export function currencyExponent(currency: string): number {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2
+  } catch {
+    return 2
+  }
+}
+
+/** Integer minor units (our own APIs: splits, balances, invoices) → exact decimal string; string digits, no float math. */
+export function minorToMajorString(minor: number | string | null | undefined, currency: string): string {
+  const n = String(minor ?? 0)
+  const negative = n.startsWith("-")
+  const exp = currencyExponent(currency)
+  const digits = (negative ? n.slice(1) : n).padStart(exp + 1, "0")
+  const whole = digits.slice(0, digits.length - exp)
+  return (negative ? "-" : "") + whole + (exp ? "." + digits.slice(digits.length - exp) : "")
+}
+
+/** Formats integer minor units in their currency for the locale. */
+export function formatMinor(minor: number | string | null | undefined, currency: string, intlLocale: string): string {
+  const major = minorToMajorString(minor, currency)
+  try {
+    return formatMoney(major, currency, intlLocale)
+  } catch {
+    return `${major} ${currency.toUpperCase()}`
+  }
+}

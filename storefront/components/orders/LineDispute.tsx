@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
+import { DisputeConversation } from "@/components/DisputeConversation"
 import { ErrorMessage } from "@/components/Status"
 import { useI18n } from "@/lib/i18n-context"
 import { DISPUTE_REASONS, formatMinor, getBuyerDispute, listOrderDisputes, openDispute, replyToDispute, type Dispute } from "@/lib/marketplace-money"
@@ -90,17 +91,7 @@ function DisputeThread({ dispute, orderId }: { dispute: Dispute; orderId: string
   const { t, intlLocale } = useI18n()
   const qc = useQueryClient()
   const detail = useQuery({ queryKey: ["disputes", dispute.id], queryFn: () => getBuyerDispute(dispute.id), refetchInterval: 10_000 })
-  const [body, setBody] = useState("")
-  const reply = useMutation({
-    mutationFn: () => replyToDispute(dispute.id, body.trim()),
-    onSuccess: (d) => {
-      setBody("")
-      qc.setQueryData(["disputes", dispute.id], d)
-      qc.invalidateQueries({ queryKey: ["orders", orderId, "disputes"] })
-    },
-  })
   const d = detail.data ?? dispute
-  const date = new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium", timeStyle: "short" })
   return (
     <div className="dispute" data-testid="line-dispute" data-dispute-id={d.id} data-status={d.status}>
       <p>
@@ -111,34 +102,15 @@ function DisputeThread({ dispute, orderId }: { dispute: Dispute; orderId: string
         <p className="muted">{t("dispute.refunded", { amount: formatMinor(d.refund_amount, d.currency_code, intlLocale) })}</p>
       )}
       {d.resolution_note && <p className="muted" dir="auto">{d.resolution_note}</p>}
-      <ol className="dispute-messages" data-testid="dispute-messages">
-        {(d.messages ?? []).map((m) => (
-          <li key={m.id} data-testid="dispute-message" data-author={m.author_type}>
-            <span className="muted">
-              {t(`dispute.author.${m.author_type}`)} · {date.format(new Date(m.created_at))}
-            </span>
-            <p dir="auto">{m.body}</p>
-          </li>
-        ))}
-      </ol>
-      {d.status === "OPEN" && (
-        <form
-          className="form"
-          onSubmit={(e) => {
-            e.preventDefault()
-            if (body.trim()) reply.mutate()
-          }}
-        >
-          <label className="field">
-            <span>{t("dispute.reply")}</span>
-            <textarea rows={2} value={body} onChange={(e) => setBody(e.target.value)} data-testid="dispute-reply-input" dir="auto" />
-          </label>
-          {reply.error ? <ErrorMessage error={reply.error} /> : null}
-          <button type="submit" className="button" disabled={!body.trim() || reply.isPending} data-testid="dispute-reply-send">
-            {t("dispute.send")}
-          </button>
-        </form>
-      )}
+      <DisputeConversation
+        dispute={d}
+        send={(body) => replyToDispute(dispute.id, body)}
+        onSent={(updated) => {
+          qc.setQueryData(["disputes", dispute.id], updated)
+          qc.invalidateQueries({ queryKey: ["orders", orderId, "disputes"] })
+        }}
+        renderError={(error) => <ErrorMessage error={error} />}
+      />
     </div>
   )
 }

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { useI18n } from "@/lib/i18n-context"
-import { formatMoney } from "@/lib/money"
+import { formatMinor } from "@/lib/money"
 import { downloadTaxInvoicePdf, listTaxInvoices } from "@/lib/tax-invoices"
 
 /** The order's UAE tax invoices (one per VAT-registered seller), each downloadable as PDF. */
@@ -24,7 +24,7 @@ export function TaxInvoices({ orderId }: { orderId: string }) {
           <li key={inv.id} data-testid={`tax-invoice-${inv.number}`}>
             <strong dir="ltr">{inv.number}</strong> · {inv.kind === "FULL" ? t("vat.kindFull") : t("vat.kindSimplified")} ·{" "}
             {inv.supplier.name} · {t("vat.trn", { trn: inv.supplier.trn })} ·{" "}
-            {t("vat.vatAmount", { amount: formatMoney((inv.vat_minor / 100).toFixed(2), inv.currency_code, intlLocale) })}{" "}
+            {t("vat.vatAmount", { amount: formatMinor(inv.vat_minor, inv.currency_code, intlLocale) })}{" "}
             <button type="button" data-testid="tax-invoice-download"
               onClick={() => downloadTaxInvoicePdf(orderId, inv).catch((e) => setError(String(e?.message ?? e)))}>
               {t("vat.downloadPdf")}

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query"
 import Link from "next/link"
 import { useRouter } from "next/navigation"
 import { useEffect, useState, type FormEvent } from "react"
+import { DisputeConversation } from "@/components/DisputeConversation"
 import { ApiErrorBox } from "@/components/merchant/ui"
 import { useMerchantQuery } from "@/components/merchant/use-merchant-query"
 import { Loading } from "@/components/Status"
@@ -277,17 +278,8 @@ function MerchantDispute({ dispute }: { dispute: Dispute }) {
   const { token } = useMerchantSession()
   const qc = useQueryClient()
   const [open, setOpen] = useState(dispute.status === "OPEN")
-  const [body, setBody] = useState("")
   const detail = useMerchantQuery(`money-dispute-${dispute.id}`, (tk) => merchantMoneyApi.dispute(tk, dispute.id), open)
-  const reply = useMutation({
-    mutationFn: () => merchantMoneyApi.reply(token!, dispute.id, body.trim()),
-    onSuccess: (res) => {
-      setBody("")
-      qc.setQueryData(["merchant", token, `money-dispute-${dispute.id}`], res)
-    },
-  })
   const d = detail.data?.dispute ?? dispute
-  const date = new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium", timeStyle: "short" })
   return (
     <li className="dispute" data-testid="money-dispute" data-dispute-id={d.id} data-status={d.status}>
       <button type="button" className="link-button" onClick={() => setOpen(!open)}>
@@ -298,34 +290,13 @@ function MerchantDispute({ dispute }: { dispute: Dispute }) {
         <p className="muted">{t("dispute.refunded", { amount: formatMinor(d.refund_amount, d.currency_code, intlLocale) })}</p>
       )}
       {open && (
-        <>
-          <ol className="dispute-messages" data-testid="dispute-messages">
-            {(d.messages ?? []).map((m) => (
-              <li key={m.id} data-testid="dispute-message" data-author={m.author_type}>
-                <span className="muted">
-                  {t(`dispute.author.${m.author_type}`)} · {date.format(new Date(m.created_at))}
-                </span>
-                <p dir="auto">{m.body}</p>
-              </li>
-            ))}
-          </ol>
-          <form
-            className="form"
-            onSubmit={(e) => {
-              e.preventDefault()
-              if (body.trim()) reply.mutate()
-            }}
-          >
-            <label className="field">
-              <span>{t("dispute.reply")}</span>
-              <textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} data-testid="dispute-reply-input" dir="auto" />
-            </label>
-            {reply.error ? <ApiErrorBox error={reply.error} /> : null}
-            <button type="submit" className="button" disabled={!body.trim() || reply.isPending} data-testid="dispute-reply-send">
-              {t("dispute.send")}
-            </button>
-          </form>
-        </>
+        <DisputeConversation
+          dispute={d}
+          rows={3}
+          send={(body) => merchantMoneyApi.reply(token!, dispute.id, body)}
+          onSent={(res) => qc.setQueryData<{ dispute: Dispute }>(["merchant", token, `money-dispute-${dispute.id}`], res)}
+          renderError={(error) => <ApiErrorBox error={error} />}
+        />
       )}
     </li>
   )
