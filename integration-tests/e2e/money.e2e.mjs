@@ -88,7 +88,12 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     await page.locator('[data-testid="payouts-page"]').waitFor()
 
     step = "admin: release due escrow (hold 0 in the e2e stack)"
-    await page.locator('[data-testid="escrow-release"]').click()
+    // Wait for the release run to answer: it releases line after line, so a balance read in the
+    // middle would not be what the batch then pays.
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/admin/escrow/release") && r.request().method() === "POST"),
+      page.locator('[data-testid="escrow-release"]').click(),
+    ])
     let available = 0
     await poll(async () => {
       const { balances } = await http(backend, "GET", `/admin/merchants/${academyId}/balance`, { token: admin })
