@@ -355,5 +355,146 @@ moduleIntegrationTestRunner<IPaymentModuleService>({
         }
       })
     })
+
+    describe("sandbox PSP fault modes and idempotency records", () => {
+      const faults = (body: unknown, key = API_KEY) =>
+        fetch(`${psp.url}/v1/_test/faults`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) })
+      // No retries: each test sees the fault itself, then retries by hand with the same key.
+      const bare = (timeoutMs?: number) => new SandboxPspClient({ baseUrl: psp.url, apiKey: API_KEY, retries: 0, timeoutMs })
+      const newIntent = (amount = 10000) => client.createIntent({ amount, currency: "eur", card_number: CARD_OK })
+      const intentCount = () => psp.server.store.intents().length
+
+      async function until<T>(fn: () => Promise<T | undefined | null>, what: string): Promise<T> {
+        const deadline = Date.now() + 10000
+        for (;;) {
+          const value = await fn().catch(() => undefined)
+          if (value) return value
+          if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+          await new Promise((r) => setTimeout(r, 25))
+        }
+      }
+
+      afterEach(async () => {
+        psp.setFaults({ mode: "none" })
+      })
+
+      it("the fault switch needs the API key, validates its body, and does not exist when faults are not allowed", async () => {
+        expect((await faults({ mode: "down" }, "sk_wrong")).status).toBe(401)
+        const bad = await faults({ mode: "flaky" })
+        expect(bad.status).toBe(400)
+        expect((await bad.json()).error.code).toBe("parameter_invalid_faults")
+        expect((await faults({ mode: "slow", operations: ["teleport"] })).status).toBe(400)
+        const on = await faults({ mode: "error_after_commit", operations: ["refund"], count: 2 })
+        expect(await on.json()).toMatchObject({ mode: "error_after_commit", operations: ["refund"], remaining: 2 })
+
+        const prod = await startSandboxPsp({ port: 0, apiKey: API_KEY, webhookSecret: SECRET, webhookUrl: "", dataFile: "", allowFaults: false })
+        try {
+          const res = await fetch(`${prod.url}/v1/_test/faults`, { method: "POST", headers: { authorization: `Bearer ${API_KEY}` }, body: JSON.stringify({ mode: "down" }) })
+          expect(res.status).toBe(404)
+          expect(() => prod.setFaults({ mode: "down" })).toThrow(/tests only/)
+        } finally {
+          await prod.close()
+        }
+        await expect(startSandboxPsp({ port: 0, apiKey: API_KEY, webhookUrl: "", dataFile: "", allowFaults: false, faults: { mode: "down" } })).rejects.toThrow(/tests only/)
+      })
+
+      it("down: every call fails as a retryable network error and changes nothing until switched off", async () => {
+        const intent = await newIntent()
+        const before = intentCount()
+        await faults({ mode: "down" })
+        await expect(bare().createIntent({ amount: 500, currency: "eur" }, "down-create")).rejects.toMatchObject({ status: 0, code: "network_error", retryable: true })
+        await expect(bare().capture(intent.id, 1000, "down-capture")).rejects.toMatchObject({ status: 0, retryable: true })
+        await expect(bare().retrieveIntent(intent.id)).rejects.toMatchObject({ status: 0 })
+        await expect(fetch(`${psp.url}/health`)).rejects.toThrow()
+        expect(intentCount()).toBe(before)
+        expect((await faults({ mode: "none" })).status).toBe(200)
+        expect(await client.retrieveIdempotencyKey("down-capture")).toBeNull()
+        expect(await bare().capture(intent.id, 1000, "down-capture")).toMatchObject({ amount_captured: 1000 })
+      })
+
+      it("error_after_commit: the capture happened although the answer is a 500; a retry with the key replays it", async () => {
+        const intent = await newIntent()
+        await faults({ mode: "error_after_commit", operations: ["capture"] })
+        await expect(bare().capture(intent.id, 2500, "eac-1")).rejects.toMatchObject({ status: 500, code: "processing_error", retryable: true })
+        // Other operations are not affected.
+        expect(await bare().refund(intent.id, 100, "eac-refund")).toMatchObject({ amount_refunded: 100 })
+        expect((await client.retrieveIntent(intent.id)).captures).toEqual([expect.objectContaining({ amount: 2500, idempotency_key: "eac-1" })])
+        // While the fault is still on, the retry is answered from the stored record, not captured again.
+        const replay = await bare().capture(intent.id, 2500, "eac-1")
+        expect(replay).toMatchObject({ amount_captured: 2500, amount_capturable: 7500 })
+        expect((await client.retrieveIntent(intent.id)).amount_captured).toBe(2500)
+      })
+
+      it("commit_then_drop: the refund happened but no answer came; the client's own retry gets the committed result", async () => {
+        const intent = await newIntent()
+        await client.capture(intent.id, 6000)
+        await faults({ mode: "commit_then_drop", operations: ["refund"], count: 1 })
+        await expect(bare().refund(intent.id, 1500, "ctd-1")).rejects.toMatchObject({ status: 0, retryable: true })
+        expect(await client.retrieveIdempotencyKey("ctd-1")).toMatchObject({
+          key: "ctd-1",
+          status: 200,
+          request: { method: "POST", path: `/v1/payment_intents/${intent.id}/refunds` },
+          body: { id: intent.id, amount_refunded: 1500, refunds: [{ amount: 1500, idempotency_key: "ctd-1" }] },
+        })
+
+        // The default client retries a dropped answer with the same key: the caller sees one clean success.
+        await faults({ mode: "commit_then_drop", operations: ["refund"], count: 1 })
+        expect(await client.refund(intent.id, 700, "ctd-2")).toMatchObject({ amount_refunded: 2200 })
+        expect((await client.retrieveIntent(intent.id)).refunds.map((r) => [r.amount, r.idempotency_key])).toEqual([
+          [1500, "ctd-1"],
+          [700, "ctd-2"],
+        ])
+      })
+
+      it("slow: the client times out, the PSP commits later; meanwhile the key is in use, afterwards it replays", async () => {
+        const intent = await newIntent()
+        await faults({ mode: "slow", operations: ["capture"], count: 1, delay_ms: 1500 })
+        await expect(bare(100).capture(intent.id, 3000, "slow-1")).rejects.toMatchObject({ status: 0, code: "timeout", retryable: true })
+        // Still running at the PSP: neither "not found" (it may yet happen) nor a second capture.
+        // (The default client would retry that itself until the answer is there.)
+        await expect(bare().retrieveIdempotencyKey("slow-1")).rejects.toMatchObject({ status: 409, code: "idempotency_key_in_use", retryable: true })
+        await expect(bare().capture(intent.id, 3000, "slow-1")).rejects.toMatchObject({ status: 409, code: "idempotency_key_in_use" })
+        expect((await client.retrieveIntent(intent.id)).amount_captured).toBe(0)
+
+        const record = await until(() => client.retrieveIdempotencyKey("slow-1"), "the slow capture to commit")
+        expect(record).toMatchObject({ status: 200, body: { amount_captured: 3000 } })
+        expect(await bare().capture(intent.id, 3000, "slow-1")).toMatchObject({ amount_captured: 3000 })
+        expect((await client.retrieveIntent(intent.id)).captures).toHaveLength(1)
+      })
+
+      it("the idempotency record: 404 for an unknown key, 4xx answers remembered, 5xx not", async () => {
+        expect(await client.retrieveIdempotencyKey("never-used")).toBeNull()
+        const intent = await newIntent()
+        await expect(client.capture(intent.id, 1013, "declined-capture")).rejects.toMatchObject({ status: 402 })
+        expect(await client.retrieveIdempotencyKey("declined-capture")).toMatchObject({ status: 402, body: { error: { code: "capture_failed" } } })
+        await expect(bare().createIntent({ amount: 100, currency: "eur", card_number: "4000000000000119" }, "psp-error")).rejects.toMatchObject({ status: 500 })
+        expect(await client.retrieveIdempotencyKey("psp-error")).toBeNull()
+
+        const created = await client.createIntent({ amount: 800, currency: "eur", card_number: CARD_OK }, "create-key")
+        expect(created.idempotency_key).toBe("create-key")
+        const record = await client.retrieveIdempotencyKey("create-key")
+        expect(record).toMatchObject({ status: 201, body: { id: created.id, status: "requires_capture" } })
+        expect(Math.abs(record!.created - Date.now() / 1000)).toBeLessThan(60)
+        // A snapshot of the answer then, not the intent now.
+        await client.capture(created.id, 800)
+        expect((await client.retrieveIdempotencyKey("create-key"))!.body).toMatchObject({ amount_captured: 0 })
+      })
+
+      it("starts in a fault mode from SANDBOX_PSP_FAULTS (how a child process or npm run dev gets one)", async () => {
+        const saved = process.env.SANDBOX_PSP_FAULTS
+        process.env.SANDBOX_PSP_FAULTS = JSON.stringify({ mode: "error_after_commit", operations: ["authorize"], count: 1 })
+        const faulty = await startSandboxPsp({ port: 0, apiKey: API_KEY, webhookSecret: SECRET, webhookUrl: "", dataFile: "" })
+        try {
+          const c = new SandboxPspClient({ baseUrl: faulty.url, apiKey: API_KEY, retries: 0 })
+          await expect(c.createIntent({ amount: 900, currency: "eur" }, "env-1")).rejects.toMatchObject({ status: 500 })
+          const retried = await c.createIntent({ amount: 900, currency: "eur" }, "env-1")
+          expect(faulty.server.store.intents().map((i) => i.id)).toEqual([retried.id])
+        } finally {
+          if (saved === undefined) delete process.env.SANDBOX_PSP_FAULTS
+          else process.env.SANDBOX_PSP_FAULTS = saved
+          await faulty.close()
+        }
+      })
+    })
   },
 })

@@ -1,4 +1,4 @@
-import type { PaymentError, PaymentIntent } from "./types"
+import type { IdempotencyRecord, PaymentError, PaymentIntent } from "./types"
 
 export class SandboxPspError extends Error {
   constructor(
@@ -7,15 +7,20 @@ export class SandboxPspError extends Error {
     message: string,
     public readonly type?: PaymentError["type"],
     public readonly decline_code?: string,
-    public readonly intent?: PaymentIntent
+    public readonly intent?: PaymentIntent,
+    /** Where the call went and what failed underneath (`POST http://host:port/v1/…: ECONNREFUSED`): for server logs only, never for a client. */
+    public readonly detail?: string
   ) {
     super(message)
     this.name = "SandboxPspError"
   }
 
-  /** Network trouble and 5xx answers: the same request (same Idempotency-Key) may be sent again. */
+  /**
+   * Network trouble, timeouts, 5xx answers and a key still in use by an earlier attempt: the same
+   * request (same Idempotency-Key) may be sent again, and may already have taken effect.
+   */
   get retryable(): boolean {
-    return this.status === 0 || this.status >= 500
+    return this.status === 0 || this.status >= 500 || this.code === "idempotency_key_in_use"
   }
 }
 
@@ -47,6 +52,20 @@ export class SandboxPspClient {
 
   refund(id: string, amount: number, idempotencyKey?: string) {
     return this.request<PaymentIntent>("POST", `/v1/payment_intents/${encodeURIComponent(id)}/refunds`, { amount }, idempotencyKey)
+  }
+
+  /**
+   * The stored answer of the POST made with `key` (did a capture whose answer was lost happen?),
+   * or null when the PSP never completed a request with it. Throws a retryable error while such a
+   * request is still being processed.
+   */
+  async retrieveIdempotencyKey(key: string): Promise<IdempotencyRecord | null> {
+    try {
+      return await this.request<IdempotencyRecord>("GET", `/v1/idempotency_keys/${encodeURIComponent(key)}`)
+    } catch (e) {
+      if (e instanceof SandboxPspError && e.status === 404 && e.code === "resource_missing") return null
+      throw e
+    }
   }
 
   /** What the buyer's browser does on the `next_action.url` page (tests and the storefront use it). */
@@ -84,18 +103,21 @@ export class SandboxPspClient {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10000),
       })
     } catch (e: any) {
-      throw new SandboxPspError(0, "network_error", `Sandbox PSP unreachable at ${this.baseUrl}: ${e?.cause?.code ?? e?.message ?? e}`)
+      // The message may travel to a buyer: it names no host or port; `detail` keeps them for the logs.
+      const detail = `${method} ${this.baseUrl}${path}: ${e?.cause?.code ?? e?.message ?? e}`
+      if (e?.name === "TimeoutError") throw new SandboxPspError(0, "timeout", "The payment provider did not answer in time", undefined, undefined, undefined, detail)
+      throw new SandboxPspError(0, "network_error", "The payment provider could not be reached", undefined, undefined, undefined, detail)
     }
     const text = await res.text()
     let json: any
     try {
       json = text ? JSON.parse(text) : {}
     } catch {
-      throw new SandboxPspError(res.status, "invalid_response", `Sandbox PSP answered ${res.status} with a non-JSON body`)
+      throw new SandboxPspError(res.status, "invalid_response", `The payment provider answered ${res.status} with a non-JSON body`, undefined, undefined, undefined, `${method} ${this.baseUrl}${path}`)
     }
     if (!res.ok) {
       const err = json?.error ?? {}
-      throw new SandboxPspError(res.status, err.code ?? "unknown", err.message ?? `HTTP ${res.status}`, err.type, err.decline_code, err.payment_intent)
+      throw new SandboxPspError(res.status, err.code ?? "unknown", err.message ?? `HTTP ${res.status}`, err.type, err.decline_code, err.payment_intent, `${method} ${this.baseUrl}${path}`)
     }
     return json as T
   }

@@ -8,10 +8,16 @@ export type IntentStatus =
   | "succeeded" // nothing left to capture (fully captured, or the rest released)
   | "canceled" // voided before any capture
 
-export type PaymentError = { type: "card_error" | "invalid_request_error" | "api_error"; code: string; decline_code?: string; message: string }
+export type PaymentError = {
+  type: "card_error" | "invalid_request_error" | "api_error" | "idempotency_error"
+  code: string
+  decline_code?: string
+  message: string
+}
 
-export type Capture = { id: string; amount: number; created: number }
-export type Refund = { id: string; amount: number; created: number }
+/** `idempotency_key`: the key of the request that made it (null without one), kept after the key's record expires. */
+export type Capture = { id: string; amount: number; created: number; idempotency_key?: string | null }
+export type Refund = { id: string; amount: number; created: number; idempotency_key?: string | null }
 
 export type PaymentIntent = {
   id: string // spi_…
@@ -29,7 +35,19 @@ export type PaymentIntent = {
   last_payment_error: PaymentError | null
   next_action: { type: "authenticate"; url: string } | null
   metadata: Record<string, string>
+  /** The key of the request that created the intent (null without one). */
+  idempotency_key?: string | null
   created: number
+}
+
+/** `GET /v1/idempotency_keys/:key`: the stored answer of the POST made with that key. */
+export type IdempotencyRecord = {
+  object: "idempotency_key"
+  key: string
+  status: number // the HTTP status the PSP answered (or would have, before a fault)
+  body: unknown // the answer: the intent, or `{ error }` for a 4xx
+  request: { method: string; path: string } | null
+  created: number // unix seconds
 }
 
 export type WebhookEventType =

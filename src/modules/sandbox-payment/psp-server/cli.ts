@@ -4,6 +4,7 @@ import { startSandboxPsp } from "./index"
 startSandboxPsp({ dataFile: process.env.SANDBOX_PSP_DATA_FILE ?? ".data/sandbox-psp.json" })
   .then(({ url, close }) => {
     console.log(`[sandbox-psp] listening on ${url}`)
+    if (process.env.SANDBOX_PSP_FAULTS) console.warn(`[sandbox-psp] started in fault mode ${process.env.SANDBOX_PSP_FAULTS} (test only)`)
     const stop = () => close().then(() => process.exit(0))
     process.on("SIGINT", stop)
     process.on("SIGTERM", stop)

@@ -1,6 +1,9 @@
+import { FaultConfig, parseFaultConfig } from "./faults"
 import { SandboxPspServer } from "./server"
 
 export { SandboxPspServer } from "./server"
+export { FAULT_MODES, FAULT_OPERATIONS, parseFaultConfig } from "./faults"
+export type { FaultConfig, FaultMode, FaultOperation } from "./faults"
 export { TEST_CARDS, DEFAULT_TEST_CARD, captureFailsFor, refundFailsFor } from "./cards"
 
 export type StartSandboxPspOptions = {
@@ -16,6 +19,13 @@ export type StartSandboxPspOptions = {
   webhookMaxAttempts?: number
   webhookBackoffMs?: number
   log?: (message: string) => void
+  /**
+   * Test-only fault modes (`POST /v1/_test/faults`). Default: SANDBOX_PSP_ALLOW_FAULTS ("true"/"false"),
+   * else on unless NODE_ENV is production.
+   */
+  allowFaults?: boolean
+  /** Fault mode to start in; default SANDBOX_PSP_FAULTS (a mode name or a JSON FaultConfig). */
+  faults?: FaultConfig
 }
 
 export const DEV_SANDBOX_PSP_API_KEY = "sk_sandbox_dev"
@@ -26,7 +36,11 @@ export const DEFAULT_SANDBOX_PSP_PORT = 9010
 export async function startSandboxPsp(options: StartSandboxPspOptions = {}) {
   const env = process.env
   const port = options.port ?? (Number(env.SANDBOX_PSP_PORT) || portOf(env.SANDBOX_PSP_URL) || DEFAULT_SANDBOX_PSP_PORT)
+  const allowFaults =
+    options.allowFaults ?? (env.SANDBOX_PSP_ALLOW_FAULTS ? env.SANDBOX_PSP_ALLOW_FAULTS === "true" : env.NODE_ENV !== "production")
   const server = new SandboxPspServer({
+    allowFaults,
+    faults: options.faults ?? (env.SANDBOX_PSP_FAULTS ? parseFaultConfig(env.SANDBOX_PSP_FAULTS) : undefined),
     apiKey: options.apiKey ?? (env.SANDBOX_PSP_API_KEY || DEV_SANDBOX_PSP_API_KEY),
     dataFile: options.dataFile ?? (env.SANDBOX_PSP_DATA_FILE || undefined),
     webhook: {
@@ -38,7 +52,7 @@ export async function startSandboxPsp(options: StartSandboxPspOptions = {}) {
     },
   })
   const url = await server.listen(port, options.host ?? "127.0.0.1")
-  return { url, port: server.port, server, close: () => server.close() }
+  return { url, port: server.port, server, close: () => server.close(), setFaults: (config: FaultConfig) => server.setFaults(config) }
 }
 
 function portOf(url?: string): number | undefined {

@@ -3,6 +3,7 @@ import http from "node:http"
 import type { AddressInfo } from "node:net"
 import type { PaymentError, PaymentIntent, WebhookEventType } from "../types"
 import { captureFailsFor, cardOutcome, DEFAULT_TEST_CARD, refundFailsFor } from "./cards"
+import { DEFAULT_SLOW_DELAY_MS, FaultConfig, FaultConfigError, FaultSwitch, operationOf, parseFaultConfig } from "./faults"
 import { IntentStore, StoredEvent } from "./store"
 import { WebhookConfig, WebhookDispatcher } from "./webhooks"
 
@@ -13,6 +14,10 @@ export type SandboxPspServerOptions = {
   dataFile?: string
   /** Public base URL, used in `next_action.url` (default: the listening address). */
   publicUrl?: string
+  /** Test-only fault modes (`/v1/_test/faults`); without it that endpoint does not exist. */
+  allowFaults?: boolean
+  /** Fault mode to start in (needs allowFaults). */
+  faults?: FaultConfig
 }
 
 class HttpError extends Error {
@@ -29,8 +34,15 @@ export class SandboxPspServer {
   private readonly webhooks: WebhookDispatcher
   private readonly server: http.Server
   private publicUrl?: string
+  private readonly faults = new FaultSwitch()
+  /** Idempotency keys whose request is being processed (only a `slow` fault makes that last). */
+  private readonly inFlight = new Set<string>()
+  private readonly sleeping = new Set<() => void>()
+  private closing = false
 
   constructor(private readonly options: SandboxPspServerOptions) {
+    if (options.faults && !options.allowFaults) throw new Error("Sandbox PSP: fault modes are for tests only (allowFaults is off)")
+    if (options.faults) this.faults.set(options.faults)
     this.store = new IntentStore(options.dataFile)
     this.webhooks = new WebhookDispatcher(this.store, options.webhook)
     this.publicUrl = options.publicUrl
@@ -54,7 +66,16 @@ export class SandboxPspServer {
     return (this.server.address() as AddressInfo).port
   }
 
+  /** Switches a fault mode on (or `{ mode: "none" }` off) from code; same as `POST /v1/_test/faults`. */
+  setFaults(config: FaultConfig) {
+    if (!this.options.allowFaults) throw new Error("Sandbox PSP: fault modes are for tests only (allowFaults is off)")
+    this.faults.set(parseFaultConfig(config))
+  }
+
   async close() {
+    // Requests held by a `slow` fault are dropped uncommitted rather than keeping the process alive.
+    this.closing = true
+    for (const wake of this.sleeping) wake()
     await this.webhooks.close()
     this.server.closeAllConnections?.()
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
@@ -65,7 +86,11 @@ export class SandboxPspServer {
     const url = new URL(req.url ?? "/", "http://psp")
     const parts = url.pathname.split("/").filter(Boolean)
     const method = req.method ?? "GET"
+    const operation = operationOf(method, parts)
+    const isFaultSwitch = parts[0] === "v1" && parts[1] === "_test" && parts[2] === "faults" && parts.length === 3
 
+    // `down`: the connection is closed before anything is read, as when the processor is unreachable.
+    if (!isFaultSwitch && this.faults.take(operation, "arrive")) return void req.socket.destroy()
     if (method === "GET" && url.pathname === "/health") return send(res, 200, { ok: true })
 
     let body: Record<string, any>
@@ -81,9 +106,12 @@ export class SandboxPspServer {
       return send(res, 401, { error: { type: "invalid_request_error", code: "unauthorized", message: "Invalid API key" } })
     }
 
+    if (isFaultSwitch) return this.faultSwitch(method, body, res)
+
     const idempotencyKey = method === "POST" ? header(req, "idempotency-key") : undefined
     const fingerprint = crypto.createHash("sha256").update(`${method} ${url.pathname} ${JSON.stringify(body)}`).digest("hex")
     if (idempotencyKey) {
+      if (this.inFlight.has(idempotencyKey)) return send(res, 409, keyInUse())
       const previous = this.store.getIdempotent(idempotencyKey)
       if (previous) {
         if (previous.fingerprint !== fingerprint) {
@@ -96,22 +124,79 @@ export class SandboxPspServer {
       }
     }
 
-    let status = 200
-    let result: unknown
+    if (idempotencyKey) this.inFlight.add(idempotencyKey)
     try {
-      result = this.route(method, parts, body, url)
-      if (method === "POST" && parts.length === 2) status = 201
-    } catch (e) {
-      if (!(e instanceof HttpError)) throw e
-      status = e.status
-      result = { error: { ...e.error, payment_intent: e.intent } }
+      const fault = this.faults.take(operation, "process")
+      if (fault?.mode === "slow" && !(await this.sleep(fault.delay_ms ?? DEFAULT_SLOW_DELAY_MS))) return void req.socket.destroy()
+
+      let status = 200
+      let result: unknown
+      try {
+        result = this.route(method, parts, body, url, idempotencyKey)
+        if (method === "POST" && parts.length === 2) status = 201
+      } catch (e) {
+        if (!(e instanceof HttpError)) throw e
+        status = e.status
+        result = { error: { ...e.error, payment_intent: e.intent } }
+      }
+      // Like Stripe, answers are remembered except 401 and 5xx: a retry after a wrong key or an outage
+      // can pass. The answer is a snapshot: a replay says what happened then, not the intent's state now.
+      // It is stored before any fault below, so a retry after a lost or failed answer replays the commit.
+      if (idempotencyKey && status !== 401 && status < 500) {
+        const snapshot = JSON.parse(JSON.stringify(result ?? null))
+        this.store.putIdempotent(idempotencyKey, { fingerprint, status, body: snapshot, created: Date.now(), request: { method, path: url.pathname } })
+      }
+      if (method === "POST") this.store.save()
+      if (fault?.mode === "commit_then_drop") return void req.socket.destroy()
+      if (fault?.mode === "error_after_commit") {
+        return send(res, 500, { error: { type: "api_error", code: "processing_error", message: "An error occurred after the request was processed." } })
+      }
+      return send(res, status, result)
+    } finally {
+      if (idempotencyKey) this.inFlight.delete(idempotencyKey)
     }
-    // Like Stripe, answers are remembered except 401 and 5xx: a retry after a wrong key or an outage can pass.
-    if (idempotencyKey && status !== 401 && status < 500) {
-      this.store.putIdempotent(idempotencyKey, { fingerprint, status, body: result, created: Date.now() })
+  }
+
+  /** `GET|POST /v1/_test/faults`: reads or sets the fault mode; absent unless the server allows faults. */
+  private faultSwitch(method: string, body: Record<string, any>, res: http.ServerResponse) {
+    if (!this.options.allowFaults) return send(res, 404, { error: notFound().error })
+    if (method === "POST") {
+      try {
+        this.faults.set(parseFaultConfig(body))
+      } catch (e: any) {
+        if (!(e instanceof FaultConfigError || e instanceof SyntaxError)) throw e
+        return send(res, 400, { error: { type: "invalid_request_error", code: "parameter_invalid_faults", message: e.message } })
+      }
+    } else if (method !== "GET") {
+      return send(res, 404, { error: notFound().error })
     }
-    if (method === "POST") this.store.save()
-    return send(res, status, result)
+    return send(res, 200, { object: "test_faults", ...this.faults.state })
+  }
+
+  /** Resolves true after `ms`, or false at once when the server closes meanwhile. */
+  private sleep(ms: number): Promise<boolean> {
+    if (this.closing) return Promise.resolve(false)
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer)
+        this.sleeping.delete(wake)
+        resolve(!this.closing)
+      }
+      const timer = setTimeout(wake, ms)
+      this.sleeping.add(wake)
+    })
+  }
+
+  /**
+   * `GET /v1/idempotency_keys/:key`: the answer stored for the POST made with that key, so a caller
+   * whose request timed out or lost its answer can learn whether it was done. 404 when the PSP never
+   * completed a request with the key; 409 while such a request is still being processed.
+   */
+  private idempotencyRecord(key: string) {
+    if (this.inFlight.has(key)) throw new HttpError(409, keyInUse().error)
+    const record = this.store.getIdempotent(key)
+    if (!record) throw notFound(`No request with Idempotency-Key '${key}' was completed`)
+    return { object: "idempotency_key", key, status: record.status, body: record.body, request: record.request ?? null, created: Math.floor(record.created / 1000) }
   }
 
   /**
@@ -129,8 +214,9 @@ export class SandboxPspServer {
     return { object: "list", data: rows.filter((r) => r.created >= from && r.created < to).sort((a, b) => a.created - b.created) }
   }
 
-  private route(method: string, parts: string[], body: Record<string, any>, url: URL): unknown {
+  private route(method: string, parts: string[], body: Record<string, any>, url: URL, idempotencyKey?: string): unknown {
     if (parts[0] !== "v1") throw notFound()
+    if (parts[1] === "idempotency_keys" && parts.length === 3 && method === "GET") return this.idempotencyRecord(decodeURIComponent(parts[2]))
     if (parts[1] === "events" && parts.length === 2 && method === "GET") {
       const type = url.searchParams.get("type")
       const intent = url.searchParams.get("payment_intent")
@@ -138,18 +224,18 @@ export class SandboxPspServer {
     }
     if (parts[1] === "reports" && parts[2] === "settlements" && parts.length === 3 && method === "GET") return this.settlements(url)
     if (parts[1] !== "payment_intents") throw notFound()
-    if (parts.length === 2 && method === "POST") return this.create(body)
+    if (parts.length === 2 && method === "POST") return this.create(body, idempotencyKey)
     const intent = this.store.getIntent(parts[2] ?? "")
     if (!intent) throw notFound(`No such payment_intent: '${parts[2]}'`)
     if (parts.length === 3 && method === "GET") return intent
     if (parts.length === 4 && method === "POST") {
       switch (parts[3]) {
         case "capture":
-          return this.capture(intent, body)
+          return this.capture(intent, body, idempotencyKey)
         case "cancel":
           return this.cancel(intent)
         case "refunds":
-          return this.refund(intent, body)
+          return this.refund(intent, body, idempotencyKey)
         case "authenticate":
           return this.authenticate(intent, body)
       }
@@ -157,7 +243,7 @@ export class SandboxPspServer {
     throw notFound()
   }
 
-  private create(body: Record<string, any>): PaymentIntent {
+  private create(body: Record<string, any>, idempotencyKey?: string): PaymentIntent {
     const amount = body.amount
     if (!Number.isSafeInteger(amount) || amount <= 0) throw invalid("amount", "amount must be a positive integer in minor units")
     if (typeof body.currency !== "string" || !/^[a-zA-Z]{3}$/.test(body.currency)) throw invalid("currency", "currency must be an ISO 4217 code")
@@ -186,6 +272,7 @@ export class SandboxPspServer {
       last_payment_error: null,
       next_action: null,
       metadata: stringMap(body.metadata),
+      idempotency_key: idempotencyKey ?? null,
       created: now,
     }
     if (outcome.kind === "decline") {
@@ -221,7 +308,7 @@ export class SandboxPspServer {
     return this.commit(intent, "payment_intent.authorized")
   }
 
-  private capture(intent: PaymentIntent, body: Record<string, any>): PaymentIntent {
+  private capture(intent: PaymentIntent, body: Record<string, any>, idempotencyKey?: string): PaymentIntent {
     if (intent.status !== "requires_capture" && intent.status !== "partially_captured") throw unexpectedState(intent, "capture")
     const amount = body.amount ?? intent.amount_capturable
     if (!Number.isSafeInteger(amount) || amount <= 0) throw invalid("amount", "amount must be a positive integer in minor units")
@@ -240,7 +327,7 @@ export class SandboxPspServer {
       this.emit("payment_intent.capture_failed", intent)
       throw new HttpError(402, { type: "card_error", code: "capture_failed", message: "The issuer refused the capture." }, intent)
     }
-    const capture = { id: newId("cap"), amount, created: seconds() }
+    const capture = { id: newId("cap"), amount, created: seconds(), idempotency_key: idempotencyKey ?? null }
     intent.captures.push(capture)
     intent.amount_captured += amount
     intent.amount_capturable -= amount
@@ -259,7 +346,7 @@ export class SandboxPspServer {
     return this.commit(intent, "payment_intent.canceled")
   }
 
-  private refund(intent: PaymentIntent, body: Record<string, any>): PaymentIntent {
+  private refund(intent: PaymentIntent, body: Record<string, any>, idempotencyKey?: string): PaymentIntent {
     const refundable = intent.amount_captured - intent.amount_refunded
     const amount = body.amount ?? refundable
     if (!Number.isSafeInteger(amount) || amount <= 0) throw invalid("amount", "amount must be a positive integer in minor units")
@@ -273,7 +360,7 @@ export class SandboxPspServer {
     if (refundFailsFor(amount)) {
       throw new HttpError(402, { type: "card_error", code: "refund_failed", message: "The issuer refused the refund." }, intent)
     }
-    const refund = { id: newId("re"), amount, created: seconds() }
+    const refund = { id: newId("re"), amount, created: seconds(), idempotency_key: idempotencyKey ?? null }
     intent.refunds.push(refund)
     intent.amount_refunded += amount
     return this.commit(intent, "payment_intent.refunded", { refund })
@@ -352,6 +439,16 @@ function notFound(message = "Not found") {
 
 function invalid(field: string, message: string) {
   return new HttpError(400, { type: "invalid_request_error", code: `parameter_invalid_${field}`, message })
+}
+
+function keyInUse() {
+  return {
+    error: {
+      type: "idempotency_error" as const,
+      code: "idempotency_key_in_use",
+      message: "A request with this Idempotency-Key is still being processed; retry later",
+    },
+  }
 }
 
 function unexpectedState(intent: PaymentIntent, action: string) {

@@ -6,7 +6,15 @@ export type StoredEvent = WebhookEvent & {
   delivery: { attempts: number; delivered_at: number | null; last_error: string | null; next_attempt_at: number | null }
 }
 
-export type IdempotentResponse = { fingerprint: string; status: number; body: unknown; created: number }
+export type IdempotentResponse = {
+  fingerprint: string
+  status: number
+  body: unknown
+  /** ms since the epoch */
+  created: number
+  /** What the key was used for (absent in files written before it was recorded). */
+  request?: { method: string; path: string }
+}
 
 type State = {
   intents: Record<string, PaymentIntent>
