@@ -28,6 +28,20 @@ const jest = (type, env) =>
     label: `jest (${type})`,
   })
 
+// Issue 17: slot, booking-rule and policy results must not depend on the server process's zone,
+// so those unit specs run again under three (cheap: pure functions, a few seconds each).
+const TZ_MATRIX = ["UTC", "Asia/Dubai", "America/New_York"]
+const TZ_SPECS = ["src/lib/booking/"]
+const tzMatrix = async (env) => {
+  for (const TZ of TZ_MATRIX) {
+    log(`booking rules under TZ=${TZ}`)
+    await run(jestBin, ["--runInBand", "--silent", ...TZ_SPECS], {
+      env: { ...env, TZ, TEST_TYPE: "unit", NODE_OPTIONS: "--experimental-vm-modules" },
+      label: `jest (booking rules, TZ=${TZ})`,
+    })
+  }
+}
+
 let embedded
 const results = []
 
@@ -54,7 +68,7 @@ async function main() {
     const started = Date.now()
     log(`── ${suite} ──`)
     try {
-      if (suite === "unit") await jest("unit", env)
+      if (suite === "unit") await jest("unit", env).then(() => tzMatrix(env))
       if (suite === "modules") await jest("integration:modules", env)
       if (suite === "http") await jest("integration:http", env)
       if (suite === "e2e") await e2e(env)

@@ -86,6 +86,45 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("reads DTSTART;TZID, COUNT and EXDATE by RFC 5545 (not by the server's zone) and explains a refused rule", async () => {
+      // Expected instants come from Date.UTC arithmetic only, so they do not depend on the process's zone.
+      // EU summer time starts 01:00 UTC on the last Sunday of March (Directive 2000/84/EC): Berlin
+      // wall clocks jump 02:00 CET → 03:00 CEST, so 02:30 does not exist that day. Take the next
+      // such Sunday D whose D−4 is still ahead of us.
+      const lastSundayOfMarch = (y: number) => 31 - new Date(Date.UTC(y, 2, 31)).getUTCDay()
+      let year = new Date().getUTCFullYear()
+      while (Date.UTC(year, 2, lastSundayOfMarch(year) - 4) < Date.now() + DAY) year++
+      const D = lastSundayOfMarch(year)
+      const at = (dayOffset: number, hour: number, minute = 30) => new Date(Date.UTC(year, 2, D + dayOffset, hour, minute))
+      const ical = (d: Date, utc = false) => d.toISOString().replace(/[-:]/g, "").slice(0, 15) + (utc ? "Z" : "")
+      // Daily 02:30 Berlin from D−4, COUNT=6. D's 02:30 does not exist: ignored and not counted
+      // (RFC 5545 §3.3.10), so the six are D−4, D−3, D−2, D−1 (CET: 02:30 − 1 h = 01:30Z) and D+1,
+      // D+2 (CEST: 02:30 − 2 h = 00:30Z). EXDATE removes D−3 by its UTC instant (01:30Z) and D+1 by
+      // its Berlin wall time; the count was spent before the exclusion (§3.8.5.1), so no D+3.
+      const rrule = [
+        `DTSTART;TZID=Europe/Berlin:${ical(at(-4, 2))}`,
+        "RRULE:FREQ=DAILY;COUNT=6",
+        `EXDATE:${ical(at(-3, 1), true)}`,
+        `EXDATE;TZID=Europe/Berlin:${ical(at(1, 2))}`,
+      ].join("\n")
+      const { store, product, A, region, variantId, schedule } = await shop("rfc-shop", { timezone: "Europe/Berlin", rrule, horizon_days: 400 })
+      const offered = (await slotsOf(store, product.id, at(-6, 0, 0), 10)).slots.map((s: any) => s.start_at)
+      expect(offered).toEqual([at(-4, 1), at(-2, 1), at(-1, 1), at(2, 0)].map((d) => d.toISOString()))
+      // The holiday excluded in UTC form cannot be booked either.
+      const cart = (await api.post("/store/carts", { region_id: region.id }, store)).data.cart
+      const holiday = await failing(api.post(`/store/carts/${cart.id}/line-items`, { variant_id: variantId, quantity: 1, metadata: { slot_start: at(-3, 1).toISOString() } }, store))
+      expect(holiday).toEqual({ status: 409, data: expect.objectContaining({ code: "SLOT_UNAVAILABLE" }) })
+
+      // A first date inside the gap is refused in words (the rule is local to the schedule's zone).
+      const gap = await failing(api.post(`/merchant/schedules/${schedule.id}`, { rrule: `DTSTART:${ical(at(0, 2))}\nRRULE:FREQ=DAILY` }, A.owner))
+      expect(gap.status).toBe(400)
+      expect(gap.data).toEqual(expect.objectContaining({ code: "INVALID_SCHEDULE", field: "rrule" }))
+      expect(gap.data.message).toMatch(/does not exist in Europe\/Berlin: the clocks skip that hour/)
+      const hourly = await failing(api.post(`/merchant/schedules/${schedule.id}`, { rrule: "FREQ=HOURLY" }, A.owner))
+      expect(hourly.status).toBe(400)
+      expect(hourly.data.message).toMatch(/daily, weekly, monthly or yearly/)
+    })
+
     it("holds the slot on add-to-cart, turns it into a booking at checkout, and applies the policies", async () => {
       const { admin, store, A, region, product, variantId } = await shop("wellness")
       const bea = await buyer(store, "bea@buyer.local")

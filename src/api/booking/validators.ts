@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { assertValidRule } from "../../lib/booking/slots"
+import { ruleProblem } from "../../lib/booking/slots"
 import { isValidTimeZone, parseLocalDateTime } from "../../lib/booking/zoned-time"
 
 const isoInstant = z.string().datetime({ offset: true })
@@ -18,18 +18,18 @@ export const RangeQuery = z.object({
 }).strict()
 
 const localDateTime = z.string().refine((s) => !!parseLocalDateTime(s), "expected a local date-time like 2026-05-01T14:00")
-const localDateOrDateTime = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || !!parseLocalDateTime(s), "expected 2026-05-01 or 2026-05-01T14:00")
+const localDateOrDateTime = z.string().refine(
+  (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || !!parseLocalDateTime(s) || isoInstant.safeParse(s).success,
+  "expected a local date 2026-05-01, a local slot start 2026-05-01T14:00, or a UTC instant 2026-05-01T10:00:00Z",
+)
 
 const scheduleFields = {
   timezone: z.string().refine(isValidTimeZone, "unknown IANA time zone"),
-  rrule: z.string().min(5).max(500).refine((s) => {
-    try {
-      assertValidRule(s)
-      return true
-    } catch {
-      return false
-    }
-  }, "unreadable RRULE (RFC 5545, e.g. FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=9;BYMINUTE=0)"),
+  // Read in UTC here; createSchedule/updateSchedule read it again in the schedule's own zone.
+  rrule: z.string().min(5).max(2000).superRefine((s, ctx) => {
+    const problem = ruleProblem(s, "UTC")
+    if (problem) ctx.addIssue({ code: "custom", message: problem })
+  }),
   slot_minutes: z.number().int().min(5).max(24 * 60),
   buffer_minutes: z.number().int().min(0).max(24 * 60),
   window_minutes: z.number().int().min(5).max(24 * 60).nullable(),

@@ -1,5 +1,5 @@
-import { rrulestr } from "rrule"
-import { addLocalMinutes, LocalDateTime, localDateKey, localToInstants, parseLocalDateTime, toLocal } from "./zoned-time"
+import { excludedInstants, instancesBetween, parseRecurrence, RuleError } from "./recurrence"
+import { addLocalMinutes, localDateKey, localToInstants, parseLocalDateTime, toLocal } from "./zoned-time"
 
 /**
  * What slot generation needs from a schedule (docs/booking.md). The RRULE's occurrences are
@@ -28,32 +28,33 @@ export type Slot = { start_at: Date; end_at: Date }
 
 const MINUTE = 60_000
 const DAY = 86_400_000
-// Anchor of a rule given without DTSTART: only its time-of-day parts (BYHOUR, BYMINUTE) matter.
-const DEFAULT_DTSTART = new Date(Date.UTC(2020, 0, 1, 0, 0, 0))
 
-/** rrule works on "floating" dates: a Date whose UTC fields are the wall time. */
-const floating = (l: LocalDateTime) => new Date(Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute))
-const fromFloating = (d: Date): LocalDateTime => ({
-  year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(),
-})
-
-export function parseRule(text: string) {
-  const cleaned = text.trim().replace(/^RRULE:/i, "")
-  const hasStart = /DTSTART/i.test(cleaned)
-  const source = hasStart ? cleaned : `RRULE:${cleaned}`
-  return rrulestr(source, hasStart ? {} : { dtstart: DEFAULT_DTSTART })
+/** Why the engine cannot honour a rule exactly, in words for the merchant; null when it can. */
+export function ruleProblem(text: string, timezone: string): string | null {
+  try {
+    parseRecurrence(text, timezone)
+    return null
+  } catch (e) {
+    if (e instanceof RuleError) return e.message
+    throw e
+  }
 }
 
-/** Throws on a rule rrule cannot read (used by the schedule validators). */
-export function assertValidRule(text: string) {
-  const rule: any = parseRule(text)
-  if (!rule?.options?.freq && rule?.options?.freq !== 0) throw new Error("RRULE without FREQ")
+/** The `exdates` field: local dates and local slot starts in the schedule's zone, or UTC instants. */
+function fieldExclusions(exdates: string[]) {
+  const keys = new Set<string>()
+  const instants = new Set<number>()
+  for (const raw of exdates.map((s) => s.trim())) {
+    if (/(Z|[+-]\d{2}:?\d{2})$/.test(raw) && !Number.isNaN(Date.parse(raw))) instants.add(Date.parse(raw))
+    else keys.add(/^\S{16}:00$/.test(raw) ? raw.slice(0, 16) : raw)
+  }
+  return { keys, instants }
 }
 
 /**
- * Bookable slot starts in [from, to), UTC, earliest first. A wall time that does not exist that
- * day (spring-forward gap) is skipped; one that happens twice (fall-back) is offered once, at its
- * first occurrence. `now` applies minimum notice and the booking horizon.
+ * Bookable slot starts in [from, to), UTC, earliest first. Instances follow RFC 5545 on the rule's
+ * own wall clock (see recurrence.ts); inside a window a slot whose wall time does not exist is
+ * skipped and a repeated one is its first occurrence. `now` applies minimum notice and the horizon.
  */
 export function generateSlots(rules: SlotRules, range: { from: Date; to: Date; now: Date }): Slot[] {
   const { timezone: tz } = rules
@@ -64,32 +65,34 @@ export function generateSlots(rules: SlotRules, range: { from: Date; to: Date; n
   const latest = Math.min(range.to.getTime(), range.now.getTime() + (rules.horizon_days ?? 60) * DAY + 1)
   if (earliest >= latest) return []
 
-  const exdates = new Set((rules.exdates ?? []).map((s) => s.trim()))
+  const rec = parseRecurrence(rules.rrule, tz)
+  const ruleExcluded = excludedInstants(rec)
+  const field = fieldExclusions(rules.exdates ?? [])
   const blackouts = (rules.blackouts ?? []).map((b) => [new Date(b.start).getTime(), new Date(b.end).getTime()] as const)
   const starts = new Map<number, Slot>()
-  const offer = (local: LocalDateTime, applyExdates: boolean) => {
-    const key = localDateKey(local)
-    const hhmm = `${String(local.hour).padStart(2, "0")}:${String(local.minute).padStart(2, "0")}`
-    if (applyExdates && (exdates.has(key) || exdates.has(`${key}T${hhmm}`))) return
-    const [instant] = localToInstants(local, tz)
+  const offer = (instant: Date | undefined, applyExdates: boolean) => {
     if (!instant) return
     const t = instant.getTime()
     if (t < earliest || t >= latest) return
+    if (applyExdates) {
+      const local = toLocal(instant, tz)
+      const key = localDateKey(local)
+      const hhmm = `${String(local.hour).padStart(2, "0")}:${String(local.minute).padStart(2, "0")}`
+      if (ruleExcluded.has(t) || field.instants.has(t) || field.keys.has(key) || field.keys.has(`${key}T${hhmm}`)) return
+    }
     if (blackouts.some(([s, e]) => t < e && t + slotMs > s)) return
     starts.set(t, { start_at: instant, end_at: new Date(t + slotMs) })
   }
 
-  // Windows that opened up to a day before the range can still have slots inside it.
-  const fromLocal = toLocal(new Date(earliest - DAY - window * MINUTE), tz)
-  const toLocalEnd = toLocal(new Date(latest + DAY), tz)
-  const rule = parseRule(rules.rrule)
-  for (const occurrence of rule.between(floating(fromLocal), floating(toLocalEnd), true)) {
-    const open = fromFloating(occurrence)
-    for (let offset = 0; offset + rules.slot_minutes <= window; offset += step) offer(addLocalMinutes(open, offset), true)
+  // Windows that opened before the range can still have slots inside it.
+  for (const open of instancesBetween(rec, earliest - window * MINUTE, latest)) {
+    for (let offset = 0; offset + rules.slot_minutes <= window; offset += step) {
+      offer(offset === 0 ? open.instant : localToInstants(addLocalMinutes(open.local, offset), rec.zone)[0], true)
+    }
   }
   for (const extra of rules.extra_slots ?? []) {
     const local = parseLocalDateTime(extra)
-    if (local) offer(local, false)
+    if (local) offer(localToInstants(local, tz)[0], false)
   }
   return [...starts.values()].sort((a, b) => a.start_at.getTime() - b.start_at.getTime())
 }

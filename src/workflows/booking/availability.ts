@@ -1,12 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { generateSlots } from "../../lib/booking/slots"
-import { bookingService, slotRules } from "./schedules"
+import { bookingService, slotRules, withStoredRule } from "./schedules"
 
 export type AvailableSlot = { start_at: string; end_at: string; timezone: string; capacity: number; remaining: number }
 
 /** Bookable slots of a schedule in [from, to): generated, minus seats held or booked. */
 export async function availableSlots(container: MedusaContainer, schedule: any, from: Date, to: Date, now = new Date()): Promise<AvailableSlot[]> {
-  const slots = generateSlots(slotRules(schedule), { from, to, now })
+  const slots = withStoredRule(schedule, () => generateSlots(slotRules(schedule), { from, to, now }))
   if (!slots.length) return []
   const taken = await bookingService(container).takenSeats({ schedule_id: schedule.id, from, to, now })
   return slots

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isSlotStart } from "../../lib/booking/slots"
 import { SnailError } from "../../lib/snail-error"
 import { reservationTtlMs } from "../reservations/stock"
-import { bookingInfoForVariants, bookingService, slotRules, type VariantBookingInfo } from "./schedules"
+import { bookingInfoForVariants, bookingService, slotRules, withStoredRule, type VariantBookingInfo } from "./schedules"
 
 /** Line item metadata a booked service line carries (set when it is added to the cart). */
 export type SlotMetadata = { slot_start: string; slot_end: string; slot_timezone: string }
@@ -42,7 +42,7 @@ export async function holdSlotForCartItem(
 
 async function holdSeatFor(container: MedusaContainer, info: VariantBookingInfo, start: Date, owner: { cart_id: string | null; customer_id: string | null }, now: Date) {
   const schedule = info.schedule
-  const slot = isSlotStart(slotRules(schedule), start, now)
+  const slot = withStoredRule(schedule, () => isSlotStart(slotRules(schedule), start, now))
   if (!slot) throw new SnailError(409, "SLOT_UNAVAILABLE", `${start.toISOString()} is not a bookable slot of '${info.title}'`, "metadata.slot_start")
   const service = bookingService(container)
   const row = await service.holdSeat({

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ruleProblem } from "../../lib/booking/slots"
 import { SnailError } from "../../lib/snail-error"
 import { bookingService } from "./schedules"
 
@@ -14,6 +15,7 @@ export async function createSchedule(container: MedusaContainer, input: Record<s
   if (input.variant_id && !((product as any).variants ?? []).some((v: any) => v?.id === input.variant_id)) {
     throw new SnailError(404, "NOT_FOUND", `Variant ${input.variant_id} not found`, "variant_id")
   }
+  assertRuleInZone(input.rrule, input.timezone)
   const service = bookingService(container)
   const existing = await service.listSchedules({ product_id: input.product_id, variant_id: input.variant_id ?? null })
   if (existing.length) throw new SnailError(409, "SCHEDULE_EXISTS", "This product already has a schedule: update it instead", "product_id")
@@ -23,5 +25,18 @@ export async function createSchedule(container: MedusaContainer, input: Record<s
 
 export async function updateSchedule(container: MedusaContainer, id: string, fields: Record<string, any>) {
   const { merchant_id: _ignored, ...rest } = fields
+  if (rest.rrule !== undefined || rest.timezone !== undefined) {
+    const current = await bookingService(container).retrieveSchedule(id)
+    assertRuleInZone(rest.rrule ?? current.rrule, rest.timezone ?? current.timezone)
+  }
   return bookingService(container).updateSchedules({ id, ...rest } as any)
+}
+
+/**
+ * The validators read the rule in UTC; a rule without TZID is local to the schedule's zone, where
+ * its first date may fall in a spring-forward gap (e.g. 02:30 on a day clocks jump 02:00 → 03:00).
+ */
+function assertRuleInZone(rrule: string, timezone: string) {
+  const problem = ruleProblem(rrule, timezone)
+  if (problem) throw new SnailError(400, "INVALID_SCHEDULE", problem, "rrule")
 }

@@ -1,6 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { RuleError } from "../../lib/booking/recurrence"
 import type { SlotRules } from "../../lib/booking/slots"
+import { SnailError } from "../../lib/snail-error"
 import { BOOKING_MODULE } from "../../modules/booking"
 import type BookingModuleService from "../../modules/booking/service"
 
@@ -58,5 +60,18 @@ export function slotRules(schedule: any): SlotRules {
     exdates: schedule.exdates,
     blackouts: schedule.blackouts,
     extra_slots: schedule.extra_slots,
+  }
+}
+
+/**
+ * Runs slot generation for a stored schedule. A rule saved before the validator learnt to refuse
+ * it (e.g. an hourly rule) is reported as the schedule's problem, not as a server error.
+ */
+export function withStoredRule<T>(schedule: any, generate: () => T): T {
+  try {
+    return generate()
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e
+    throw new SnailError(422, "INVALID_SCHEDULE", `This service cannot be booked until its schedule is corrected: ${e.message}`, "rrule")
   }
 }
