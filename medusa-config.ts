@@ -69,6 +69,7 @@ function paymentModule() {
         baseUrl: env.SANDBOX_PSP_URL || "http://localhost:9010",
         apiKey: env.SANDBOX_PSP_API_KEY || "sk_sandbox_dev",
         webhookSecret: env.SANDBOX_PSP_WEBHOOK_SECRET || "whsec_sandbox_dev",
+        timeoutMs: Number(env.SANDBOX_PSP_TIMEOUT_MS) || undefined,
       },
     },
   ]

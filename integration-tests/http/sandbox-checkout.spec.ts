@@ -1,10 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
 import { failing } from "../helpers/admin"
-import { checkoutActors } from "../helpers/checkout"
+import { checkoutActors, inventoryItemOf, levelsOf, physicalProduct, reservationsOf, setStock } from "../helpers/checkout"
 import { adminProduct, approvedMerchant } from "../helpers/merchants"
 import { captureBeforeAuthorizationExpiry } from "../../src/workflows/order-lines/capture-before-expiry"
 import { drainEventBus } from "../helpers/events"
+import { signatureHeader } from "../../src/modules/sandbox-payment/signature"
+import { Modules } from "@medusajs/framework/utils"
 
 jest.setTimeout(180 * 1000)
 
@@ -14,7 +16,8 @@ let psp: Awaited<ReturnType<typeof startSandboxPsp>>
 // The PSP must be up, and the config pointed at it, before the app boots in the runner's beforeAll.
 beforeAll(async () => {
   psp = await startSandboxPsp({ port: 0, apiKey: API_KEY, webhookSecret: "whsec_checkout_test", webhookUrl: "http://127.0.0.1:1/unused", dataFile: "" })
-  Object.assign(process.env, { SANDBOX_PSP_URL: psp.url, SANDBOX_PSP_API_KEY: API_KEY, SANDBOX_PSP_WEBHOOK_SECRET: "whsec_checkout_test" })
+  // A short PSP timeout so the `slow` fault below costs seconds, not the default 10 s per attempt.
+  Object.assign(process.env, { SANDBOX_PSP_URL: psp.url, SANDBOX_PSP_API_KEY: API_KEY, SANDBOX_PSP_WEBHOOK_SECRET: "whsec_checkout_test", SANDBOX_PSP_TIMEOUT_MS: "1500" })
 })
 afterAll(async () => psp?.close())
 
@@ -143,6 +146,105 @@ medusaIntegrationTestRunner({
       expect(moved.data.line).toEqual(expect.objectContaining({ state: "FULFILLING" }))
       expect(Number(moved.data.line.captured_amount)).toBe(20)
       expect(await intent(intentId)).toEqual(expect.objectContaining({ amount_captured: 5000 }))
+    })
+
+    describe("PSP outages answer 503 PSP_UNAVAILABLE and leave nothing half-done", () => {
+      afterEach(() => psp.setFaults({ mode: "none" }))
+
+      /** A cart of one stocked lamp (2 units at the merchant) with a sandbox payment session: checkout started. */
+      async function stockedCheckout(handle: string) {
+        const shop = await sandboxShop(handle)
+        const product = await physicalProduct(api, shop.admin, shop.salesChannelId, shop.A.merchant.id, `${handle} lamp`)
+        const variantId = product.variants[0].id
+        await setStock(api, shop.A.owner, product.id, variantId, 2)
+        const itemId = await inventoryItemOf(getContainer(), variantId)
+        await getContainer().resolve(Modules.INVENTORY).updateInventoryItems([{ id: itemId, requires_shipping: false }])
+        const cart = (await api.post("/store/carts", { region_id: shop.region.id, email: `${handle}@buyer.local`, items: [{ variant_id: variantId, quantity: 1 }] }, shop.storeHeaders)).data.cart
+        const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, shop.storeHeaders)).data.payment_collection
+        const startSession = () =>
+          api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, shop.storeHeaders)
+        const complete = () => api.post(`/store/carts/${cart.id}/complete`, {}, shop.storeHeaders).catch((e: any) => e.response)
+        return { ...shop, cartId: cart.id, itemId, startSession, complete }
+      }
+
+      const expectUnavailable = (res: any) => {
+        expect(res.status).toBe(503)
+        expect(res.data).toEqual(expect.objectContaining({ code: "PSP_UNAVAILABLE" }))
+        expect(Number(res.headers["retry-after"])).toBeGreaterThan(0)
+        // Nothing about where the PSP lives reaches the buyer.
+        const text = JSON.stringify(res.data)
+        expect(text).not.toContain(psp.url)
+        expect(text).not.toMatch(/127\.0\.0\.1|localhost|:\d{4,5}\b|https?:/)
+      }
+
+      it("PSP down at checkout: 503, no order, no reservation, no authorization; completing again once it is back succeeds", async () => {
+        const shop = await stockedCheckout("down-shop")
+        psp.setFaults({ mode: "down" })
+        // The sandbox creates nothing at the PSP until authorization: starting the payment works offline.
+        expect((await shop.startSession()).status).toBe(200)
+        const intentsBefore = psp.server.store.intents().length
+
+        expectUnavailable(await shop.complete())
+        expect((await api.get("/admin/orders", shop.admin)).data.count).toBe(0)
+        expect(await reservationsOf(getContainer(), shop.itemId)).toEqual([])
+        expect(Object.values(await levelsOf(getContainer(), shop.itemId))).toEqual([{ stocked: 2, reserved: 0 }])
+        expect((await api.get(`/store/carts/${shop.cartId}`, shop.storeHeaders)).data.cart.completed_at).toBeFalsy()
+        expect(psp.server.store.intents().length).toBe(intentsBefore)
+
+        psp.setFaults({ mode: "none" })
+        const placed = await shop.complete()
+        expect(placed.status).toBe(200)
+        expect(placed.data.type).toBe("order")
+        expect(psp.server.store.intents().length).toBe(intentsBefore + 1)
+        const [reservation] = await reservationsOf(getContainer(), shop.itemId)
+        expect(reservation.line_item_id).toBe(placed.data.order.items[0].id)
+      })
+
+      it("a 500 after the PSP authorized is retried with the same key: one order, one authorization", async () => {
+        const shop = await stockedCheckout("eac-shop")
+        await shop.startSession()
+        const intentsBefore = psp.server.store.intents().length
+        psp.setFaults({ mode: "error_after_commit", operations: ["authorize"], count: 1 })
+        const placed = await shop.complete()
+        expect(placed.data.type).toBe("order")
+        expect(psp.server.store.intents().length).toBe(intentsBefore + 1)
+      })
+
+      it("an authorization slower than the timeout: 503; the retry after the PSP committed reuses that authorization", async () => {
+        const shop = await stockedCheckout("slow-shop")
+        await shop.startSession()
+        const intentsBefore = psp.server.store.intents().length
+        psp.setFaults({ mode: "slow", operations: ["authorize"], count: 1, delay_ms: 4000 })
+        expectUnavailable(await shop.complete())
+        expect((await api.get("/admin/orders", shop.admin)).data.count).toBe(0)
+        expect(await reservationsOf(getContainer(), shop.itemId)).toEqual([])
+
+        // The PSP authorized after the caller gave up; the next completion replays it instead of authorizing again.
+        const deadline = Date.now() + 15000
+        while (psp.server.store.intents().length === intentsBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+        const late = psp.server.store.intents().at(-1)!
+        expect(late.status).toBe("requires_capture")
+        const placed = await shop.complete()
+        expect(placed.data.type).toBe("order")
+        const order = (await api.get(`/admin/orders/${placed.data.order.id}?fields=payment_collections.payments.data`, shop.admin)).data.order
+        expect(order.payment_collections[0].payments[0].data.intent_id).toBe(late.id)
+        expect(psp.server.store.intents().length).toBe(intentsBefore + 1)
+      })
+
+      it("a webhook arriving while the PSP's API is down is refused with 503 so the PSP delivers it again", async () => {
+        const created = await fetch(`${psp.url}/v1/payment_intents`, {
+          method: "POST", headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" }, body: JSON.stringify({ amount: 1500, currency: "eur" }),
+        }).then((r) => r.json())
+        const body = JSON.stringify({ id: "evt_outage_1", object: "event", type: "payment_intent.authorized", created: Math.floor(Date.now() / 1000), data: { object: created } })
+        const deliver = () =>
+          api.post("/hooks/payment/sandbox_sandbox", body, {
+            headers: { "content-type": "application/json", "sandbox-signature": signatureHeader("whsec_checkout_test", body) },
+          }).catch((e: any) => e.response)
+        psp.setFaults({ mode: "down", operations: ["retrieve"] })
+        expectUnavailable(await deliver())
+        psp.setFaults({ mode: "none" })
+        expect((await deliver()).status).toBe(200)
+      })
     })
   },
 })

@@ -4,6 +4,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { ErrorCode } from "../lib/error-codes"
 import { ERROR_CODES } from "../lib/error-codes"
 import { isSnailError } from "../lib/snail-error"
+import { isPspUnavailable, PSP_RETRY_AFTER_SECONDS } from "../lib/psp-unavailable"
 
 type ErrorBody = { type: string; code: ErrorCode; message: string; field?: string }
 
@@ -26,6 +27,7 @@ export function snailErrorHandler() {
   const medusa = medusaErrorHandler()
   return (err: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
     if (isSnailError(err)) {
+      if (isPspUnavailable(err)) res.setHeader("Retry-After", String(PSP_RETRY_AFTER_SECONDS))
       res.status(err.status).json(withField({ type: err.type, code: err.code as ErrorCode, message: err.message }, err.field))
       return
     }

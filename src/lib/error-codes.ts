@@ -84,6 +84,7 @@ export const ERROR_CODES = {
   INVALID_IDEMPOTENCY_KEY: "The X-Idempotency-Key header is empty, longer than 255 characters, or sent twice with different values.",
   IDEMPOTENCY_KEY_REUSED: "The idempotency key was already used for a different request (method, path or body).",
   IDEMPOTENCY_KEY_IN_PROGRESS: "A request with the same idempotency key is still running and did not finish in time; retry later.",
+  PSP_UNAVAILABLE: "The payment provider could not be reached, did not answer in time or failed on its side (HTTP 503, with Retry-After). Retry the same request; it will not charge twice.",
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES

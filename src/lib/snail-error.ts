@@ -8,6 +8,7 @@ const TYPE_BY_STATUS: Record<number, string> = {
   404: MedusaError.Types.NOT_FOUND,
   409: MedusaError.Types.CONFLICT,
   422: MedusaError.Types.NOT_ALLOWED,
+  503: MedusaError.Types.UNEXPECTED_STATE,
 }
 
 /**
@@ -16,7 +17,7 @@ const TYPE_BY_STATUS: Record<number, string> = {
  */
 export class SnailError extends MedusaError {
   constructor(
-    public readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429,
+    public readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
     code: ErrorCode,
     message: string,
     public readonly field?: string

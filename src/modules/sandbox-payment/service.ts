@@ -24,6 +24,7 @@ import type {
   WebhookActionResult,
 } from "@medusajs/framework/types"
 import { MajorAmount, toMajorString, toMinor } from "../../lib/money"
+import { PspUnavailableError } from "../../lib/psp-unavailable"
 import { CreateIntentInput, SandboxPspClient, SandboxPspError } from "./client"
 import { DEFAULT_TOLERANCE_SECONDS, SIGNATURE_HEADER, verifySignature, WebhookSignatureError } from "./signature"
 import type { PaymentIntent, SandboxProviderOptions, WebhookEvent } from "./types"
@@ -131,7 +132,7 @@ export default class SandboxPaymentProviderService extends AbstractPaymentProvid
           : { ...withoutCard(current), last_payment_error: { type: "card_error", code: e.code, message: e.message } }
         return { status: PaymentSessionStatus.ERROR, data: declined as unknown as Record<string, unknown> }
       }
-      throw toMedusaError(e, "authorize")
+      throw this.toMedusaError(e, "authorize")
     }
   }
 
@@ -283,8 +284,17 @@ export default class SandboxPaymentProviderService extends AbstractPaymentProvid
     try {
       return await fn()
     } catch (e) {
-      throw toMedusaError(e, operation)
+      throw this.toMedusaError(e, operation)
     }
+  }
+
+  /** Outages become 503 PSP_UNAVAILABLE for the caller; where the call went is logged here, never answered. */
+  private toMedusaError(e: unknown, operation: string): Error {
+    if (e instanceof SandboxPspError && e.retryable) {
+      this.logger_?.warn?.(`sandbox-payment: ${operation} failed, PSP unavailable (${e.code}): ${e.detail ?? e.message}`)
+      return new PspUnavailableError()
+    }
+    return toMedusaError(e, operation)
   }
 }
 
