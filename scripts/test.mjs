@@ -14,10 +14,12 @@ const log = (m) => console.log(`\x1b[35m[test]\x1b[0m ${m}`)
 const loud = (m) => console.warn(`\n\x1b[41m\x1b[37m ${m} \x1b[0m\n`)
 
 const ALL = ["unit", "modules", "http", "e2e"]
+// faults: the crash and PSP-fault suite (integration-tests/faults); on request until the recovery endpoints land.
+const KNOWN = [...ALL, "faults"]
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ALL
-const unknown = wanted.filter((s) => !ALL.includes(s))
+const unknown = wanted.filter((s) => !KNOWN.includes(s))
 if (unknown.length) {
-  console.error(`Unknown suite(s): ${unknown.join(", ")}. Choose from ${ALL.join(", ")}.`)
+  console.error(`Unknown suite(s): ${unknown.join(", ")}. Choose from ${KNOWN.join(", ")}.`)
   process.exit(2)
 }
 
@@ -72,6 +74,7 @@ async function main() {
       if (suite === "modules") await jest("integration:modules", env)
       if (suite === "http") await jest("integration:http", env)
       if (suite === "e2e") await e2e(env)
+      if (suite === "faults") await run("node", ["integration-tests/faults/run.mjs"], { env, label: "fault suite" })
       results.push({ suite, ok: true, seconds: (Date.now() - started) / 1000 })
     } catch (e) {
       results.push({ suite, ok: false, seconds: (Date.now() - started) / 1000, error: e.message })

@@ -1,0 +1,224 @@
+// The real stack for the fault suite: a fresh database (migrated and seeded once), the sandbox PSP
+// and `medusa start` (the sources, no build) as child processes. The server is restarted with
+// SNAIL_FAULT_POINTS set to arm one fault point (src/lib/faults/fault-points.ts); the harness
+// then sees it die by SIGKILL and restarts it clean.
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import Redis from "ioredis"
+import pg from "pg"
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..")
+const medusaBin = path.join(root, "node_modules/.bin/medusa")
+const tsNode = path.join(root, "node_modules/.bin/ts-node")
+const logDir = path.join(root, ".logs/faults")
+
+/** Polls `check` until it returns a truthy value; throws `message` (with the last value) after `timeoutMs`. */
+export async function waitFor(check, message, { timeoutMs = 20_000, intervalMs = 200 } = {}) {
+  const deadline = Date.now() + timeoutMs
+  let last
+  for (;;) {
+    try {
+      last = await check()
+      if (last) return last
+    } catch (e) {
+      last = e?.message ?? e
+    }
+    if (Date.now() > deadline) throw new Error(`${message} (waited ${Math.round(timeoutMs / 1000)} s; last: ${typeof last === "string" ? last : JSON.stringify(last)?.slice(0, 300)})`)
+    await new Promise((r) => setTimeout(r, intervalMs))
+  }
+}
+
+/** A long-running child with its output in a log file; `exited` resolves with { code, signal }. */
+function startChild(name, cmd, args, { env, cwd = root, onStderr } = {}) {
+  fs.mkdirSync(logDir, { recursive: true })
+  const logFile = path.join(logDir, `${name}.log`)
+  const out = fs.openSync(logFile, "a")
+  const child = spawn(cmd, args, { env, cwd, detached: true, stdio: ["ignore", out, "pipe"] })
+  child.stderr.on("data", (chunk) => {
+    fs.appendFileSync(logFile, chunk)
+    onStderr?.(chunk.toString())
+  })
+  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })))
+  exited.then(() => fs.closeSync(out))
+  return {
+    child,
+    logFile,
+    exited,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    async stop(timeoutMs = 10_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return exited
+      signalGroup(child.pid, "SIGTERM")
+      const timer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), timeoutMs)
+      const result = await exited
+      clearTimeout(timer)
+      signalGroup(child.pid, "SIGKILL") // forked helpers of the group must not keep the port
+      return result
+    },
+  }
+}
+
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal)
+  } catch {
+    /* already gone */
+  }
+}
+
+function runToEnd(name, cmd, args, { env, timeoutMs }) {
+  const proc = startChild(name, cmd, args, { env })
+  const timer = setTimeout(() => signalGroup(proc.child.pid, "SIGKILL"), timeoutMs)
+  return proc.exited.then(({ code, signal }) => {
+    clearTimeout(timer)
+    if (code !== 0) throw new Error(`${name} failed (${signal ?? `exit code ${code}`}); see ${proc.logFile}`)
+  })
+}
+
+export function tail(file, lines = 30) {
+  try {
+    return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n")
+  } catch {
+    return "(no log)"
+  }
+}
+
+/**
+ * @param {{ log: (m: string) => void, env?: Record<string,string> }} o
+ * Ports: FAULTS_PORT (server, default 9520) and FAULTS_PORT+1 (PSP). Database FAULTS_DB_NAME
+ * (default snail_faults_suite) on DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD, dropped and created afresh.
+ * Redis: REDIS_URL with the database index FAULTS_REDIS_DB (default 12), flushed at start, so the
+ * suite's queues and locks never meet another server's.
+ */
+export async function createStack({ log, env: baseEnv = process.env }) {
+  const port = Number(baseEnv.FAULTS_PORT || 9520)
+  const pspPort = port + 1
+  const dbName = baseEnv.FAULTS_DB_NAME || "snail_faults_suite"
+  if (!/^snail_faults_[a-z0-9_]+$/.test(dbName)) throw new Error(`FAULTS_DB_NAME must start with snail_faults_ (got ${dbName})`)
+  const user = encodeURIComponent(baseEnv.DB_USERNAME || "postgres")
+  const password = baseEnv.DB_PASSWORD ? `:${encodeURIComponent(baseEnv.DB_PASSWORD)}` : ""
+  const server = `postgres://${user}${password}@${baseEnv.DB_HOST || "localhost"}:${baseEnv.DB_PORT || 5432}`
+  const databaseUrl = `${server}/${dbName}`
+  const redisUrl = baseEnv.REDIS_URL ? withRedisDb(baseEnv.REDIS_URL, baseEnv.FAULTS_REDIS_DB || "12") : ""
+  fs.rmSync(logDir, { recursive: true, force: true })
+
+  const env = {
+    ...baseEnv,
+    NODE_ENV: "development", // fault points refuse production
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    PORT: String(port),
+    ADMIN_DISABLED: "true", // the suite drives APIs only; the dashboard would add seconds per start
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    SNAIL_CREDENTIALS_FILE: path.join(root, ".data/faults-credentials.json"),
+    FILE_PRIVATE_DIR: path.join(root, ".data/private-uploads"),
+    MEDUSA_BACKEND_URL: `http://localhost:${port}`,
+    SANDBOX_PSP_PORT: String(pspPort),
+    SANDBOX_PSP_URL: `http://127.0.0.1:${pspPort}`,
+    SANDBOX_PSP_WEBHOOK_URL: `http://127.0.0.1:${port}/hooks/payment/sandbox_sandbox`,
+    SANDBOX_PSP_DATA_FILE: "", // in memory: the PSP outlives every server restart of the run
+    SANDBOX_PSP_ALLOW_FAULTS: "true",
+    // The provider gives up on a silent PSP quickly, so `slow` costs the suite a second, not ten.
+    SANDBOX_PSP_TIMEOUT_MS: baseEnv.SANDBOX_PSP_TIMEOUT_MS || "1500",
+    // Operations left open are recoverable after this lease (the recovery routine skips younger
+    // ones); it outlasts the provider's three attempts of 1.5 s, so a live call is never settled under it.
+    PAYMENT_OPERATION_LEASE_MS: baseEnv.PAYMENT_OPERATION_LEASE_MS || "5000",
+    IDEMPOTENCY_LEASE_MS: baseEnv.IDEMPOTENCY_LEASE_MS || "3000",
+    SNAIL_FAULT_POINTS: "",
+  }
+
+  log(`database ${dbName}, Redis ${redisUrl || "off (REDIS_URL not set)"}, server :${port}, PSP :${pspPort}`)
+  await recreateDatabase(`${server}/postgres`, dbName)
+  if (redisUrl) await flushRedisDb(redisUrl)
+  const t0 = Date.now()
+  await runToEnd("migrate", medusaBin, ["db:migrate"], { env, timeoutMs: 240_000 })
+  log(`migrated in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+  const t1 = Date.now()
+  await runToEnd("seed", medusaBin, ["exec", "./src/scripts/seed.ts"], { env, timeoutMs: 240_000 })
+  log(`seeded in ${((Date.now() - t1) / 1000).toFixed(0)} s`)
+  const credentials = JSON.parse(fs.readFileSync(env.SNAIL_CREDENTIALS_FILE, "utf8"))
+
+  const psp = startChild("sandbox-psp", tsNode, ["--transpile-only", "src/modules/sandbox-payment/psp-server/cli.ts"], { env })
+  await waitFor(async () => (await fetch(`${env.SANDBOX_PSP_URL}/health`)).ok, "the sandbox PSP did not come up", { timeoutMs: 60_000 })
+
+  let medusa = null
+  let starts = 0
+  const stack = {
+    env,
+    credentials,
+    serverUrl: `http://127.0.0.1:${port}`,
+    pspUrl: env.SANDBOX_PSP_URL,
+    pspKey: env.SANDBOX_PSP_API_KEY || "sk_sandbox_dev",
+    restartSeconds: [],
+    /** Which fault point the running server is armed with ("" when none). */
+    armed: "",
+    /** (Re)starts the server, armed with `faultPoint` when given, and waits for /health. */
+    async start(faultPoint = "") {
+      if (medusa?.alive()) await medusa.stop()
+      const fired = []
+      const started = Date.now()
+      starts += 1
+      medusa = startChild(`medusa-${String(starts).padStart(2, "0")}${faultPoint ? "-" + faultPoint.replace(/:/g, "_") : ""}`, medusaBin, ["start"], {
+        env: { ...env, SNAIL_FAULT_POINTS: faultPoint },
+        onStderr: (text) => {
+          for (const m of text.matchAll(/\[fault\] SIGKILL at (\S+)/g)) fired.push(m[1])
+        },
+      })
+      medusa.fired = fired
+      stack.armed = faultPoint
+      const current = medusa
+      await waitFor(async () => {
+        if (!current.alive()) throw new Error(`the server exited during start-up; see ${current.logFile}\n${tail(current.logFile)}`)
+        return (await fetch(`${stack.serverUrl}/health`)).ok
+      }, "the server did not answer /health", { timeoutMs: 180_000, intervalMs: 250 })
+      stack.restartSeconds.push((Date.now() - started) / 1000)
+    },
+    /** Waits for the running (armed) server to die; resolves with its exit and the fault points it reported. */
+    async expectKilled(timeoutMs = 30_000) {
+      const current = medusa
+      let timer
+      const result = await Promise.race([
+        current.exited,
+        new Promise((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs))),
+      ])
+      clearTimeout(timer)
+      if (!result) throw new Error(`the server armed with ${stack.armed} was still running ${timeoutMs / 1000} s after the action`)
+      // The SIGKILL leaves forked helpers of the group behind at most: clear them before a restart.
+      signalGroup(current.child.pid, "SIGKILL")
+      return { ...result, fired: current.fired }
+    },
+    serverAlive: () => !!medusa?.alive(),
+    serverLog: () => medusa?.logFile,
+    async stop() {
+      await Promise.all([medusa?.stop(), psp.stop()])
+    },
+  }
+  return stack
+}
+
+function withRedisDb(url, db) {
+  const u = new URL(url)
+  u.pathname = `/${db}`
+  return u.toString()
+}
+
+async function flushRedisDb(url) {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true })
+  try {
+    await redis.connect()
+    await redis.flushdb()
+  } finally {
+    redis.disconnect()
+  }
+}
+
+async function recreateDatabase(adminUrl, name) {
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    await client.query(`CREATE DATABASE "${name}"`)
+  } finally {
+    await client.end()
+  }
+}
