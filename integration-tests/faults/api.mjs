@@ -62,6 +62,9 @@ export function clients(stack) {
     async post(p, body, opts = {}) {
       return request(base, "POST", p, { token: await admin.token(), body, ...opts })
     },
+    async request(method, p, opts = {}) {
+      return request(base, method, p, { token: await admin.token(), ...opts })
+    },
   }
   const store = {
     get: (p) => ok(base, "GET", p, { pk }),
@@ -162,11 +165,6 @@ export function refundLine(c, orderId, lineId, amount) {
 /** Runs the recovery routine now (the lead's `POST /admin/money/recover`). */
 export function recover(c) {
   return c.admin.post("/admin/money/recover", {})
-}
-
-/** The money invariant checker (`GET /admin/money/verify`). */
-export async function verifyMoney(c) {
-  return c.admin.get("/admin/money/verify")
 }
 
 export async function ledgerOf(c, orderId) {

@@ -32,7 +32,10 @@ export function expectCleanFailure(res, what) {
 
 /** GET /admin/money/verify finds nothing (the lead's invariant checker). */
 export async function expectMoneyVerified(c) {
-  const report = await c.admin.get("/admin/money/verify")
+  const res = await c.admin.request("GET", "/admin/money/verify")
+  if (res.status === 404) throw new Check("GET /admin/money/verify does not exist yet (issue 15 item 6)")
+  expect(res.status === 200, `GET /admin/money/verify answered ${res.status || res.error}`)
+  const report = res.data
   const violations = report?.violations ?? []
   expect(report?.ok === true && violations.length === 0,
     `verify:money found ${violations.length} violation(s): ${violations.slice(0, 3).map((v) => `${v.order_id} ${v.rule}: ${v.message}`).join(" | ")}`)

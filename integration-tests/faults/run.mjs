@@ -44,10 +44,10 @@ try {
 
   for (const scenario of chosen) {
     const t = Date.now()
-    let notes = []
+    const notes = [] // what happened so far: a failing scenario still reports its steps
     let error
     try {
-      notes = await scenario.run({ stack, c, shop })
+      await scenario.run({ stack, c, shop, notes })
     } catch (e) {
       error = e
     }

@@ -3,6 +3,7 @@
 // SNAIL_FAULT_POINTS set to arm one fault point (src/lib/faults/fault-points.ts); the harness
 // then sees it die by SIGKILL and restarts it clean.
 import { spawn } from "node:child_process"
+import { createHash } from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import Redis from "ioredis"
@@ -22,9 +23,10 @@ export async function waitFor(check, message, { timeoutMs = 20_000, intervalMs =
       last = await check()
       if (last) return last
     } catch (e) {
+      if (e?.fatal) throw e // waiting cannot help (a missing endpoint)
       last = e?.message ?? e
     }
-    if (Date.now() > deadline) throw new Error(`${message} (waited ${Math.round(timeoutMs / 1000)} s; last: ${typeof last === "string" ? last : JSON.stringify(last)?.slice(0, 300)})`)
+    if (Date.now() > deadline) throw Object.assign(new Error(`${message} (waited ${Math.round(timeoutMs / 1000)} s; last: ${typeof last === "string" ? last : JSON.stringify(last)?.slice(0, 300)})`), { name: "Check" })
     await new Promise((r) => setTimeout(r, intervalMs))
   }
 }
@@ -128,14 +130,23 @@ export async function createStack({ log, env: baseEnv = process.env }) {
   }
 
   log(`database ${dbName}, Redis ${redisUrl || "off (REDIS_URL not set)"}, server :${port}, PSP :${pspPort}`)
-  await recreateDatabase(`${server}/postgres`, dbName)
   if (redisUrl) await flushRedisDb(redisUrl)
-  const t0 = Date.now()
-  await runToEnd("migrate", medusaBin, ["db:migrate"], { env, timeoutMs: 240_000 })
-  log(`migrated in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
-  const t1 = Date.now()
-  await runToEnd("seed", medusaBin, ["exec", "./src/scripts/seed.ts"], { env, timeoutMs: 240_000 })
-  log(`seeded in ${((Date.now() - t1) / 1000).toFixed(0)} s`)
+  // FAULTS_TEMPLATE=1 (local iteration only): keep the migrated, seeded database as a template
+  // named after the migrations and seed, and clone it on later runs instead of migrating again.
+  const template = baseEnv.FAULTS_TEMPLATE === "1" ? `snail_faults_tpl_${schemaDigest()}` : null
+  if (template && (await databaseExists(`${server}/postgres`, template)) && fs.existsSync(env.SNAIL_CREDENTIALS_FILE)) {
+    await recreateDatabase(`${server}/postgres`, dbName, template)
+    log(`cloned ${template} (migrations and seed unchanged)`)
+  } else {
+    await recreateDatabase(`${server}/postgres`, dbName)
+    const t0 = Date.now()
+    await runToEnd("migrate", medusaBin, ["db:migrate"], { env, timeoutMs: 240_000 })
+    log(`migrated in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+    const t1 = Date.now()
+    await runToEnd("seed", medusaBin, ["exec", "./src/scripts/seed.ts"], { env, timeoutMs: 240_000 })
+    log(`seeded in ${((Date.now() - t1) / 1000).toFixed(0)} s`)
+    if (template) await recreateDatabase(`${server}/postgres`, template, dbName)
+  }
   const credentials = JSON.parse(fs.readFileSync(env.SNAIL_CREDENTIALS_FILE, "utf8"))
 
   const psp = startChild("sandbox-psp", tsNode, ["--transpile-only", "src/modules/sandbox-payment/psp-server/cli.ts"], { env })
@@ -154,6 +165,9 @@ export async function createStack({ log, env: baseEnv = process.env }) {
     armed: "",
     /** (Re)starts the server, armed with `faultPoint` when given, and waits for /health. */
     async start(faultPoint = "") {
+      // Events still queued (Redis) would reach the armed server first: a ledger booking of the
+      // order placed just before could fire the point instead of the scenario's own action.
+      if (faultPoint && medusa?.alive() && redisUrl) await waitForIdleEventQueue(redisUrl)
       if (medusa?.alive()) await medusa.stop()
       const fired = []
       const started = Date.now()
@@ -202,6 +216,21 @@ function withRedisDb(url, db) {
   return u.toString()
 }
 
+/** Waits until the Redis event bus has no waiting, running or delayed job (its BullMQ keys). */
+async function waitForIdleEventQueue(url) {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 })
+  const q = "RedisEventBusService:events-queue"
+  try {
+    await waitFor(async () => {
+      const [[, wait], [, active], [, delayed], [, prioritized]] = await redis
+        .multi().llen(`${q}:wait`).llen(`${q}:active`).zcard(`${q}:delayed`).zcard(`${q}:prioritized`).exec()
+      return wait + active + delayed + prioritized === 0 || null
+    }, "the event queue did not drain before arming the server", { timeoutMs: 30_000, intervalMs: 100 })
+  } finally {
+    redis.disconnect()
+  }
+}
+
 async function flushRedisDb(url) {
   const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true })
   try {
@@ -212,13 +241,37 @@ async function flushRedisDb(url) {
   }
 }
 
-async function recreateDatabase(adminUrl, name) {
+async function recreateDatabase(adminUrl, name, template) {
   const client = new pg.Client({ connectionString: adminUrl })
   await client.connect()
   try {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-    await client.query(`CREATE DATABASE "${name}"`)
+    await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`)
   } finally {
     await client.end()
   }
+}
+
+async function databaseExists(adminUrl, name) {
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  try {
+    return (await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1
+  } finally {
+    await client.end()
+  }
+}
+
+/** Names every migration file and the seed sources' contents: a template is reused only while they are unchanged. */
+function schemaDigest() {
+  const hash = createHash("sha256")
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(p)
+      else if (p.includes(`${path.sep}migrations${path.sep}`) || p.includes(`${path.sep}scripts${path.sep}`)) hash.update(p).update(fs.readFileSync(p))
+    }
+  }
+  walk(path.join(root, "src"))
+  return hash.digest("hex").slice(0, 12)
 }
