@@ -7,7 +7,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { clients, shopContext } from "./api.mjs"
-import { SCENARIOS } from "./scenarios.mjs"
+import { FINAL, SCENARIOS } from "./scenarios.mjs"
 import { createStack, root, tail } from "./stack.mjs"
 
 const started = Date.now()
@@ -42,7 +42,7 @@ try {
   const c = clients(stack)
   const shop = await shopContext(c)
 
-  for (const scenario of chosen) {
+  for (const scenario of [...chosen, FINAL]) {
     const t = Date.now()
     const notes = [] // what happened so far: a failing scenario still reports its steps
     let error

@@ -14,11 +14,14 @@ const REFUND_MINOR = 100
 // Beyond the provider's timeout (SANDBOX_PSP_TIMEOUT_MS, 1.5 s in the suite), short enough to wait out.
 const SLOW_MS = 3000
 
+/** An answer for a message: status and the start of the body, or why there was none. */
+const show = (res) => (res.status ? `${res.status} ${JSON.stringify(res.data).slice(0, 200)}` : `no answer (${res.error})`)
+
 /** Runs the recovery routine; a missing endpoint is named as such (the lead's part, issue 15 item 3). */
 async function recoverNow(c) {
   const res = await recover(c)
   if (res.status === 404) throw Object.assign(new Check("POST /admin/money/recover does not exist yet (issue 15 item 3)"), { fatal: true })
-  expect(res.status === 200, `POST /admin/money/recover answered ${res.status || res.error} ${JSON.stringify(res.data).slice(0, 200)}`)
+  expect(res.status === 200, `POST /admin/money/recover answered ${show(res)}`)
   return res.data
 }
 
@@ -37,7 +40,7 @@ async function killDuring(stack, point, action, { afterAnswer = false } = {}) {
   })
   expect(death.signal === "SIGKILL" && death.fired.includes(point),
     `the server armed with ${point} ended with ${death.signal ?? `exit code ${death.code}`} (fault points fired: ${death.fired.join(", ") || "none"}) — is the point wired into the code path?`)
-  if (afterAnswer) expect(!answered || (res.status >= 200 && res.status < 300), `the request answered ${res.status} ${JSON.stringify(res.data).slice(0, 200)}`)
+  if (afterAnswer) expect(!answered || (res.status >= 200 && res.status < 300), `the request answered ${show(res)}`)
   else expect(!answered, `the request answered ${res.status} although the server was killed at ${point}`)
   await stack.start()
   return `killed at ${point}${answered ? ` after answering ${res.status}` : ""}`
@@ -70,7 +73,7 @@ function checkoutScenario(point) {
         return r
       }, "the checkout's idempotency key was still held after the crash", { timeoutMs: 20_000, intervalMs: 500 })
       expect(again.status === 200 && again.data?.type === "order",
-        `completing the cart again answered ${again.status} ${JSON.stringify(again.data).slice(0, 200)}`)
+        `completing the cart again answered ${show(again)}`)
       const orderId = again.data.order.id
       const order = await orderSummary(c, orderId)
       expect(["authorized", "captured"].includes(order.payment_status), `the completion returned order ${orderId} with payment ${order.payment_status}`)
@@ -87,7 +90,7 @@ function checkoutScenario(point) {
       expect((await c.psp.intent(intentId)).status === "requires_capture", `the order's authorization ${intentId} is not open for capture`)
       notes.push(intents.length > 1 ? `${intents.length - 1} other authorization(s) voided` : "one authorization")
       notes.push(await expectNoStrandedStock(c, shop.inventoryItemId))
-      notes.push(await expectMoneyVerified(c))
+      notes.push(await expectMoneyVerified(c, (await ordersOfEmail(c, cart.email)).map((x) => x.id)))
     },
   }
 }
@@ -99,7 +102,7 @@ async function settleCapture(c, o, notes, { moneyMayNotHaveMoved }) {
     expect(moneyMayNotHaveMoved, `the PSP captured ${eur(a.pspCaptured)} yet the line is still PAID with ${eur(a.lineCaptured)} captured`)
     notes.push("nothing captured, line PAID")
     const retry = await moveLine(c, o.orderId, o.lineId, "FULFILLING")
-    expect(retry.status === 200, `retrying the capture answered ${retry.status} ${JSON.stringify(retry.data).slice(0, 200)}`)
+    expect(retry.status === 200, `retrying the capture answered ${show(retry)}`)
     a = await expectAgreement(c, o)
     notes.push("retry captured")
   }
@@ -110,7 +113,7 @@ async function settleCapture(c, o, notes, { moneyMayNotHaveMoved }) {
 
 async function refundWorks(c, o, before) {
   const res = await refundLine(c, o.orderId, o.lineId, REFUND)
-  expect(res.status === 200, `a later refund of ${REFUND} answered ${res.status} ${JSON.stringify(res.data).slice(0, 200)}`)
+  expect(res.status === 200, `a later refund of ${REFUND} answered ${show(res)}`)
   const a = await expectAgreement(c, o)
   expect(a.lineRefunded === before + REFUND_MINOR, `after refunding ${REFUND} the line shows ${eur(a.lineRefunded)} refunded (expected ${eur(before + REFUND_MINOR)})`)
   return `later refund ${REFUND} ok`
@@ -128,7 +131,7 @@ function captureScenario(point, { afterAnswer = false } = {}) {
       notes.push("recovered")
       await settleCapture(c, o, notes, { moneyMayNotHaveMoved: point === "capture:before-psp" })
       notes.push(await refundWorks(c, o, 0))
-      notes.push(await expectMoneyVerified(c))
+      notes.push(await expectMoneyVerified(c, [o.orderId]))
     },
   }
 }
@@ -137,7 +140,7 @@ function captureScenario(point, { afterAnswer = false } = {}) {
 async function capturedOrder(c, shop) {
   const o = await placedOrder(c, shop)
   const moved = await moveLine(c, o.orderId, o.lineId, "FULFILLING")
-  expect(moved.status === 200, `capturing the line before the refund answered ${moved.status} ${JSON.stringify(moved.data).slice(0, 200)}`)
+  expect(moved.status === 200, `capturing the line before the refund answered ${show(moved)}`)
   return o
 }
 
@@ -157,7 +160,7 @@ function refundScenario(point) {
         notes.push(`refund ${REFUND} recorded = PSP`)
       }
       notes.push(await refundWorks(c, o, a.lineRefunded))
-      notes.push(await expectMoneyVerified(c))
+      notes.push(await expectMoneyVerified(c, [o.orderId]))
     },
   }
 }
@@ -199,7 +202,7 @@ function pspModeScenarios(mode) {
         }
         await recoverUntilAgreed(c, o, (a) => a.state === "FULFILLING" || (!moneyMoves && a.pspCaptured === 0))
         await settleCapture(c, o, notes, { moneyMayNotHaveMoved: !moneyMoves })
-        notes.push(await expectMoneyVerified(c))
+        notes.push(await expectMoneyVerified(c, [o.orderId]))
         },
     },
     {
@@ -226,7 +229,7 @@ function pspModeScenarios(mode) {
         } else {
           notes.push(`refund ${REFUND} recorded = PSP`)
         }
-        notes.push(await expectMoneyVerified(c))
+        notes.push(await expectMoneyVerified(c, [o.orderId]))
         },
     },
   ]
@@ -242,3 +245,24 @@ export const SCENARIOS = [
   refundScenario("refund:after-psp"),
   captureScenario("ledger:before-booking", { afterAnswer: true }),
 ]
+
+/**
+ * After every scenario: recovery has settled whatever the scenarios left open (once leases lapse),
+ * and both the admin endpoint and `npm run verify:money` find nothing on any order.
+ */
+export const FINAL = {
+  name: "verify:money (every order)",
+  async run({ stack, c, notes }) {
+    const report = await waitFor(async () => {
+      await recoverNow(c)
+      const res = await c.admin.request("GET", "/admin/money/verify")
+      if (res.status === 404) throw Object.assign(new Check("GET /admin/money/verify does not exist yet (issue 15 item 6)"), { fatal: true })
+      return res.status === 200 && res.data.ok ? res.data : null
+    }, "GET /admin/money/verify kept finding violations", { timeoutMs: 20_000, intervalMs: 1000 })
+    notes.push(`endpoint: ${report.orders_checked} orders, 0 violations`)
+    const cli = await stack.npmScript("verify:money")
+    const summary = cli.output.trim().split("\n").filter((l) => /verify:money|VIOLATION|Missing script/.test(l)).slice(-3).join(" | ")
+    expect(cli.code === 0, `npm run verify:money exited ${cli.signal ?? cli.code}: ${summary || cli.output.slice(-300)}`)
+    notes.push(`npm run verify:money exit 0 (${summary})`)
+  },
+}

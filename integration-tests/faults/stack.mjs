@@ -201,6 +201,14 @@ export async function createStack({ log, env: baseEnv = process.env }) {
       signalGroup(current.child.pid, "SIGKILL")
       return { ...result, fired: current.fired }
     },
+    /** Runs an npm script against the suite's database and PSP; resolves with its exit code and output. */
+    async npmScript(script, timeoutMs = 120_000) {
+      const proc = startChild(script.replace(/\W+/g, "-"), "npm", ["run", "--silent", script], { env })
+      const timer = setTimeout(() => signalGroup(proc.child.pid, "SIGKILL"), timeoutMs)
+      const { code, signal } = await proc.exited
+      clearTimeout(timer)
+      return { code, signal, output: fs.readFileSync(proc.logFile, "utf8") }
+    },
     serverAlive: () => !!medusa?.alive(),
     serverLog: () => medusa?.logFile,
     async stop() {
