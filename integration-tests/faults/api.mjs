@@ -117,8 +117,8 @@ export async function readyCart(c, shop, { quantity = 1 } = {}) {
 }
 
 /** POST /store/carts/:id/complete as a storefront does it (with an idempotency key when given). */
-export function completeCart(c, cartId, idempotencyKey) {
-  return c.store.request("POST", `/store/carts/${cartId}/complete`, {}, idempotencyKey ? { headers: { "x-idempotency-key": idempotencyKey } } : {})
+export function completeCart(c, cartId, idempotencyKey, { timeoutMs = 30_000 } = {}) {
+  return c.store.request("POST", `/store/carts/${cartId}/complete`, {}, { timeoutMs, ...(idempotencyKey ? { headers: { "x-idempotency-key": idempotencyKey } } : {}) })
 }
 
 /** A placed order (checkout on a healthy server), its only line and its PSP intent. */

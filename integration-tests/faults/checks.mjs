@@ -1,6 +1,7 @@
 // Outcome checks shared by the scenarios. Each throws with what it saw; a scenario records the
 // facts it established as notes for its one-line report.
 import { ledgerOf, lineOf, orderSummary } from "./api.mjs"
+import { waitFor } from "./stack.mjs"
 
 export class Check extends Error {
   name = "Check"
@@ -60,6 +61,8 @@ export async function expectAgreement(c, { orderId, lineId, intentId }) {
   expect(intent.amount_captured === medusaCaptured, `PSP captured ${eur(intent.amount_captured)} but Medusa recorded ${eur(medusaCaptured)}`)
   expect(intent.amount_refunded === medusaRefunded, `PSP refunded ${eur(intent.amount_refunded)} but Medusa recorded ${eur(medusaRefunded)}`)
   expect(intent.amount_refunded === lineRefunded, `PSP refunded ${eur(intent.amount_refunded)} but the line shows ${eur(lineRefunded)} refunded`)
+  const captureState = ["FULFILLING", "SHIPPED", "DELIVERED", "CLOSED"].includes(line.state)
+  expect(!captureState || lineCaptured === line.amount_minor, `the line is ${line.state} (a captured state) with ${eur(lineCaptured)} of ${eur(line.amount_minor)} captured`)
   if (lineCaptured === 0) expect(intent.amount_captured === 0, `PSP captured ${eur(intent.amount_captured)} but the line shows nothing captured`)
   else expect(lineCaptured === line.amount_minor && intent.amount_captured >= lineCaptured,
     `line captured ${eur(lineCaptured)} of ${eur(line.amount_minor)}, PSP captured ${eur(intent.amount_captured)}`)
@@ -68,9 +71,11 @@ export async function expectAgreement(c, { orderId, lineId, intentId }) {
 
 /** The capture of the line left its trace in the ledger (escrow credited for the merchant). */
 export async function expectLedgerBooked(c, orderId) {
-  const ledger = await ledgerOf(c, orderId)
-  const escrow = ledger.filter((r) => r.account === "MERCHANT_ESCROW").reduce((s, r) => s + r.amount, 0)
-  expect(escrow !== 0, `the ledger has no escrow booking for order ${orderId}: ${JSON.stringify(ledger)}`)
+  // Booked by a subscriber after the move: wait for it (bounded).
+  await waitFor(async () => {
+    const ledger = await ledgerOf(c, orderId)
+    return ledger.some((r) => r.account === "MERCHANT_ESCROW" && r.amount !== 0) || null
+  }, `the ledger booked no escrow for order ${orderId}`, { timeoutMs: 15_000, intervalMs: 300 })
   return "ledger booked"
 }
 
