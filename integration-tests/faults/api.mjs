@@ -46,13 +46,16 @@ export async function ok(base, method, p, opts) {
   return res.data
 }
 
-/** The admin, storefront and PSP sides of one running stack. */
-export function clients(stack) {
-  const base = stack.serverUrl
+/**
+ * The admin, storefront and PSP sides of one running stack, talking to `base` (the main server, or
+ * an armed sibling instance, which accepts the same admin token: one JWT secret).
+ */
+export function clients(stack, base = stack.serverUrl, signedIn) {
   const pk = stack.credentials.publishable_key
   let token
   const admin = {
     async token() {
+      if (signedIn) return signedIn.admin.token()
       token ??= (await ok(base, "POST", "/auth/user/emailpass", { body: { email: stack.credentials.admin_email, password: stack.credentials.admin_password ?? "snail-admin-123" } })).token
       return token
     },

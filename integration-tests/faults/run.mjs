@@ -56,7 +56,8 @@ try {
     const head = `${error ? "\x1b[31mFAIL\x1b[0m" : "\x1b[32mPASS\x1b[0m"} ${scenario.name.padEnd(30)} ${seconds.toFixed(1).padStart(5)} s`
     console.log(`[faults] ${head}  ${notes.join("; ")}${error ? `${notes.length ? "; " : ""}\x1b[31m${error.message}\x1b[0m` : ""}`)
     if (error && !(error.name === "Check")) console.log(String(error.stack).split("\n").slice(1, 4).join("\n"))
-    // A failed scenario may leave the server dead or armed: the next one starts from a clean server.
+    // A failed scenario may leave a server dead or armed: the next one starts from a clean server.
+    await stack.stopSibling()
     if (!stack.serverAlive() || stack.armed) {
       if (stack.serverLog()) console.log(`  server log (${stack.serverLog()}):\n${tail(stack.serverLog(), 15).replace(/^/gm, "    ")}`)
       await stack.start()

@@ -2,7 +2,7 @@
 // restarted, recovery run) and each sandbox PSP fault mode on capture and on refund. Every
 // scenario ends with the money invariant checker finding nothing.
 import {
-  completeCart, intentOf, moveLine, orderLines, orderSummary, placedOrder, readyCart, recover, refundLine,
+  clients, completeCart, intentOf, moveLine, orderLines, orderSummary, placedOrder, readyCart, recover, refundLine,
 } from "./api.mjs"
 import {
   Check, eur, expect, expectAgreement, expectCleanFailure, expectLedgerBooked, expectMoneyVerified, expectNoStrandedStock, ordersOfEmail,
@@ -17,6 +17,9 @@ const SLOW_MS = 3000
 /** An answer for a message: status and the start of the body, or why there was none. */
 const show = (res) => (res.status ? `${res.status} ${JSON.stringify(res.data).slice(0, 200)}` : `no answer (${res.error})`)
 
+/** A line's money as the PSP, Medusa and the line see it, for messages. */
+const describe = (a) => `line ${a.state}, captured ${eur(a.lineCaptured)} / refunded ${eur(a.lineRefunded)} (PSP ${eur(a.pspCaptured)} / ${eur(a.pspRefunded)})`
+
 /** Runs the recovery routine; a missing endpoint is named as such (the lead's part, issue 15 item 3). */
 async function recoverNow(c) {
   const res = await recover(c)
@@ -26,24 +29,34 @@ async function recoverNow(c) {
 }
 
 /**
- * Kills the server at `point` while `action` runs, then restarts it clean. A point inside the
- * request kills it before it answers; an `afterAnswer` point (a subscriber's) kills it after a 2xx.
+ * Kills a server at `point` while `action(client)` runs. A point on the request's path runs in an
+ * armed sibling instance next to the clean server, which then recovers (one start per scenario).
+ * An `afterAnswer` point (a subscriber's: its event could go to either instance) arms the only
+ * server instead, which dies after answering 2xx and is restarted clean.
  */
-async function killDuring(stack, point, action, { afterAnswer = false } = {}) {
-  await stack.start(point)
-  const res = await action()
+async function killDuring(stack, c, point, action, { afterAnswer = false } = {}) {
+  let target
+  if (afterAnswer) {
+    await stack.start(point)
+    target = { url: stack.serverUrl, expectKilled: stack.expectKilled, client: c }
+  } else {
+    const sib = await stack.startSibling(point)
+    target = { ...sib, client: clients(stack, sib.url, c) }
+  }
+  const res = await action(target.client)
   const answered = res.status !== 0
-  const death = await stack.expectKilled(!answered || afterAnswer ? 30_000 : 3_000).catch(async (e) => {
+  const death = await target.expectKilled(!answered || afterAnswer ? 30_000 : 3_000).catch(async (e) => {
     if (!answered) throw e
-    await stack.start()
+    if (afterAnswer) await stack.start()
+    else await stack.stopSibling()
     throw new Check(`the request answered ${res.status} and the server lived: ${point} is not on this code path (yet)`)
   })
   expect(death.signal === "SIGKILL" && death.fired.includes(point),
     `the server armed with ${point} ended with ${death.signal ?? `exit code ${death.code}`} (fault points fired: ${death.fired.join(", ") || "none"}) — is the point wired into the code path?`)
   if (afterAnswer) expect(!answered || (res.status >= 200 && res.status < 300), `the request answered ${show(res)}`)
   else expect(!answered, `the request answered ${res.status} although the server was killed at ${point}`)
-  await stack.start()
-  return `killed at ${point}${answered ? ` after answering ${res.status}` : ""}`
+  if (afterAnswer) await stack.start()
+  return `killed at ${point}${answered ? ` after answering ${res.status}` : ""}${afterAnswer ? ", restarted" : " (second instance; the first recovers)"}`
 }
 
 /** The PSP intents authorized for this cart's payment sessions (from the PSP's own event log). */
@@ -61,7 +74,7 @@ function checkoutScenario(point) {
     async run({ stack, c, shop, notes }) {
       const cart = await readyCart(c, shop)
       const key = `faults-${point}-${cart.cartId}`
-      notes.push(await killDuring(stack, point, () => completeCart(c, cart.cartId, key)))
+      notes.push(await killDuring(stack, c, point, (x) => completeCart(x, cart.cartId, key)))
       const recovered = await recoverNow(c)
       const outcomes = (recovered.checkouts ?? []).map((x) => x.outcome).filter((x) => x !== "nothing_to_do")
       notes.push(`recover: checkouts ${outcomes.join(", ") || "none"}`)
@@ -126,7 +139,7 @@ function captureScenario(point, { afterAnswer = false } = {}) {
     name: point,
     async run({ stack, c, shop, notes }) {
       const o = await placedOrder(c, shop)
-      notes.push(await killDuring(stack, point, () => moveLine(c, o.orderId, o.lineId, "FULFILLING"), { afterAnswer }))
+      notes.push(await killDuring(stack, c, point, (x) => moveLine(x, o.orderId, o.lineId, "FULFILLING"), { afterAnswer }))
       // Money moved at every point after the PSP call: recovery must show it on the line.
       await recoverUntilAgreed(c, o, (a) => (point === "capture:before-psp" && a.state === "PAID") || a.state === "FULFILLING")
       notes.push("recovered")
@@ -150,7 +163,7 @@ function refundScenario(point) {
     name: point,
     async run({ stack, c, shop, notes }) {
       const o = await capturedOrder(c, shop)
-      notes.push(await killDuring(stack, point, () => refundLine(c, o.orderId, o.lineId, REFUND)))
+      notes.push(await killDuring(stack, c, point, (x) => refundLine(x, o.orderId, o.lineId, REFUND)))
       const a = await recoverUntilAgreed(c, o, (x) => point === "refund:before-psp" || x.lineRefunded > 0)
       notes.push("recovered")
       if (a.lineRefunded === 0) {
@@ -172,17 +185,21 @@ async function recoverUntilAgreed(c, o, settled) {
   if (missing) {
     // No recovery routine (before issue 15): report what the crash or fault left behind.
     const a = await expectAgreement(c, o)
-    expect(settled(a), `the line is ${a.state} with ${eur(a.lineCaptured)} captured, ${eur(a.lineRefunded)} refunded (PSP ${eur(a.pspCaptured)} / ${eur(a.pspRefunded)})`)
+    expect(settled(a), `not settled: ${describe(a)}`)
     return a
   }
+  let seen = "nothing yet"
   return waitFor(async () => {
     await recoverNow(c)
     const a = await expectAgreement(c, o).catch((e) => {
-      if (e instanceof Check) return null
+      if (e instanceof Check) return (seen = e.message), null
       throw e
     })
+    if (a) seen = describe(a)
     return a && settled(a) ? a : null
-  }, "recovery did not bring the line, Medusa and the PSP into agreement", { timeoutMs: 20_000, intervalMs: 500 })
+  }, "recovery did not settle the line", { timeoutMs: 20_000, intervalMs: 500 }).catch((e) => {
+    throw new Check(`${e.message.replace(/ \(waited (\d+) s; last:[^]*$/, " within $1 s")}: ${seen}`)
+  })
 }
 
 /** Each PSP fault mode on a capture and then on a refund of the same line. */

@@ -157,54 +157,71 @@ export async function createStack({ log, env: baseEnv = process.env }) {
   const psp = startChild("sandbox-psp", tsNode, ["--transpile-only", "src/modules/sandbox-payment/psp-server/cli.ts"], { env })
   await waitFor(async () => (await fetch(`${env.SANDBOX_PSP_URL}/health`)).ok, "the sandbox PSP did not come up", { timeoutMs: 60_000 })
 
-  let medusa = null
+  let medusa = null // the clean server the scenarios talk to (port)
+  let sibling = null // an armed second instance (port + 2) on the same database and Redis
   let starts = 0
+
+  /** Starts `medusa start` on `serverPort`, armed with `faultPoint` when given; resolves once /health answers. */
+  async function launch(serverPort, faultPoint) {
+    const fired = []
+    const started = Date.now()
+    starts += 1
+    const proc = startChild(`medusa-${String(starts).padStart(2, "0")}${faultPoint ? "-" + faultPoint.replace(/:/g, "_") : ""}`, medusaBin, ["start"], {
+      env: { ...env, PORT: String(serverPort), SNAIL_FAULT_POINTS: faultPoint },
+      onStderr: (text) => {
+        for (const m of text.matchAll(/\[fault\] SIGKILL at (\S+)/g)) fired.push(m[1])
+      },
+    })
+    const url = `http://127.0.0.1:${serverPort}`
+    await waitFor(async () => {
+      if (!proc.alive()) throw Object.assign(new Error(`the server exited during start-up; see ${proc.logFile}\n${tail(proc.logFile)}`), { fatal: true })
+      return (await fetch(`${url}/health`)).ok
+    }, "the server did not answer /health", { timeoutMs: 180_000, intervalMs: 250 })
+    stack.restartSeconds.push((Date.now() - started) / 1000)
+    return Object.assign(proc, { fired, url, armed: faultPoint })
+  }
+
+  /** Waits for an armed server to die; resolves with its exit and the fault points it reported. */
+  async function awaitDeath(server, timeoutMs) {
+    let timer
+    const result = await Promise.race([server.exited, new Promise((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)))])
+    clearTimeout(timer)
+    if (!result) throw new Error(`the server armed with ${server.armed} was still running ${timeoutMs / 1000} s after the action`)
+    signalGroup(server.child.pid, "SIGKILL") // forked helpers of its group must not keep the port
+    return { ...result, fired: server.fired }
+  }
+
   const stack = {
     env,
     credentials,
     serverUrl: `http://127.0.0.1:${port}`,
+    siblingUrl: `http://127.0.0.1:${port + 2}`,
     pspUrl: env.SANDBOX_PSP_URL,
     pspKey: env.SANDBOX_PSP_API_KEY || "sk_sandbox_dev",
     restartSeconds: [],
-    /** Which fault point the running server is armed with ("" when none). */
+    /** Which fault point the main server is armed with ("" when none). */
     armed: "",
-    /** (Re)starts the server, armed with `faultPoint` when given, and waits for /health. */
+    /** (Re)starts the main server, armed with `faultPoint` when given, and waits for /health. */
     async start(faultPoint = "") {
       // Events still queued (Redis) would reach the armed server first: a ledger booking of the
       // order placed just before could fire the point instead of the scenario's own action.
       if (faultPoint && medusa?.alive() && redisUrl) await waitForIdleEventQueue(redisUrl)
       if (medusa?.alive()) await medusa.stop()
-      const fired = []
-      const started = Date.now()
-      starts += 1
-      medusa = startChild(`medusa-${String(starts).padStart(2, "0")}${faultPoint ? "-" + faultPoint.replace(/:/g, "_") : ""}`, medusaBin, ["start"], {
-        env: { ...env, SNAIL_FAULT_POINTS: faultPoint },
-        onStderr: (text) => {
-          for (const m of text.matchAll(/\[fault\] SIGKILL at (\S+)/g)) fired.push(m[1])
-        },
-      })
-      medusa.fired = fired
       stack.armed = faultPoint
-      const current = medusa
-      await waitFor(async () => {
-        if (!current.alive()) throw new Error(`the server exited during start-up; see ${current.logFile}\n${tail(current.logFile)}`)
-        return (await fetch(`${stack.serverUrl}/health`)).ok
-      }, "the server did not answer /health", { timeoutMs: 180_000, intervalMs: 250 })
-      stack.restartSeconds.push((Date.now() - started) / 1000)
+      medusa = null
+      medusa = await launch(port, faultPoint)
     },
-    /** Waits for the running (armed) server to die; resolves with its exit and the fault points it reported. */
-    async expectKilled(timeoutMs = 30_000) {
-      const current = medusa
-      let timer
-      const result = await Promise.race([
-        current.exited,
-        new Promise((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs))),
-      ])
-      clearTimeout(timer)
-      if (!result) throw new Error(`the server armed with ${stack.armed} was still running ${timeoutMs / 1000} s after the action`)
-      // The SIGKILL leaves forked helpers of the group behind at most: clear them before a restart.
-      signalGroup(current.child.pid, "SIGKILL")
-      return { ...result, fired: current.fired }
+    /** Waits for the armed main server to die. */
+    expectKilled: (timeoutMs = 30_000) => awaitDeath(medusa, timeoutMs),
+    /**
+     * A second instance armed with `faultPoint` next to the clean main server (as a deployment runs
+     * several): the action goes to it, it dies, and the survivor recovers. Saves a restart per
+     * scenario. Only for points on a request's path: a subscriber's event may go to either instance.
+     */
+    async startSibling(faultPoint) {
+      if (redisUrl) await waitForIdleEventQueue(redisUrl)
+      sibling = await launch(port + 2, faultPoint)
+      return { url: sibling.url, expectKilled: (timeoutMs = 30_000) => awaitDeath(sibling, timeoutMs), stop: () => sibling.stop() }
     },
     /** Runs an npm script against the suite's database and PSP; resolves with its exit code and output. */
     async npmScript(script, timeoutMs = 120_000) {
@@ -216,8 +233,12 @@ export async function createStack({ log, env: baseEnv = process.env }) {
     },
     serverAlive: () => !!medusa?.alive(),
     serverLog: () => medusa?.logFile,
+    /** Stops an armed sibling a failed scenario left running. */
+    async stopSibling() {
+      if (sibling?.alive()) await sibling.stop()
+    },
     async stop() {
-      await Promise.all([medusa?.stop(), psp.stop()])
+      await Promise.all([medusa?.stop(), sibling?.stop(), psp.stop()])
     },
   }
   return stack
