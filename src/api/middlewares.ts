@@ -4,7 +4,8 @@ import cors from "cors"
 import { PRODUCT_KINDS } from "../lib/product-kinds"
 import { KycApprove, KycReason } from "./admin/merchants/validators"
 import { snailErrorHandler } from "./error-handler"
-import { verifySandboxWebhook } from "./hooks/sandbox-signature"
+import { deferSandboxWebhookWhilePspDown } from "./hooks/defer-while-psp-down"
+import { verifyPaymentWebhookAtReceipt } from "./hooks/verify-at-receipt"
 import { checkoutHoldRoutes } from "../workflows/reservations/routes"
 import { idempotencyRoutes } from "./idempotency/routes"
 import { moneyRoutes } from "./money/routes"
@@ -60,8 +61,8 @@ export default defineMiddlewares({
     { matcher: "/merchant/products/:id/variants", methods: ["POST"], middlewares: [validateAndTransformBody(CreateMerchantVariant)] },
     { matcher: "/merchant/products/:id/variants/:variant_id", methods: ["POST"], middlewares: [validateAndTransformBody(UpdateMerchantVariant)] },
     { matcher: "/merchant/products/:id/variants/:variant_id/inventory", methods: ["POST"], middlewares: [validateAndTransformBody(SetInventory)] },
-    // Signed PSP webhooks: refuse forged or stale calls before Medusa's route accepts them.
-    { matcher: "/hooks/payment/sandbox_sandbox", methods: ["POST"], middlewares: [verifySandboxWebhook] },
+    // Signed PSP webhooks (sandbox, Stripe): verified once, at receipt; forged or stale calls get 400.
+    { matcher: "/hooks/payment/:provider", methods: ["POST"], middlewares: [verifyPaymentWebhookAtReceipt, deferSandboxWebhookWhilePspDown] },
     ...orderLineRoutes,
     ...moneyRoutes,
     ...idempotencyRoutes,

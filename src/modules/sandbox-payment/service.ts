@@ -25,6 +25,7 @@ import type {
 } from "@medusajs/framework/types"
 import { MajorAmount, toMajorString, toMinor } from "../../lib/money"
 import { PspUnavailableError } from "../../lib/psp-unavailable"
+import { receiptTime } from "../../lib/webhook-receipt"
 import { CreateIntentInput, SandboxPspClient, SandboxPspError } from "./client"
 import { DEFAULT_TOLERANCE_SECONDS, SIGNATURE_HEADER, verifySignature, WebhookSignatureError } from "./signature"
 import type { PaymentIntent, SandboxProviderOptions, WebhookEvent } from "./types"
@@ -216,12 +217,20 @@ export default class SandboxPaymentProviderService extends AbstractPaymentProvid
     }
   }
 
-  /** Checks signature and freshness and returns the parsed event; throws MedusaError(UNAUTHORIZED) otherwise. */
+  /**
+   * Checks signature and freshness and returns the parsed event; throws MedusaError(UNAUTHORIZED)
+   * otherwise. Freshness is measured at the delivery's arrival, stamped by the receipt middleware
+   * (src/lib/webhook-receipt.ts): Medusa processes the event seconds later, and an event fresh on
+   * arrival must not be dropped as stale then. Without a valid stamp: measured now.
+   */
   verifyWebhook(payload: ProviderWebhookPayload["payload"]): WebhookEvent {
     const raw = rawBodyOf(payload)
+    const header = payload?.headers?.[SIGNATURE_HEADER] as string | undefined
+    const receivedAt = receiptTime(payload?.headers, this.options_.webhookSecret, header)
     try {
-      verifySignature(raw, payload?.headers?.[SIGNATURE_HEADER] as string | undefined, this.options_.webhookSecret, {
+      verifySignature(raw, header, this.options_.webhookSecret, {
         toleranceSeconds: this.options_.webhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+        now: receivedAt === undefined ? undefined : Math.floor(receivedAt / 1000),
       })
     } catch (e) {
       if (e instanceof WebhookSignatureError) {

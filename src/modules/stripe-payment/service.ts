@@ -2,7 +2,8 @@ import { createRequire } from "node:module"
 import { StripeProviderService } from "@medusajs/payment-stripe/dist/services"
 import { getSmallestUnit } from "@medusajs/payment-stripe/dist/utils/get-smallest-unit"
 import type { PaymentIntentOptions, StripeOptions } from "@medusajs/payment-stripe/dist/types"
-import type { CapturePaymentInput, CapturePaymentOutput, Logger } from "@medusajs/framework/types"
+import type { CapturePaymentInput, CapturePaymentOutput, Logger, ProviderWebhookPayload } from "@medusajs/framework/types"
+import { receiptTime } from "../../lib/webhook-receipt"
 
 /**
  * Medusa's Stripe card provider (`@medusajs/payment-stripe`), with two additions:
@@ -13,6 +14,8 @@ import type { CapturePaymentInput, CapturePaymentOutput, Logger } from "@medusaj
  * - per-line capture: Medusa does not hand the capture amount to the provider; like the sandbox
  *   provider we read the amount of the capture Medusa is booking (its id is the idempotency key)
  *   and capture exactly that with Stripe multicapture (`final_capture: false` until the last part).
+ * - webhooks are verified at receipt (src/api/hooks/verify-at-receipt.ts); when the event is
+ *   processed later its signature's age is measured at that receipt, not at processing time.
  */
 export type StripePaymentOptions = StripeOptions & {
   /** Base URL of the Stripe API (scheme, host, optional port). Unset: api.stripe.com. */
@@ -103,6 +106,20 @@ export default class StripePaymentProviderService extends StripeProviderService 
     }
   }
 
+  /**
+   * Medusa's check, with the tolerance measured at the stamped arrival time: an event accepted at
+   * receipt is not dropped because the event bus processed it seconds later (issue 17 §7).
+   */
+  constructWebhookEvent(data: ProviderWebhookPayload["payload"]) {
+    const signature = data.headers?.[STRIPE_SIGNATURE_HEADER] as string | undefined
+    const secret = this.stripeOptions_.webhookSecret
+    try {
+      return verifyStripeSignature(data.rawData as string | Buffer, signature, secret, receiptTime(data.headers, secret, signature))
+    } catch (error) {
+      throw this.buildError("An error occurred in constructWebhookEvent", error as Error)
+    }
+  }
+
   /** Amount (Stripe minor units) of Medusa's capture record `captureId`, if it is one. */
   protected async bookedCaptureAmount(captureId: string, currency: string): Promise<number | undefined> {
     const captureService = optional<any>(this.cradle_, "captureService")
@@ -118,6 +135,18 @@ export default class StripePaymentProviderService extends StripeProviderService 
   private logger(): Logger | undefined {
     return optional<Logger>(this.cradle_, "logger")
   }
+}
+
+export const STRIPE_SIGNATURE_HEADER = "stripe-signature"
+
+/**
+ * Stripe's own check (Stripe-Signature: t=…,v1=HMAC-SHA256 of "t.body", default tolerance 300 s)
+ * from the bundled SDK, the same code Medusa's provider runs; `receivedAtMs` is when the delivery
+ * arrived (default now). Returns the event; throws StripeSignatureVerificationError.
+ */
+export function verifyStripeSignature(rawBody: string | Buffer, signature: string | undefined, secret: string, receivedAtMs?: number) {
+  const Stripe = bundledStripe() as any
+  return Stripe.webhooks.constructEvent(rawBody, signature, secret, undefined, undefined, receivedAtMs)
 }
 
 /** `stripe` as resolved from @medusajs/payment-stripe (it may nest its own version). */
