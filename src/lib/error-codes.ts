@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   LINE_STATE_CHANGED: "The line changed state while the request ran; read it again and retry.",
   CAPTURE_FAILED: "The payment provider refused the capture; the line kept its state and the move can be retried.",
   NOTHING_TO_REFUND: "Nothing was captured for the line, so there is nothing to refund (cancel it instead).",
+  REFUND_FAILED: "The payment provider refused the refund; nothing was refunded and the refund can be retried.",
   REFUND_EXCEEDS_CAPTURED: "The refund is larger than what was captured and not yet refunded for the line.",
   INVALID_WEBHOOK_SIGNATURE: "A webhook's signature is missing, wrong, or outside the time tolerance.",
   OUT_OF_STOCK: "Not enough stock for a line of the cart at its merchant's location (summed over the cart's lines); nothing was reserved or charged.",
@@ -85,6 +86,7 @@ export const ERROR_CODES = {
   IDEMPOTENCY_KEY_REUSED: "The idempotency key was already used for a different request (method, path or body).",
   IDEMPOTENCY_KEY_IN_PROGRESS: "A request with the same idempotency key is still running and did not finish in time; retry later.",
   PSP_UNAVAILABLE: "The payment provider could not be reached, did not answer in time or failed on its side (HTTP 503, with Retry-After). Retry the same request; it will not charge twice.",
+  ORDER_BUSY: "Another change to this order's money is running; retry in a moment.",
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES

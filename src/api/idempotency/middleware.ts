@@ -4,6 +4,7 @@ import { createHash } from "crypto"
 import { SnailError } from "../../lib/snail-error"
 import { IDEMPOTENCY_MODULE } from "../../modules/idempotency"
 import type IdempotencyModuleService from "../../modules/idempotency/service"
+import { IDEMPOTENCY_HEARTBEAT_MS } from "../../modules/idempotency/service"
 
 export const IDEMPOTENCY_HEADERS = ["x-idempotency-key", "idempotency-key"] as const
 export const REPLAYED_HEADER = "Idempotent-Replayed"
@@ -115,10 +116,17 @@ function scopeOf(req: MedusaRequest): string {
 function captureResponse(req: MedusaRequest, res: MedusaResponse, service: IdempotencyModuleService, id: string) {
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
   let settled = false
+  // The claim's lease is renewed while this request runs; if the process dies, it lapses in seconds.
+  const heartbeat = setInterval(() => {
+    service.heartbeat(id).catch((e) => logger.warn(`idempotency: heartbeat for key ${id} failed: ${e?.message}`))
+  }, IDEMPOTENCY_HEARTBEAT_MS)
+  heartbeat.unref()
+  const stopHeartbeat = () => clearInterval(heartbeat)
   const originalJson = res.json.bind(res)
   res.json = ((body: unknown) => {
     if (settled) return originalJson(body)
     settled = true
+    stopHeartbeat()
     const code = res.statusCode // set by res.status() before json(), by the route or the error handler
     const persist = code >= 500 ? service.release(id) : service.complete(id, { status: code, body })
     persist
@@ -131,6 +139,7 @@ function captureResponse(req: MedusaRequest, res: MedusaResponse, service: Idemp
   }) as any
 
   const releaseIfUnsettled = () => {
+    stopHeartbeat()
     if (settled) return
     settled = true
     service.release(id).catch((e) => logger.error(`idempotency: could not release key ${id}: ${e?.message}`))

@@ -1,4 +1,5 @@
 import { authenticate, validateAndTransformBody } from "@medusajs/framework/http"
+import { settleInterruptedCompletion } from "./checkout-recovery"
 import { LineRefundBody, LineTransitionBody } from "./validators"
 
 // Line lifecycle routes: buyers (their own orders), merchant staff (their own lines), operators.
@@ -9,4 +10,5 @@ export const orderLineRoutes = [
   { matcher: "/admin/orders/:id/lines/:line_id/transitions", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineTransitionBody)] },
   { matcher: "/merchant/orders/:id/lines/:line_id/refunds", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineRefundBody)] },
   { matcher: "/admin/orders/:id/lines/:line_id/refunds", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineRefundBody)] },
+  { matcher: "/store/carts/:id/complete", methods: ["POST" as const], middlewares: [settleInterruptedCompletion] },
 ]

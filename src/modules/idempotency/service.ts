@@ -4,8 +4,13 @@ import { IdempotencyKey } from "./models/idempotency-key"
 
 /** Keys live 24 h; after that the same key is a new request. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000
-/** A claim held longer than this is presumed dead (crashed process) and may be taken over. */
-export const IDEMPOTENCY_LOCK_TIMEOUT_MS = 5 * 60 * 1000
+/**
+ * A claim not renewed for this long is presumed dead (crashed process) and may be taken over. The
+ * request holding it renews it every IDEMPOTENCY_HEARTBEAT_MS while it runs, so a slow request
+ * keeps its key and a dead one frees it within seconds.
+ */
+export const IDEMPOTENCY_LOCK_TIMEOUT_MS = Number(process.env.IDEMPOTENCY_LEASE_MS) || 15_000
+export const IDEMPOTENCY_HEARTBEAT_MS = Math.max(500, Math.floor(IDEMPOTENCY_LOCK_TIMEOUT_MS / 3))
 
 export type StoredResponse = { status: number; body: unknown }
 
@@ -67,6 +72,13 @@ export default class IdempotencyModuleService extends MedusaService({ Idempotenc
       if (taken.length) return { outcome: "claimed", id: taken[0].id }
     }
     return { outcome: "in_progress" }
+  }
+
+  /** The running request is alive: its claim's lease starts again. */
+  @InjectManager()
+  async heartbeat(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const em = sharedContext.manager as any
+    await em.execute(`UPDATE "idempotency_key" SET "locked_at" = now() WHERE "id" = ? AND "status" = 'IN_PROGRESS'`, [id])
   }
 
   /** Stores the first response; later requests with the key replay it. */

@@ -52,6 +52,8 @@ export type SandboxPaymentData = {
   last_payment_error?: PaymentIntent["last_payment_error"]
   next_action?: PaymentIntent["next_action"]
   amount_to_capture?: MajorAmount
+  /** Set by our payment-operations journal just before it calls Medusa: the PSP key of that operation. */
+  operation_key?: string
 }
 
 type Cradle = Record<string, unknown>
@@ -141,7 +143,7 @@ export default class SandboxPaymentProviderService extends AbstractPaymentProvid
     const current = data as unknown as SandboxPaymentData
     const intentId = requireIntent(current)
     const amount = await this.amountToCapture(current, context?.idempotency_key)
-    const intent = await this.call(() => this.client.capture(intentId, amount, context?.idempotency_key ? `${context.idempotency_key}:capture` : undefined), "capture")
+    const intent = await this.call(() => this.client.capture(intentId, amount, pspKey(current, context?.idempotency_key, "capture")), "capture")
     return { data: this.toData(intent, current) }
   }
 
@@ -149,14 +151,14 @@ export default class SandboxPaymentProviderService extends AbstractPaymentProvid
     const current = data as unknown as SandboxPaymentData
     const intentId = requireIntent(current)
     const minor = toMinor(amount as MajorAmount, current.currency_code)
-    const intent = await this.call(() => this.client.refund(intentId, minor, context?.idempotency_key ? `${context.idempotency_key}:refund` : undefined), "refund")
+    const intent = await this.call(() => this.client.refund(intentId, minor, pspKey(current, context?.idempotency_key, "refund")), "refund")
     return { data: this.toData(intent, current) }
   }
 
   async cancelPayment({ data, context }: CancelPaymentInput): Promise<CancelPaymentOutput> {
     const current = data as unknown as SandboxPaymentData
     if (!current?.intent_id) return { data: data as Record<string, unknown> }
-    const intent = await this.call(() => this.client.cancel(current.intent_id!, context?.idempotency_key ? `${context.idempotency_key}:cancel` : undefined), "cancel")
+    const intent = await this.call(() => this.client.cancel(current.intent_id!, pspKey(current, context?.idempotency_key, "cancel")), "cancel")
     return { data: this.toData(intent, current) }
   }
 
@@ -335,6 +337,16 @@ function toMedusaError(e: unknown, operation: string): Error {
           ? MedusaError.Types.INVALID_DATA
           : MedusaError.Types.UNEXPECTED_STATE
   return new MedusaError(type, `Sandbox PSP ${operation} failed (${e.code}): ${e.message}`, e.code)
+}
+
+/**
+ * The Idempotency-Key sent to the PSP: the journaled operation's own key when our journal drives
+ * the call (a retry or a recovery of that operation is then recognised by the PSP), else one
+ * derived from Medusa's record id.
+ */
+function pspKey(data: SandboxPaymentData, medusaKey: string | undefined, operation: string): string | undefined {
+  if (data?.operation_key) return data.operation_key
+  return medusaKey ? `${medusaKey}:${operation}` : undefined
 }
 
 function requireIntent(data: SandboxPaymentData): string {

@@ -2,7 +2,7 @@ import { createRequire } from "node:module"
 import { StripeProviderService } from "@medusajs/payment-stripe/dist/services"
 import { getSmallestUnit } from "@medusajs/payment-stripe/dist/utils/get-smallest-unit"
 import type { PaymentIntentOptions, StripeOptions } from "@medusajs/payment-stripe/dist/types"
-import type { CapturePaymentInput, CapturePaymentOutput, Logger, ProviderWebhookPayload } from "@medusajs/framework/types"
+import type { CapturePaymentInput, CapturePaymentOutput, Logger, ProviderWebhookPayload, RefundPaymentInput, RefundPaymentOutput } from "@medusajs/framework/types"
 import { receiptTime } from "../../lib/webhook-receipt"
 
 /**
@@ -75,8 +75,10 @@ export default class StripePaymentProviderService extends StripeProviderService 
   async capturePayment({ data, context }: CapturePaymentInput): Promise<CapturePaymentOutput> {
     const id = data?.id as string | undefined
     if (!id) return super.capturePayment({ data, context })
-    const key = context?.idempotency_key
-    const booked = key ? await this.bookedCaptureAmount(key, String(data?.currency ?? "")) : undefined
+    const booked = context?.idempotency_key ? await this.bookedCaptureAmount(context.idempotency_key, String(data?.currency ?? "")) : undefined
+    // Our payment-operations journal names the operation's key: a recovery re-sends exactly it.
+    const key = (data?.operation_key as string | undefined) ?? context?.idempotency_key
+    context = { ...context, idempotency_key: key }
     let intent: any
     try {
       intent = await this.stripe_.paymentIntents.retrieve(id, { expand: ["latest_charge"] })
@@ -118,6 +120,12 @@ export default class StripePaymentProviderService extends StripeProviderService 
     } catch (error) {
       throw this.buildError("An error occurred in constructWebhookEvent", error as Error)
     }
+  }
+
+  /** A refund journaled by us carries its operation's key, so a recovery re-sends exactly it. */
+  async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
+    const key = (input.data?.operation_key as string | undefined) ?? input.context?.idempotency_key
+    return super.refundPayment({ ...input, context: { ...input.context, idempotency_key: key } })
   }
 
   /** Amount (Stripe minor units) of Medusa's capture record `captureId`, if it is one. */

@@ -1,5 +1,6 @@
 import { addToCartWorkflow, completeCartWorkflow, createCartWorkflow } from "@medusajs/medusa/core-flows"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
+import { faultPoint } from "../../lib/faults/fault-points"
 import { assertVariantsSellable } from "../marketplace/sellable"
 import { onOrderPlacedWorkflow } from "../order-lines/on-order-placed"
 import { claimCartStock, releaseClaim, type StockClaim } from "../reservations/complete-cart-stock"
@@ -30,5 +31,6 @@ completeCartWorkflow.hooks.validate(
 // `orderCreated` exists at run time but not in Medusa 2.21's types (MEDUSA-NOTES, "Cart and checkout hooks").
 // It runs inside the checkout: the order's merchants and line lifecycles exist before anyone sees it.
 ;(completeCartWorkflow.hooks as any).orderCreated(async ({ order_id }: { order_id: string }, { container }: any) => {
+  faultPoint("checkout:after-authorize")
   await onOrderPlacedWorkflow(container).run({ input: { order_id } })
 })

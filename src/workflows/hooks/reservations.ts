@@ -1,5 +1,6 @@
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
+import { faultPoint } from "../../lib/faults/fault-points"
 import { settleOrderReservations, undoSettle } from "../reservations/complete-cart-stock"
 import { holdServiceSlots, releaseServiceSlots } from "../reservations/service-slots"
 
@@ -13,6 +14,7 @@ import { holdServiceSlots, releaseServiceSlots } from "../reservations/service-s
     try {
       // Service lines: slots are held by whoever registered (the booking module).
       const slots = await holdServiceSlots(container, input.id)
+      faultPoint("checkout:before-authorize")
       return new StepResponse(moved, { moved, slots })
     } catch (e) {
       await undoSettle(container, moved)

@@ -3,6 +3,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
 import type OrderLinesModuleService from "../../modules/order-lines/service"
 import { syncLineLedgerWorkflow } from "../marketplace-money/sync-line-ledger"
+import { lockOrderMoneyStep, unlockOrderMoneyStep } from "./money-lock"
 import { captureLineStep } from "./steps/capture-line"
 import { recordLineEventStep } from "./steps/record-line-event"
 
@@ -12,6 +13,7 @@ const STATES_AWAITING_CAPTURE = ["RESERVED", "PAID", "SLOT_RESERVED"]
 
 /** Captures one line early, keeping its state; its later capturing move then captures nothing. */
 export const captureLineEarlyWorkflow = createWorkflow("capture-line-early", (input: { line_id: string }) => {
+  const held = lockOrderMoneyStep({ line_id: input.line_id })
   const captured = captureLineStep({ line_id: input.line_id, actor_id: null })
   const event = transform({ input }, ({ input }) => ({
     line_id: input.line_id,
@@ -19,6 +21,7 @@ export const captureLineEarlyWorkflow = createWorkflow("capture-line-early", (in
     reason: "authorization about to expire: captured and held in escrow",
   }))
   recordLineEventStep(event)
+  unlockOrderMoneyStep(held)
   return new WorkflowResponse(captured)
 })
 

@@ -2,14 +2,17 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { RefundLineInput, refundLineStep } from "./steps/refund-line"
 import { SNAIL_EVENTS } from "../../lib/events"
+import { lockOrderMoneyStep, unlockOrderMoneyStep } from "./money-lock"
 
-/** A partial or full refund of one line, recorded in its history; emits order.line.refunded. */
+/** A partial or full refund of one line under its order's money lock, recorded in its history; emits order.line.refunded. */
 export const refundOrderLineWorkflow = createWorkflow("refund-order-line", (input: RefundLineInput) => {
+  const held = lockOrderMoneyStep({ line_id: input.line_id })
   const result = refundLineStep(input)
   const event = transform({ input, result }, ({ input, result }) => ({
     eventName: SNAIL_EVENTS.ORDER_LINE_REFUNDED,
     data: { id: input.line_id, amount_minor: result.refunded, refund_id: (result as any).refund_id ?? null, reason: input.reason, actor_type: input.actor_type },
   }))
   emitEventStep(event)
+  unlockOrderMoneyStep(held)
   return new WorkflowResponse(result)
 })

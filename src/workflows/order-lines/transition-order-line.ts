@@ -11,6 +11,7 @@ import { serviceCancelTermsStep } from "../booking/steps/cancel-terms"
 import { grantCourseAccessStep } from "../course-access/steps/grant-course-access"
 import { revokeCourseAccessStep } from "../course-access/steps/revoke-course-access"
 import { releaseLineSlotStep } from "../booking/steps/release-line-slot"
+import { lockOrderMoneyStep, unlockOrderMoneyStep } from "./money-lock"
 
 /**
  * One move of one order line: plan (409 when the process forbids it), apply under an
@@ -18,7 +19,14 @@ import { releaseLineSlotStep } from "../booking/steps/release-line-slot"
  * so the line keeps its state and the request can be retried.
  */
 export const transitionOrderLineWorkflow = createWorkflow("transition-order-line", (input: LineTransitionInput) => {
+  // Every move holds its order's money lock from plan to effects: concurrent moves and refunds of
+  // the order's lines run one after another, and the loser of a race is planned against the new state.
+  const held = lockOrderMoneyStep({ line_id: input.line_id })
   const plan = planLineTransitionStep(input)
+  const move = transform({ plan, input }, ({ plan, input }) => ({
+    line_id: input.line_id, from: plan.from, to: plan.to, actor_type: input.actor_type, actor_id: input.actor_id ?? null,
+    reason: input.reason ?? null, carrier: input.carrier ?? null, tracking_number: input.tracking_number ?? null,
+  }))
   const history = applyLineTransitionStep({ plan, request: input })
   when({ plan }, ({ plan }) => plan.effects.includes("release_reservation")).then(() => {
     releaseLineReservationStep({ line_id: input.line_id })
@@ -41,17 +49,19 @@ export const transitionOrderLineWorkflow = createWorkflow("transition-order-line
     releaseLineSlotStep({ line_id: input.line_id })
   })
   when({ terms }, ({ terms }) => terms.capture_first).then(() => {
-    captureLineStep({ line_id: input.line_id, actor_id: input.actor_id }).config({ name: "capture-cancellation-fee" })
+    captureLineStep({ line_id: input.line_id, actor_id: input.actor_id, move }).config({ name: "capture-cancellation-fee" })
   })
   // Cancelling a captured line gives its money back; an uncaptured one is simply never captured.
   when({ plan }, ({ plan }) => plan.effects.includes("void_or_refund")).then(() => {
-    const refund = transform({ input, terms }, ({ input, terms }) => ({
+    // Target-based: refund until only the fee is kept, so finishing a half-done cancel never refunds twice.
+    const refund = transform({ input, terms, move }, ({ input, terms, move }) => ({
       line_id: input.line_id,
       reason: input.reason ?? "line cancelled",
       actor_type: input.actor_type,
       actor_id: input.actor_id,
       allow_nothing: true,
-      amount: terms.refund_amount,
+      keep_minor: terms.fee_minor ?? 0,
+      move,
     }))
     refundLineStep(refund)
     const order = transform({ plan }, ({ plan }) => ({ order_id: plan.line.order_id }))
@@ -59,7 +69,7 @@ export const transitionOrderLineWorkflow = createWorkflow("transition-order-line
   })
   // Capture last: if the provider refuses, everything above is compensated and the line keeps its state.
   when({ plan }, ({ plan }) => plan.effects.includes("capture")).then(() => {
-    captureLineStep({ line_id: input.line_id, actor_id: input.actor_id })
+    captureLineStep({ line_id: input.line_id, actor_id: input.actor_id, move })
   })
   const event = transform({ plan, input }, ({ plan, input }) => ({
     eventName: SNAIL_EVENTS.ORDER_LINE_TRANSITIONED,
@@ -70,5 +80,6 @@ export const transitionOrderLineWorkflow = createWorkflow("transition-order-line
     },
   }))
   emitEventStep(event)
+  unlockOrderMoneyStep(held)
   return new WorkflowResponse(history)
 })

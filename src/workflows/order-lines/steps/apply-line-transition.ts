@@ -5,7 +5,7 @@ import type OrderLinesModuleService from "../../../modules/order-lines/service"
 import type { LineTransitionInput } from "./plan-line-transition"
 
 /**
- * Moves the line only if it is still in the state the plan was made for (optimistic lock),
+ * Moves the line only if it is still in the state the plan was made for (compare-and-set),
  * and appends the history row.
  */
 export const applyLineTransitionStep = createStep(
@@ -14,13 +14,13 @@ export const applyLineTransitionStep = createStep(
     const service: OrderLinesModuleService = container.resolve(ORDER_LINES_MODULE)
     const { plan, request } = input
     const [before] = await service.listOrderLines({ id: plan.line.id })
-    const update: Record<string, unknown> = { state: plan.to, state_entered_at: new Date() }
-    if (request.carrier !== undefined) update.carrier = request.carrier
-    if (request.tracking_number !== undefined) update.tracking_number = request.tracking_number
-    const moved: any = await service.updateOrderLines({ selector: { id: plan.line.id, state: plan.from }, data: update } as any)
-    if (!(Array.isArray(moved) ? moved.length : moved)) {
-      throw new SnailError(409, "LINE_STATE_CHANGED", `Line ${plan.line.id} is no longer ${plan.from}`)
-    }
+    // Compare-and-set: of two moves planned from the same state, exactly one changes the row.
+    const moved = await service.moveLineState({
+      id: plan.line.id, from: plan.from, to: plan.to,
+      ...(request.carrier !== undefined ? { carrier: request.carrier } : {}),
+      ...(request.tracking_number !== undefined ? { tracking_number: request.tracking_number } : {}),
+    })
+    if (!moved) throw new SnailError(409, "INVALID_TRANSITION", `The line is no longer ${plan.from}; read it again before moving it`)
     const history = await service.createOrderLineTransitions({
       line_id: plan.line.id,
       transition: plan.transition,
@@ -34,13 +34,16 @@ export const applyLineTransitionStep = createStep(
     return new StepResponse(history, {
       line_id: plan.line.id,
       history_id: history.id,
-      previous: { state: before.state, state_entered_at: before.state_entered_at, carrier: before.carrier, tracking_number: before.tracking_number },
+      from: plan.from,
+      to: plan.to,
+      previous: { carrier: before.carrier, tracking_number: before.tracking_number },
     })
   },
   async (undo, { container }) => {
     if (!undo) return
     const service: OrderLinesModuleService = container.resolve(ORDER_LINES_MODULE)
     await service.deleteOrderLineTransitions(undo.history_id)
-    await service.updateOrderLines({ id: undo.line_id, ...undo.previous } as any)
+    // Only a line still where this move put it goes back: a compensation never overwrites another move.
+    await service.moveLineState({ id: undo.line_id, from: undo.to, to: undo.from, ...undo.previous })
   }
 )
