@@ -1,0 +1,103 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ORDER_LINES_MODULE } from "../../src/modules/order-lines"
+import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
+import { sandboxPspFigures } from "../../src/workflows/marketplace-money/psp-figures"
+import { verifyMoney } from "../../src/workflows/marketplace-money/verify-money"
+import { checkoutActors, outcome } from "../helpers/checkout"
+import { drainEventBus } from "../helpers/events"
+import { adminProduct, approvedMerchant, type Headers } from "../helpers/merchants"
+import { waitFor } from "../helpers/wait"
+
+jest.setTimeout(240 * 1000)
+
+// Bounded races on one order's money (issue 15): every one must leave the PSP, Medusa's payment,
+// the lines' journal-derived totals and the ledger agreeing (verifyMoney), whatever the interleaving.
+const API_KEY = "sk_sandbox_integrity_test"
+let psp: Awaited<ReturnType<typeof startSandboxPsp>>
+
+beforeAll(async () => {
+  psp = await startSandboxPsp({ port: 0, apiKey: API_KEY, webhookSecret: "whsec_integrity", webhookUrl: "http://127.0.0.1:1/unused", dataFile: "" })
+  Object.assign(process.env, { SANDBOX_PSP_URL: psp.url, SANDBOX_PSP_API_KEY: API_KEY, SANDBOX_PSP_WEBHOOK_SECRET: "whsec_integrity", VERIFY_MONEY_GRACE_MS: "0" })
+})
+afterAll(async () => {
+  delete process.env.VERIFY_MONEY_GRACE_MS
+  await psp?.close()
+})
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    afterEach(() => drainEventBus(getContainer()))
+
+    async function placeTwoMerchantOrder() {
+      const { admin, store, salesChannelId } = await checkoutActors(getContainer(), api)
+      const A = await approvedMerchant(api, admin, "race-lamps")
+      const B = await approvedMerchant(api, admin, "race-vases")
+      const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
+      const lamp = await adminProduct(api, admin, { title: "Lamp", amount: 20, salesChannelId, merchantId: A.merchant.id })
+      const vase = await adminProduct(api, admin, { title: "Vase", amount: 30, salesChannelId, merchantId: B.merchant.id })
+      const mug = await adminProduct(api, admin, { title: "Mug", amount: 5, salesChannelId, merchantId: A.merchant.id })
+      const cart = (await api.post("/store/carts", { region_id: region.id, email: "racer@test.local" }, store)).data.cart
+      for (const p of [lamp, vase, mug]) await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: p.variants[0].id, quantity: 1 }, store)
+      const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, store)).data.payment_collection
+      await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, store)
+      const orderId = (await api.post(`/store/carts/${cart.id}/complete`, {}, store)).data.order.id
+      const lines = (await api.get(`/admin/orders/${orderId}/lines`, admin)).data.lines
+      const line = (title: string) => lines.find((l: any) => l.title === title)
+      return { admin, A, B, orderId, lamp: line("Lamp"), vase: line("Vase"), mug: line("Mug") }
+    }
+
+    const move = (owner: Headers, orderId: string, lineId: string, to: string) =>
+      outcome(api.post(`/merchant/orders/${orderId}/lines/${lineId}/transitions`, { to }, owner))
+    const refund = (owner: Headers, orderId: string, lineId: string, amount: number) =>
+      outcome(api.post(`/merchant/orders/${orderId}/lines/${lineId}/refunds`, { amount, reason: "race" }, owner))
+    const intentOf = async (orderId: string) => {
+      const { data: [order] } = await getContainer().resolve("query").graph({ entity: "order", fields: ["payment_collections.payments.data"], filters: { id: orderId } })
+      const intentId = (order as any).payment_collections[0].payments[0].data.intent_id
+      return (await fetch(`${psp.url}/v1/payment_intents/${intentId}`, { headers: { authorization: `Bearer ${API_KEY}` } })).json()
+    }
+    const lineRow = async (id: string) => (await getContainer().resolve<any>(ORDER_LINES_MODULE).listOrderLines({ id }))[0]
+    const expectMoneyConsistent = async () => {
+      // The ledger is booked by subscribers after each move: wait for it, then every invariant must hold.
+      const report = await waitFor(() => verifyMoney(getContainer(), { psp: sandboxPspFigures() }), (r) => r.ok, 20000)
+      expect(report.violations).toEqual([])
+    }
+
+    it("serializes concurrent capture moves, refunds of one line and of different lines of one payment", async () => {
+      const { A, B, orderId, lamp, vase } = await placeTwoMerchantOrder()
+
+      // Two capture moves at once: exactly one wins; the loser is planned against FULFILLING → 409.
+      const moves = await Promise.all([move(A.owner, orderId, lamp.id, "FULFILLING"), move(A.owner, orderId, lamp.id, "FULFILLING")])
+      expect(moves.map((m) => m.status).sort()).toEqual([200, 409])
+      expect(moves.find((m) => !m.ok)!.data.code).toBe("INVALID_TRANSITION")
+      expect(await lineRow(lamp.id)).toEqual(expect.objectContaining({ state: "FULFILLING" }))
+      expect(Number((await lineRow(lamp.id)).captured_amount)).toBe(20)
+      expect((await move(B.owner, orderId, vase.id, "FULFILLING")).status).toBe(200)
+      expect((await intentOf(orderId)).amount_captured).toBe(5000)
+
+      // Five partial refunds of 7.00 on a line that captured 20.00: exactly two fit.
+      const refunds = await Promise.all(Array.from({ length: 5 }, () => refund(A.owner, orderId, lamp.id, 7)))
+      expect(refunds.filter((r) => r.ok).length).toBe(2)
+      for (const r of refunds.filter((r) => !r.ok)) expect(r).toEqual(expect.objectContaining({ status: 422, data: expect.objectContaining({ code: "REFUND_EXCEEDS_CAPTURED" }) }))
+      expect(Number((await lineRow(lamp.id)).refunded_amount)).toBe(14)
+      expect((await intentOf(orderId)).amount_refunded).toBe(1400)
+
+      // Refunds of both merchants' lines at once: the lamp's 6.00 left fits once; the vase's own 30.00 is untouched by them.
+      const mixed = await Promise.all([refund(A.owner, orderId, lamp.id, 6), refund(A.owner, orderId, lamp.id, 6), refund(B.owner, orderId, vase.id, 15), refund(B.owner, orderId, vase.id, 15)])
+      expect(mixed.map((r) => r.status)).toEqual(expect.arrayContaining([200, 422, 200, 200]))
+      expect(mixed.filter((r) => r.ok).length).toBe(3)
+      expect(Number((await lineRow(vase.id)).refunded_amount)).toBe(30)
+      expect((await intentOf(orderId)).amount_refunded).toBe(5000)
+      await expectMoneyConsistent()
+    })
+
+    it("lets exactly one of three concurrent cancels through and releases the rest of the authorization once", async () => {
+      const { A, orderId, lamp, mug } = await placeTwoMerchantOrder()
+      expect((await move(A.owner, orderId, lamp.id, "FULFILLING")).status).toBe(200)
+      const cancels = await Promise.all(Array.from({ length: 3 }, () => move(A.owner, orderId, mug.id, "CANCELLED")))
+      expect(cancels.map((c) => c.status).sort()).toEqual([200, 409, 409])
+      expect((await lineRow(mug.id)).state).toBe("CANCELLED")
+      expect(Number((await lineRow(mug.id)).captured_amount)).toBe(0)
+      await expectMoneyConsistent()
+    })
+  },
+})
