@@ -1,3 +1,5 @@
+// Short leases so the recovery routine may take over open operations within the test (read at load).
+process.env.PAYMENT_OPERATION_LEASE_MS = "1500"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ORDER_LINES_MODULE } from "../../src/modules/order-lines"
 import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
@@ -88,6 +90,48 @@ medusaIntegrationTestRunner({
       expect(Number((await lineRow(vase.id)).refunded_amount)).toBe(30)
       expect((await intentOf(orderId)).amount_refunded).toBe(5000)
       await expectMoneyConsistent()
+    })
+
+    it("settles captures and refunds the PSP did not confirm, never moving money twice", async () => {
+      const { admin, A, orderId, lamp } = await placeTwoMerchantOrder()
+      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+      // PSP down during a capture move: 503, the move is undone, the operation stays open (UNKNOWN).
+      psp.setFaults({ mode: "down" })
+      const down = await move(A.owner, orderId, lamp.id, "FULFILLING")
+      expect(down).toEqual(expect.objectContaining({ status: 503, data: expect.objectContaining({ code: "PSP_UNAVAILABLE" }) }))
+      psp.setFaults({ mode: "none" })
+      expect((await lineRow(lamp.id)).state).toBe("PAID")
+      expect((await intentOf(orderId)).amount_captured).toBe(0)
+      // The retry settles the open capture with its own key first, then has nothing left to capture.
+      expect((await move(A.owner, orderId, lamp.id, "FULFILLING")).status).toBe(200)
+      expect(Number((await lineRow(lamp.id)).captured_amount)).toBe(20)
+      expect((await intentOf(orderId)).amount_captured).toBe(2000)
+
+      // A refund whose answer is lost after the PSP committed it, retried with the same key: one refund.
+      psp.setFaults({ mode: "error_after_commit", operations: ["refund"], count: 5 })
+      const keyed = { headers: { ...A.owner.headers, "x-idempotency-key": "refund-once" } }
+      const url = `/merchant/orders/${orderId}/lines/${lamp.id}/refunds`
+      const first = await outcome(api.post(url, { amount: 5, reason: "dented" }, keyed))
+      expect([200, 503]).toContain(first.status)
+      psp.setFaults({ mode: "none" })
+      expect((await outcome(api.post(url, { amount: 5, reason: "dented" }, keyed))).status).toBe(200)
+      expect((await intentOf(orderId)).amount_refunded).toBe(500)
+      expect(Number((await lineRow(lamp.id)).refunded_amount)).toBe(5)
+
+      // PSP down during a refund: 503; once it is back, the recovery routine settles and finishes it.
+      psp.setFaults({ mode: "down" })
+      expect((await refund(A.owner, orderId, lamp.id, 3)).status).toBe(503)
+      psp.setFaults({ mode: "none" })
+      await sleep(1600)
+      const recovered = (await api.post("/admin/money/recover", {}, admin)).data
+      expect(recovered.operations.settled).toEqual([expect.objectContaining({ kind: "refund", state: "SUCCEEDED" })])
+      await sleep(1600)
+      expect((await api.post("/admin/money/recover", {}, admin)).data.operations.finished).toHaveLength(1)
+      expect((await intentOf(orderId)).amount_refunded).toBe(800)
+      expect(Number((await lineRow(lamp.id)).refunded_amount)).toBe(8)
+      const verified = await waitFor(async () => (await api.get("/admin/money/verify", admin)).data, (r: any) => r.ok)
+      expect(verified.violations).toEqual([])
     })
 
     it("lets exactly one of three concurrent cancels through and releases the rest of the authorization once", async () => {

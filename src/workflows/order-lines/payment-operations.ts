@@ -15,7 +15,7 @@ import type { JournalOperationInput, OperationState, StoredOperation } from "../
  */
 export const OPERATION_LEASE_MS = Number(process.env.PAYMENT_OPERATION_LEASE_MS) || 45_000
 
-export type DriveResult = { state: Exclude<OperationState, "PENDING">; error?: string; unreachable?: boolean }
+export type DriveResult = { state: Exclude<OperationState, "PENDING">; error?: string }
 
 const lines = (container: MedusaContainer) => container.resolve<OrderLinesModuleService>(ORDER_LINES_MODULE)
 
@@ -49,8 +49,7 @@ export async function driveOperation(container: MedusaContainer, op: StoredOpera
     }
   } catch (e: any) {
     const error = String(e?.message ?? e).slice(0, 2000)
-    const unreachable = pspUnreachable(e)
-    const state = unreachable || !outcomeUncertain(e) ? "FAILED" : "UNKNOWN"
+    const state = outcomeUncertain(e) ? "UNKNOWN" : "FAILED"
     // Medusa may have booked it although the call "failed" (an error after its commit): look again.
     const booked = await medusaRecordOf(container, op)
     if (booked) {
@@ -58,7 +57,7 @@ export async function driveOperation(container: MedusaContainer, op: StoredOpera
       return { state: "SUCCEEDED" }
     }
     await service.settleOperation(op.id, { state, error })
-    return { state, error, unreachable }
+    return { state, error }
   }
   faultPoint(op.kind === "refund" ? "refund:after-psp" : "capture:after-psp")
   await service.settleOperation(op.id, { state: "SUCCEEDED", medusa_record_id: await medusaRecordOf(container, op) })
@@ -67,13 +66,11 @@ export async function driveOperation(container: MedusaContainer, op: StoredOpera
 
 /** The answer a caller gets when its operation did not succeed: never a 4xx for money that may have moved. */
 export function operationFailure(op: StoredOperation, result: DriveResult): SnailError {
-  if (result.state === "UNKNOWN" || result.unreachable) {
+  if (result.state === "UNKNOWN") {
     return new SnailError(
       503,
       "PSP_UNAVAILABLE",
-      result.state === "UNKNOWN"
-        ? "The payment provider did not confirm the operation in time. It is recorded and will be settled automatically; check the order again shortly before retrying."
-        : "The payment provider cannot be reached right now. Nothing was charged or refunded; try again shortly."
+      "The payment service did not confirm this in time. It is recorded and will be settled automatically (never twice); check the order again in a moment before retrying."
     )
   }
   const what = op.kind === "capture" ? "capture" : op.kind === "refund" ? "refund" : "release"
@@ -119,14 +116,11 @@ async function pointProviderAtOperation(container: MedusaContainer, op: StoredOp
   await payments.updatePayment({ id: op.payment_id, data: { ...(payment.data ?? {}), operation_key: op.idempotency_key } } as any)
 }
 
-// The request never left this machine or was refused before reaching the PSP: nothing moved.
-function pspUnreachable(e: any): boolean {
-  return /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|cannot be reached/i.test(String(e?.message ?? ""))
-}
-
 // A definite answer (declined, invalid, not found, refused by Medusa's own checks) means nothing
-// moved; a timeout, a dropped connection or a 5xx may hide money that did move.
+// moved; an outage, a timeout, a dropped connection or a 5xx (PSP_UNAVAILABLE from the providers)
+// may hide money that did move: the operation stays open and is settled with its own key.
 function outcomeUncertain(e: any): boolean {
+  if (e?.code === "PSP_UNAVAILABLE") return true
   const definite = [MedusaError.Types.INVALID_DATA, MedusaError.Types.NOT_ALLOWED, MedusaError.Types.NOT_FOUND, MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, MedusaError.Types.CONFLICT]
   if (e?.name === "SnailError") return false
   return !definite.includes(e?.type)
