@@ -48,6 +48,7 @@ module.exports = defineConfig({
     // Slot seats: a DB unique index always; with Redis also a SET NX PX lock per seat (docs/booking.md).
     { resolve: "./src/modules/booking", options: { redisUrl, keyPrefix: env.BOOKING_LOCK_PREFIX || "snail:slot" } },
     paymentModule(),
+    searchModule(),
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
 })
@@ -178,6 +179,21 @@ function fiscalModule() {
           },
         },
       ],
+    },
+  }
+}
+
+// Search (docs/search.md): PostgreSQL full-text search on the app's own database by default;
+// Meilisearch (official client) when MEILISEARCH_HOST is set.
+function searchModule() {
+  return {
+    resolve: "./src/modules/search",
+    options: {
+      provider: env.MEILISEARCH_HOST ? "meilisearch" : "postgres",
+      meilisearch: env.MEILISEARCH_HOST
+        ? { host: env.MEILISEARCH_HOST, api_key: env.MEILISEARCH_API_KEY || undefined, index: env.MEILISEARCH_INDEX || "products" }
+        : undefined,
+      slot_days: Number(env.SEARCH_SLOT_DAYS || 14),
     },
   }
 }

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, failing, storefrontAccess } from "../helpers/admin"
 import { drainEventBus } from "../helpers/events"
+import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(120 * 1000)
 
@@ -64,7 +65,8 @@ medusaIntegrationTestRunner({
         expect(firstPage.data.products.map((p: any) => p.title)).toEqual(["Haircut"])
         expect(firstPage.data.count).toBe(2)
 
-        const searched = await api.get("/store/products?kind=SERVICE&q=yoga", store)
+        // `q` goes through the search index, which the product events fill within moments.
+        const searched = await waitFor(() => api.get("/store/products?kind=SERVICE&q=yoga", store), (r) => r.data.products.length > 0)
         expect(searched.data.products.map((p: any) => p.title)).toEqual(["Yoga"])
 
         const none = await api.get("/store/products?kind=COURSE", store)

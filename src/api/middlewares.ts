@@ -19,6 +19,7 @@ import {
   AcceptInvite, CreateMerchantProduct, CreateMerchantVariant, InviteStaff, MerchantApplication, SetInventory,
   UpdateMerchantProduct, UpdateMerchantVariant,
 } from "./merchant/validators"
+import { productSearchQuery } from "./products/search-query"
 import { applyProductFilters, exposeProductExtras, hideUnsellableProduct, takeProductFilters } from "./products/product-middlewares"
 
 // `additional_data` on admin product create/update; the hooks in src/workflows/hooks store it.
@@ -71,5 +72,7 @@ export default defineMiddlewares({
     ...courseAccessRoutes,
     ...fiscalRoutes,
     ...bookingRoutes,
+    // After the product filters above: `q` goes through the search engine (docs/search.md).
+    { matcher: "/store/products", methods: ["GET"], middlewares: [productSearchQuery] },
   ],
 })

@@ -87,6 +87,12 @@ export const ERROR_CODES = {
   IDEMPOTENCY_KEY_IN_PROGRESS: "A request with the same idempotency key is still running and did not finish in time; retry later.",
   PSP_UNAVAILABLE: "The payment provider could not be reached, did not answer in time or failed on its side (HTTP 503, with Retry-After). Retry the same request; it will not charge twice.",
   ORDER_BUSY: "Another change to this order's money is running; retry in a moment.",
+  // Search (issue 18, docs/search.md)
+  SEARCH_QUERY_TOO_LONG: "The search text `q` is longer than 200 characters.",
+  INVALID_SORT: "`sort` must be relevance, price_asc, price_desc or newest.",
+  INVALID_PRICE_RANGE: "`price_min` is greater than `price_max` (both integer minor units of the region's currency).",
+  LIMIT_TOO_LARGE: "`limit` is larger than 100.",
+  REGION_REQUIRED: "No region to price the results in: pass region_id or cart_id (the store has no default region).",
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES

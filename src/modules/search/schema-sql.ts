@@ -59,15 +59,17 @@ export const SEARCH_SCHEMA_SQL: string[] = [
   // What changed and must be re-projected. Rows are deleted only after their product's documents
   // are written, so a crash mid-batch leaves them for the next run (claimed_at times out).
   `CREATE TABLE IF NOT EXISTS search_index_queue (
-     id bigserial PRIMARY KEY,
+     id text PRIMARY KEY,
      entity text NOT NULL,
      entity_id text NOT NULL,
      reason text,
-     created_at timestamptz NOT NULL DEFAULT now(),
      claimed_at timestamptz,
-     attempts integer NOT NULL DEFAULT 0
+     attempts integer NOT NULL DEFAULT 0,
+     created_at timestamptz NOT NULL DEFAULT now(),
+     updated_at timestamptz NOT NULL DEFAULT now(),
+     deleted_at timestamptz
    )`,
-  `CREATE INDEX IF NOT EXISTS "IDX_search_index_queue_claim" ON search_index_queue (claimed_at, id)`,
+  `CREATE INDEX IF NOT EXISTS "IDX_search_index_queue_created" ON search_index_queue (created_at, id) WHERE deleted_at IS NULL`,
 ]
 
 export const SEARCH_SCHEMA_DOWN_SQL = [`DROP TABLE IF EXISTS search_index_queue`, `DROP TABLE IF EXISTS search_document`, `DROP FUNCTION IF EXISTS snail_search_norm(text)`]

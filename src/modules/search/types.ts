@@ -99,6 +99,6 @@ export interface SearchProvider {
   suggest(q: string, opts: { currency_code?: string; sales_channel_ids?: string[]; limit: number }): Promise<Suggestion[]>
   /** Every indexed document of these products (for verify). */
   documentsOf(productIds: string[]): Promise<SearchDocument[]>
-  /** Product ids present in the index, paged (for verify: documents whose product is gone). */
-  productIds(after: string | null, limit: number): Promise<string[]>
+  /** Every product id present in the index (for verify: documents whose product is gone). */
+  allProductIds(): Promise<Set<string>>
 }

@@ -132,13 +132,11 @@ export class PostgresSearchProvider implements SearchProvider {
     return rows.map(toDocument)
   }
 
-  async productIds(after: string | null, limit: number): Promise<string[]> {
-    const { rows } = await this.pg.raw(
-      `SELECT DISTINCT product_id FROM search_document WHERE product_id > ? ORDER BY product_id LIMIT ?`,
-      [after ?? "", limit]
-    )
-    return rows.map((r: any) => r.product_id)
+  async allProductIds(): Promise<Set<string>> {
+    const { rows } = await this.pg.raw(`SELECT DISTINCT product_id FROM search_document`)
+    return new Set(rows.map((r: any) => r.product_id))
   }
+
 }
 
 // What hits and facets read: the tsvectors stay out of the materialised match set.
