@@ -26,6 +26,9 @@ export const MEILI_SETTINGS = {
     кружка: ["чашка"],
   },
   pagination: { maxTotalHits: 100000 },
+  // "sort" first: a buyer who picks "cheapest first" gets strict price order; without a sort the
+  // rule is skipped and relevance decides.
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
 }
 
 /** Meilisearch document ids allow only [A-Za-z0-9_-]: ours ("prod_1:eur") are kept in `id`, the key is derived. */
@@ -83,6 +86,8 @@ export class MeilisearchProvider implements SearchProvider {
     const paged = query.offset % query.limit === 0
     const response: any = await this.index.search(q, {
       filter: filtersOf(query),
+      // Every word must match, as in the PostgreSQL provider (Meilisearch's default drops words).
+      matchingStrategy: "all",
       facets: query.facets === false ? undefined : FACETS,
       sort: sortOf(query.sort ?? "relevance", !!q),
       ...(paged ? { hitsPerPage: query.limit, page: query.offset / query.limit + 1 } : { limit: query.limit, offset: query.offset }),
@@ -105,6 +110,7 @@ export class MeilisearchProvider implements SearchProvider {
     const response: any = await this.index.search(q.trim(), {
       filter: filtersOf({ currency_code: opts.currency_code, sales_channel_ids: opts.sales_channel_ids, limit: opts.limit, offset: 0 }),
       limit: opts.limit,
+      matchingStrategy: "all",
       distinct: "product_id",
       attributesToRetrieve: ["product_id", "title"],
     })
