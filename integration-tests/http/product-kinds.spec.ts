@@ -66,7 +66,7 @@ medusaIntegrationTestRunner({
         expect(firstPage.data.count).toBe(2)
 
         // `q` goes through the search index, which the product events fill within moments.
-        const searched = await waitFor(() => api.get("/store/products?kind=SERVICE&q=yoga", store), (r) => r.data.products.length > 0)
+        const searched = await waitFor((): Promise<any> => api.get("/store/products?kind=SERVICE&q=yoga", store), (r) => r.data.products.length > 0)
         expect(searched.data.products.map((p: any) => p.title)).toEqual(["Yoga"])
 
         const none = await api.get("/store/products?kind=COURSE", store)

@@ -32,7 +32,7 @@ medusaIntegrationTestRunner({
       return res.data.product
     }
     let salesChannelId: string
-    const search = (params: string, region = eur) => api.get(`/store/search?region_id=${region}&${params}`, store)
+    const search = (params: string, region = eur): Promise<any> => api.get(`/store/search?region_id=${region}&${params}`, store)
     const titles = (res: any) => res.data.hits.map((h: any) => h.title).sort()
 
     beforeEach(async () => {

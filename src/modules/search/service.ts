@@ -17,7 +17,7 @@ export type SearchModuleOptions = {
 
 export type QueueEntry = { entity: QueueEntity; entity_id: string; reason?: string }
 export const QUEUE_ENTITIES = [
-  "product", "variant", "inventory_item", "inventory_level", "reservation", "price", "price_set", "merchant", "booking", "schedule", "course", "all",
+  "product", "variant", "inventory_item", "inventory_level", "reservation", "price", "price_set", "merchant", "booking", "order", "schedule", "course", "all",
 ] as const
 export type QueueEntity = (typeof QUEUE_ENTITIES)[number]
 export type ClaimedEntry = QueueEntry & { id: string }

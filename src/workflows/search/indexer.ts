@@ -152,6 +152,7 @@ async function productIdsOf(container: MedusaContainer, entries: ClaimedEntry[])
   add(out, await graph("product_variant", ["id", "product_id"], ids("variant"), (v) => [v.product_id]))
   add(out, await graph("inventory_item", ["id", "variants.product_id"], [...items], (i) => (i.variants ?? []).map((v: any) => v?.product_id)))
   add(out, await graph("price_set", ["id", "variant.product_id"], [...priceSets], (s) => [s.variant?.product_id]))
+  add(out, await graph("order", ["id", "items.product_id"], ids("order"), (o) => (o.items ?? []).map((i: any) => i?.product_id)))
   add(out, await graph("merchant", ["id", "products.id"], ids("merchant"), (m) => (m.products ?? []).map((p: any) => p?.id)))
   return [...out]
 }
