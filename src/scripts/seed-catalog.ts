@@ -38,6 +38,18 @@ export default async function seedCatalog({ container, args }: ExecArgs) {
     }
   }
   console.log(`seed:catalog done: ${created} products created, ${total - created} already there, ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  console.log(`  seconds per phase: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")}`)
+}
+
+// Seconds spent per phase, printed at the end: where a bulk load's time goes.
+const phases: Record<string, number> = {}
+async function timed<T>(phase: string, fn: () => Promise<T>): Promise<T> {
+  const t = Date.now()
+  try {
+    return await fn()
+  } finally {
+    phases[phase] = (phases[phase] ?? 0) + (Date.now() - t) / 1000
+  }
 }
 
 type Setup = { salesChannelId: string; locationId: string; merchantIds: string[]; categoryIds: Map<string, string> }
@@ -50,7 +62,7 @@ async function createBatch(container: Container, ctx: Setup, numbers: number[]):
   const kinds: any = container.resolve(PRODUCT_KIND_MODULE)
   const specs = numbers.map((i) => ({ i, ...productSpec(i) }))
 
-  const created = await productModule.createProducts(
+  const created = await timed("products", () => productModule.createProducts(
     specs.map((s) => ({
       title: s.title, handle: s.handle, description: s.description, status: "published" as const,
       category_ids: [ctx.categoryIds.get(s.categoryHandle)!],
@@ -59,35 +71,35 @@ async function createBatch(container: Container, ctx: Setup, numbers: number[]):
         title: v, sku: `${s.handle}-${v}`.toUpperCase(), options: { Size: v }, manage_inventory: s.kind === "PHYSICAL",
       })),
     }))
-  )
+  ))
   const byHandle = new Map(created.map((p: any) => [p.handle, p]))
   const variants = specs.flatMap((s) => (byHandle.get(s.handle)!.variants as any[]).map((v, k) => ({ spec: s, variant: v, k })))
 
   // Prices: variant k of a product costs the base price plus 10 % per size step (integer minor units).
-  const priceSets = await pricing.createPriceSets(
+  const priceSets = await timed("prices", () => pricing.createPriceSets(
     variants.map(({ spec, k }) => ({
       prices: Object.entries(spec.prices).map(([currency_code, minor]) => ({
         currency_code, amount: toMajorString(minor + Math.floor((minor * k) / 10), currency_code) as any,
       })),
     }))
-  )
+  ))
   const physical = variants.filter((v) => v.spec.kind === "PHYSICAL")
-  const items = physical.length
-    ? await inventory.createInventoryItems(physical.map(({ variant }) => ({ sku: variant.sku, title: variant.title, requires_shipping: true })))
-    : []
-  if (items.length) {
-    await inventory.createInventoryLevels(items.map((item: any, n: number) => ({ inventory_item_id: item.id, location_id: ctx.locationId, stocked_quantity: physical[n].spec.stock })))
-  }
-  const productKinds = await kinds.createProductKinds(specs.map((s) => ({ kind: s.kind })))
+  const items: any[] = await timed("inventory", async () => {
+    if (!physical.length) return []
+    const created = await inventory.createInventoryItems(physical.map(({ variant }) => ({ sku: variant.sku, title: variant.title, requires_shipping: true })))
+    await inventory.createInventoryLevels(created.map((item: any, n: number) => ({ inventory_item_id: item.id, location_id: ctx.locationId, stocked_quantity: physical[n].spec.stock })))
+    return created
+  })
+  const productKinds: any[] = await timed("kinds", () => kinds.createProductKinds(specs.map((s) => ({ kind: s.kind }))))
 
-  await link.create([
+  await timed("links", () => link.create([
     ...variants.map(({ variant }, n) => ({ [Modules.PRODUCT]: { variant_id: variant.id }, [Modules.PRICING]: { price_set_id: priceSets[n].id } })),
     ...items.map((item: any, n: number) => ({ [Modules.PRODUCT]: { variant_id: physical[n].variant.id }, [Modules.INVENTORY]: { inventory_item_id: item.id }, data: { required_quantity: 1 } })),
     ...specs.map((s) => ({ [Modules.PRODUCT]: { product_id: byHandle.get(s.handle)!.id }, [Modules.SALES_CHANNEL]: { sales_channel_id: ctx.salesChannelId } })),
     ...specs.map((s, n) => ({ [Modules.PRODUCT]: { product_id: byHandle.get(s.handle)!.id }, [PRODUCT_KIND_MODULE]: { product_kind_id: productKinds[n].id } })),
     ...specs.map((s) => ({ [MARKETPLACE_MODULE]: { merchant_id: ctx.merchantIds[s.merchantIndex] }, [Modules.PRODUCT]: { product_id: byHandle.get(s.handle)!.id } })),
-  ])
-  await reindexProducts(container, created.map((p: any) => p.id))
+  ]))
+  await timed("search index", () => reindexProducts(container, created.map((p: any) => p.id)))
   return created.length
 }
 
