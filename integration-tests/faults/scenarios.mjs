@@ -288,12 +288,17 @@ export const SCENARIOS = [
 export const FINAL = {
   name: "verify:money (every order)",
   async run({ stack, c, notes }) {
+    let seen = "no answer"
     const report = await waitFor(async () => {
       await recoverNow(c)
       const res = await c.admin.request("GET", "/admin/money/verify")
       if (res.status === 404) throw Object.assign(new Check("GET /admin/money/verify does not exist yet (issue 15 item 6)"), { fatal: true })
+      const violations = res.data?.violations ?? []
+      seen = `${violations.length} violation(s): ${violations.slice(0, 4).map((v) => `${v.order_id} ${v.rule}: ${v.message}`).join(" | ")}`
       return res.status === 200 && res.data.ok ? res.data : null
-    }, "GET /admin/money/verify kept finding violations", { timeoutMs: 20_000, intervalMs: 1000 })
+    }, "GET /admin/money/verify kept finding violations", { timeoutMs: 20_000, intervalMs: 1000 }).catch((e) => {
+      throw new Check(`${e.message.replace(/ \(waited (\d+) s; last:[^]*$/, " within $1 s")}: ${seen}`)
+    })
     notes.push(`endpoint: ${report.orders_checked} orders, 0 violations`)
     const cli = await stack.npmScript("verify:money")
     const summary = cli.output.trim().split("\n").filter((l) => /verify:money|VIOLATION|Missing script/.test(l)).slice(-3).join(" | ")
