@@ -83,13 +83,19 @@ const LIVE_PAYMENT = ["authorized", "partially_authorized", "captured", "partial
 
 /**
  * Stock is not left reserved by a dead checkout: every reservation of the item belongs to an order
- * that is live and paid, and the suite's buyers hold none on cancelled or unpaid orders.
+ * that is live and paid. `scope` (the scenario's cart and buyer) limits it to that cart's and that
+ * buyer's items, so one scenario's leak does not fail the next; without it, every reservation.
  */
-export async function expectNoStrandedStock(c, inventoryItemId) {
+export async function expectNoStrandedStock(c, inventoryItemId, scope) {
   const { reservations } = await c.admin.get(`/admin/reservations?inventory_item_id=${inventoryItemId}&limit=500&fields=id,line_item_id,quantity`)
   const { orders } = await c.admin.get("/admin/orders?limit=500&fields=id,email,status,payment_status,items.id")
   const orderOfItem = new Map(orders.flatMap((o) => (o.items ?? []).map((i) => [i.id, o])))
-  for (const r of reservations) {
+  let mine = null
+  if (scope) {
+    const { cart } = await c.store.get(`/store/carts/${scope.cartId}?fields=id,items.id`)
+    mine = new Set([...(cart.items ?? []).map((i) => i.id), ...orders.filter((o) => o.email === scope.email).flatMap((o) => (o.items ?? []).map((i) => i.id))])
+  }
+  for (const r of reservations.filter((x) => !mine || mine.has(x.line_item_id))) {
     const order = orderOfItem.get(r.line_item_id)
     expect(order, `reservation ${r.id} (${r.quantity}) belongs to no order: stock stranded`)
     expect(order.status !== "canceled" && LIVE_PAYMENT.includes(order.payment_status),
