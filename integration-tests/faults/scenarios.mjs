@@ -28,12 +28,13 @@ const describe = (a) => `line ${a.state}, captured ${eur(a.lineCaptured)} / refu
 async function whenNotBusy(notes, call) {
   const started = Date.now()
   let res
+  let busy = false
   await waitFor(async () => {
     res = await call()
-    return res.status === 409 && res.data?.code === "ORDER_BUSY" ? null : res
+    if (res.status === 409 && res.data?.code === "ORDER_BUSY") return (busy = true), null
+    return res
   }, "the order stayed ORDER_BUSY (a lock of the killed instance?)", { timeoutMs: 15_000, intervalMs: 500 }).catch(() => undefined)
-  const waited = (Date.now() - started) / 1000
-  if (waited > 1) notes.push(`order busy for ${waited.toFixed(0)} s`)
+  if (busy) notes.push(`order busy (409) for ${((Date.now() - started) / 1000).toFixed(0)} s`)
   return res
 }
 
