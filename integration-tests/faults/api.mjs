@@ -160,9 +160,13 @@ export function moveLine(c, orderId, lineId, to) {
   return c.admin.post(`/admin/orders/${orderId}/lines/${lineId}/transitions`, { to })
 }
 
-/** An operator refunds part of a line (`amount` in major units, as the API takes it). */
-export function refundLine(c, orderId, lineId, amount) {
-  return c.admin.post(`/admin/orders/${orderId}/lines/${lineId}/refunds`, { amount, reason: "fault suite refund" })
+/**
+ * An operator refunds part of a line (`amount` in major units, as the API takes it) with an
+ * X-Idempotency-Key, as a careful client does: retrying after a 503 with the same key asks for the
+ * same refund again, never a second one.
+ */
+export function refundLine(c, orderId, lineId, amount, key = `faults-refund-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`) {
+  return c.admin.post(`/admin/orders/${orderId}/lines/${lineId}/refunds`, { amount, reason: "fault suite refund" }, { headers: { "x-idempotency-key": key } })
 }
 
 /** Runs the recovery routine now (the lead's `POST /admin/money/recover`). */
