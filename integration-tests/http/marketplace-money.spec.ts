@@ -6,6 +6,8 @@ import { checkoutActors } from "../helpers/checkout"
 import { drainEventBus } from "../helpers/events"
 import { adminProduct, approvedMerchant, type Headers } from "../helpers/merchants"
 import { waitFor } from "../helpers/wait"
+import { verifyMoney } from "../../src/workflows/marketplace-money/verify-money"
+import { sandboxPspFigures } from "../../src/workflows/marketplace-money/psp-figures"
 
 jest.setTimeout(240 * 1000)
 
@@ -25,6 +27,12 @@ afterAll(async () => {
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     afterEach(() => drainEventBus(getContainer()))
+    // Every money invariant (npm run verify:money) once the subscribers have run; `now` far ahead so
+    // an operation left open or unfinished counts as a violation.
+    const moneyViolations = async () => {
+      await drainEventBus(getContainer())
+      return (await waitFor(() => verifyMoney(getContainer(), { psp: sandboxPspFigures(), now: new Date(Date.now() + 10 * 60_000) }), (r) => r.ok, 15000)).violations
+    }
 
     async function buyerSession(pk: string, email: string): Promise<Headers> {
       const reg = await api.post("/auth/customer/emailpass/register", { email, password: "buyer-pass-1" })
@@ -174,6 +182,8 @@ medusaIntegrationTestRunner({
       expect(own.totals.commission).toBe(608 - 300)
       expect((await failing(api.get(`/merchant/statement?from=${to}&to=${from}`, desert.owner)))).toEqual({ status: 400, data: expect.objectContaining({ code: "INVALID_PERIOD" }) })
 
+      expect(await moneyViolations()).toEqual([])
+
       // Reconciliation: the PSP's report agrees with our books, until someone refunds at the PSP directly.
       const run = async () => (await api.post("/admin/reconciliation/run", {}, admin)).data
       expect((await run()).mismatches).toEqual([])
@@ -185,6 +195,10 @@ medusaIntegrationTestRunner({
       const report = await run()
       expect(report.mismatches).toEqual([expect.objectContaining({ kind: "refund", provider_reference: intentId, ours: 2000, theirs: 2100 })])
       expect((await api.get("/admin/reconciliation?status=OPEN", admin)).data.mismatches).toHaveLength(1)
+      // The money checker sees that refund too: the PSP holds 1.00 more than Medusa and the journal.
+      expect((await verifyMoney(getContainer(), { psp: sandboxPspFigures() })).violations).toEqual([
+        expect.objectContaining({ order_id: orderId, rule: "psp_matches_medusa" }),
+      ])
     })
 
     it("nets a refund made after payout off the next payout, and holds a suspended merchant's money", async () => {
@@ -230,6 +244,7 @@ medusaIntegrationTestRunner({
       await api.post(`/admin/merchants/${academy.merchant.id}/approve`, {}, admin)
       const netted = (await api.post("/admin/payout-batches", { run_key: "netting-4" }, admin)).data.payout_batch.payouts
       expect(netted.map((p: any) => p.amount)).toEqual([2700])
+      expect(await moneyViolations()).toEqual([])
     })
   },
 })

@@ -30,8 +30,9 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     afterEach(() => drainEventBus(getContainer()))
 
-    async function placeTwoMerchantOrder() {
-      const { admin, store, salesChannelId } = await checkoutActors(getContainer(), api)
+    async function placeTwoMerchantOrder(asCustomer = false) {
+      const { admin, store: guest, salesChannelId } = await checkoutActors(getContainer(), api)
+      const store = asCustomer ? await customerSession(guest.headers["x-publishable-api-key"], "disputer@test.local") : guest
       const A = await approvedMerchant(api, admin, "race-lamps")
       const B = await approvedMerchant(api, admin, "race-vases")
       const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
@@ -45,7 +46,14 @@ medusaIntegrationTestRunner({
       const orderId = (await api.post(`/store/carts/${cart.id}/complete`, {}, store)).data.order.id
       const lines = (await api.get(`/admin/orders/${orderId}/lines`, admin)).data.lines
       const line = (title: string) => lines.find((l: any) => l.title === title)
-      return { admin, A, B, orderId, lamp: line("Lamp"), vase: line("Vase"), mug: line("Mug") }
+      return { admin, store, A, B, orderId, lamp: line("Lamp"), vase: line("Vase"), mug: line("Mug") }
+    }
+
+    async function customerSession(pk: string, email: string): Promise<Headers> {
+      const reg = await api.post("/auth/customer/emailpass/register", { email, password: "buyer-pass-1" })
+      await api.post("/store/customers", { email, first_name: "Dee" }, { headers: { authorization: `Bearer ${reg.data.token}`, "x-publishable-api-key": pk } })
+      const login = await api.post("/auth/customer/emailpass", { email, password: "buyer-pass-1" })
+      return { headers: { authorization: `Bearer ${login.data.token}`, "x-publishable-api-key": pk } }
     }
 
     const move = (owner: Headers, orderId: string, lineId: string, to: string) =>
@@ -132,6 +140,22 @@ medusaIntegrationTestRunner({
       expect(Number((await lineRow(lamp.id)).refunded_amount)).toBe(8)
       const verified = await waitFor(async () => (await api.get("/admin/money/verify", admin)).data, (r: any) => r.ok)
       expect(verified.violations).toEqual([])
+    })
+
+    it("refunds a disputed line once when the dispute is resolved twice and the merchant refunds at the same time", async () => {
+      const { admin, store, A, orderId, lamp } = await placeTwoMerchantOrder(true)
+      expect((await move(A.owner, orderId, lamp.id, "FULFILLING")).status).toBe(200)
+      await api.post(`/merchant/orders/${orderId}/lines/${lamp.id}/transitions`, { to: "SHIPPED", carrier: "DHL", tracking_number: "JD014600006281" }, A.owner)
+      await api.post(`/merchant/orders/${orderId}/lines/${lamp.id}/transitions`, { to: "DELIVERED" }, A.owner)
+      const dispute = (await api.post(`/store/orders/${orderId}/lines/${lamp.id}/disputes`, { reason: "DAMAGED", message: "Arrived cracked" }, store)).data.dispute
+      const resolve = () => outcome(api.post(`/admin/disputes/${dispute.id}/resolve`, { outcome: "refund", note: "cracked" }, admin))
+      const [r1, r2, merchant] = await Promise.all([resolve(), resolve(), refund(A.owner, orderId, lamp.id, 15)])
+      expect([r1.status, r2.status].sort()).toEqual([200, 409])
+      // Whichever ran first, the line is refunded exactly what it captured, never more.
+      expect([200, 422]).toContain(merchant.status)
+      expect(Number((await lineRow(lamp.id)).refunded_amount)).toBe(20)
+      expect((await intentOf(orderId)).amount_refunded).toBe(2000)
+      await expectMoneyConsistent()
     })
 
     it("lets exactly one of three concurrent cancels through and releases the rest of the authorization once", async () => {

@@ -16,7 +16,7 @@ type ItemMoney = {
   quantity?: unknown
   detail?: { quantity?: unknown } | null
   is_tax_inclusive?: boolean | null
-  adjustments?: ({ amount?: unknown } | null)[] | null
+  adjustments?: ({ amount?: unknown; version?: number | null } | null)[] | null
   tax_lines?: ({ rate?: unknown } | null)[] | null
 }
 
@@ -27,7 +27,7 @@ type ItemMoney = {
  */
 export function lineAmountMinor(item: ItemMoney, currency: string): number {
   const subtotal = toMinor((item.unit_price as any) ?? 0, currency) * lineQuantity(item)
-  const discount = (item.adjustments ?? []).reduce((s, a) => s + (a ? toMinor((a.amount as any) ?? 0, currency) : 0), 0)
+  const discount = currentAdjustments(item).reduce((s, a) => s + (a ? toMinor((a.amount as any) ?? 0, currency) : 0), 0)
   const taxable = Math.max(0, subtotal - discount)
   if (item.is_tax_inclusive) return taxable
   // A rate of 7.5 (%) is 750 basis points.
@@ -51,7 +51,7 @@ const WEIGHT_EXTRA_DECIMALS = 6
 export function orderItemAmounts(items: readonly (ItemMoney & { id: string })[], currency: string): Map<string, ItemAmounts> {
   const exponent = currencyExponent(currency)
   const weights = items.map((i) =>
-    (i.adjustments ?? []).reduce((s, a) => s + (a ? toScaledInteger((a.amount as any) ?? 0, exponent + WEIGHT_EXTRA_DECIMALS) : 0), 0)
+    currentAdjustments(i).reduce((s, a) => s + (a ? toScaledInteger((a.amount as any) ?? 0, exponent + WEIGHT_EXTRA_DECIMALS) : 0), 0)
   )
   const totalWeight = weights.reduce((s, w) => s + w, 0)
   const totalDiscount = toScaledInteger(`${totalWeight}e-${WEIGHT_EXTRA_DECIMALS}`, 0)
@@ -69,8 +69,19 @@ export function orderItemAmounts(items: readonly (ItemMoney & { id: string })[],
   return result
 }
 
+/**
+ * An order item's adjustments of its latest order version. Medusa keeps one row per adjustment and
+ * version once the order changes (a refund's credit line, an edit): counting them all would take
+ * the discount twice.
+ */
+export function currentAdjustments(item: Pick<ItemMoney, "adjustments">) {
+  const rows = (item.adjustments ?? []).filter(Boolean) as { amount?: unknown; version?: number | null }[]
+  const latest = rows.reduce((v, a) => Math.max(v, Number(a.version ?? 0)), 0)
+  return rows.filter((a) => Number(a.version ?? 0) === latest)
+}
+
 /** Fields `lineAmountMinor` needs, for query.graph on an order. */
 export const LINE_AMOUNT_FIELDS = [
   "items.unit_price", "items.quantity", "items.detail.quantity", "items.is_tax_inclusive",
-  "items.adjustments.amount", "items.tax_lines.rate",
+  "items.adjustments.amount", "items.adjustments.version", "items.tax_lines.rate",
 ]

@@ -54,6 +54,8 @@ export type SandboxPaymentData = {
   amount_to_capture?: MajorAmount
   /** Set by our payment-operations journal just before it calls Medusa: the PSP key of that operation. */
   operation_key?: string
+  /** The kind of call the key is for (capture, refund, cancel): no other call uses it. */
+  operation_kind?: string
 }
 
 type Cradle = Record<string, unknown>
@@ -345,7 +347,7 @@ function toMedusaError(e: unknown, operation: string): Error {
  * derived from Medusa's record id.
  */
 function pspKey(data: SandboxPaymentData, medusaKey: string | undefined, operation: string): string | undefined {
-  if (data?.operation_key) return data.operation_key
+  if (data?.operation_key && data.operation_kind === operation) return data.operation_key
   return medusaKey ? `${medusaKey}:${operation}` : undefined
 }
 

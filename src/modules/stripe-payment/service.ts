@@ -77,7 +77,7 @@ export default class StripePaymentProviderService extends StripeProviderService 
     if (!id) return super.capturePayment({ data, context })
     const booked = context?.idempotency_key ? await this.bookedCaptureAmount(context.idempotency_key, String(data?.currency ?? "")) : undefined
     // Our payment-operations journal names the operation's key: a recovery re-sends exactly it.
-    const key = (data?.operation_key as string | undefined) ?? context?.idempotency_key
+    const key = (data?.operation_kind === "capture" ? (data?.operation_key as string | undefined) : undefined) ?? context?.idempotency_key
     context = { ...context, idempotency_key: key }
     let intent: any
     try {
@@ -124,7 +124,7 @@ export default class StripePaymentProviderService extends StripeProviderService 
 
   /** A refund journaled by us carries its operation's key, so a recovery re-sends exactly it. */
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
-    const key = (input.data?.operation_key as string | undefined) ?? input.context?.idempotency_key
+    const key = (input.data?.operation_kind === "refund" ? (input.data?.operation_key as string | undefined) : undefined) ?? input.context?.idempotency_key
     return super.refundPayment({ ...input, context: { ...input.context, idempotency_key: key } })
   }
 

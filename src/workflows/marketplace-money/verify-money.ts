@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { toMinor } from "../../lib/money"
-import { LINE_AMOUNT_FIELDS, lineAmountMinor } from "../../lib/order-items"
+import { LINE_AMOUNT_FIELDS, lineAmountMinor, orderItemAmounts } from "../../lib/order-items"
 import { sumMinor } from "../../lib/payments"
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
 import type OrderLinesModuleService from "../../modules/order-lines/service"
@@ -48,7 +48,7 @@ export async function verifyMoney(container: MedusaContainer, options: { now?: D
     const { data: orders } = await query.graph({
       entity: "order",
       fields: ["id", "currency_code", "items.id", ...LINE_AMOUNT_FIELDS,
-        "shipping_methods.amount", "shipping_methods.is_tax_inclusive", "shipping_methods.adjustments.amount", "shipping_methods.tax_lines.rate",
+        "shipping_methods.amount", "shipping_methods.is_tax_inclusive", "shipping_methods.adjustments.amount", "shipping_methods.adjustments.version", "shipping_methods.tax_lines.rate",
         "payment_collections.payments.id", "payment_collections.payments.provider_id", "payment_collections.payments.data", "payment_collections.payments.amount",
         "payment_collections.payments.captures.amount", "payment_collections.payments.refunds.amount"],
       filters: { id: orderIds.slice(i, i + 50) },
@@ -77,6 +77,8 @@ export async function verifyMoney(container: MedusaContainer, options: { now?: D
           }
         }
       }
+      // Each line's price after its share of promotions, with its tax: what its capture may take at most.
+      const prices = orderItemAmounts((order.items ?? []).filter(Boolean), currency)
       let linesCaptured = 0
       for (const line of orderLines) {
         const captured = toMinor((line.captured_amount as any) ?? 0, currency)
@@ -88,8 +90,8 @@ export async function verifyMoney(container: MedusaContainer, options: { now?: D
           add(order.id, "line_totals_from_journal", `line ${line.id}: shows captured ${captured} / refunded ${refunded}, its succeeded operations ${opCaptured} / ${opRefunded}`)
         }
         if (refunded > captured) add(order.id, "line_refund_exceeds_capture", `line ${line.id}: refunded ${refunded} > captured ${captured}`)
-        const item = (order.items ?? []).find((it: any) => it?.id === line.line_item_id)
-        if (item && captured > lineAmountMinor(item, currency)) add(order.id, "line_capture_exceeds_price", `line ${line.id}: captured ${captured} > its price ${lineAmountMinor(item, currency)}`)
+        const price = prices.get(line.line_item_id)?.total
+        if (price !== undefined && captured > price) add(order.id, "line_capture_exceeds_price", `line ${line.id}: captured ${captured} > its price ${price}`)
         if (splitLineIds.has(line.id)) {
           const entries = ledgerRows.filter((e) => e.order_line_id === line.id && e.account === "BUYER_CLEARING")
           const booked = -entries.filter((e) => e.kind === "capture").reduce((s, e) => s + Number(e.amount), 0)
@@ -139,3 +141,4 @@ export async function verifyMoney(container: MedusaContainer, options: { now?: D
   }
   return { ok: violations.length === 0, orders_checked: orderIds.length, violations }
 }
+

@@ -48,6 +48,7 @@ export async function driveOperation(container: MedusaContainer, op: StoredOpera
       await container.resolve(Modules.PAYMENT).cancelPayment(op.payment_id)
     }
   } catch (e: any) {
+    await clearOperationKey(container, op).catch(() => undefined)
     const error = String(e?.message ?? e).slice(0, 2000)
     const state = outcomeUncertain(e) ? "UNKNOWN" : "FAILED"
     // Medusa may have booked it although the call "failed" (an error after its commit): look again.
@@ -109,11 +110,23 @@ async function medusaRecordOf(container: MedusaContainer, op: StoredOperation): 
   return rows.find((r) => r.created_by === op.id)?.id ?? null
 }
 
-/** The provider sends the operation's key to the PSP (src/modules/sandbox-payment, stripe-payment). */
+/**
+ * The provider sends the operation's key to the PSP for a call of the operation's kind
+ * (src/modules/sandbox-payment, stripe-payment). A successful call replaces the payment data (the
+ * key goes with it); a failed one clears it, so no other call ever borrows it.
+ */
 async function pointProviderAtOperation(container: MedusaContainer, op: StoredOperation) {
   const payments = container.resolve(Modules.PAYMENT)
   const payment: any = await payments.retrievePayment(op.payment_id, { select: ["id", "data"] })
-  await payments.updatePayment({ id: op.payment_id, data: { ...(payment.data ?? {}), operation_key: op.idempotency_key } } as any)
+  await payments.updatePayment({ id: op.payment_id, data: { ...(payment.data ?? {}), operation_key: op.idempotency_key, operation_kind: op.kind } } as any)
+}
+
+async function clearOperationKey(container: MedusaContainer, op: StoredOperation) {
+  const payments = container.resolve(Modules.PAYMENT)
+  const payment: any = await payments.retrievePayment(op.payment_id, { select: ["id", "data"] })
+  if (payment.data?.operation_key !== op.idempotency_key) return
+  const { operation_key: _key, operation_kind: _kind, ...rest } = payment.data
+  await payments.updatePayment({ id: op.payment_id, data: rest } as any)
 }
 
 // A definite answer (declined, invalid, not found, refused by Medusa's own checks) means nothing

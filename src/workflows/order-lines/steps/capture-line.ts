@@ -31,7 +31,7 @@ export const captureLineStep = createStep(
     const { data: [order] } = await query.graph({
       entity: "order",
       fields: ["id", "currency_code", "items.id", ...LINE_AMOUNT_FIELDS,
-        "shipping_methods.amount", "shipping_methods.is_tax_inclusive", "shipping_methods.adjustments.amount", "shipping_methods.tax_lines.rate",
+        "shipping_methods.amount", "shipping_methods.is_tax_inclusive", "shipping_methods.adjustments.amount", "shipping_methods.adjustments.version", "shipping_methods.tax_lines.rate",
         "payment_collections.payments.id", "payment_collections.payments.amount", "payment_collections.payments.canceled_at",
         "payment_collections.payments.captures.amount"],
       filters: { id: line.order_id },
