@@ -158,6 +158,28 @@ medusaIntegrationTestRunner({
       await expectMoneyConsistent()
     })
 
+    it("turns Medusa's own Capture payment into per-line captures and refuses its whole-payment refund", async () => {
+      const { admin, A, orderId, lamp, vase, mug } = await placeTwoMerchantOrder()
+      const { data: [order] } = await getContainer().resolve("query").graph({ entity: "order", fields: ["payment_collections.payments.id"], filters: { id: orderId } })
+      const paymentId = (order as any).payment_collections[0].payments[0].id
+      // The admin's "Capture payment" button: every waiting line is captured through the engine.
+      const captured = await outcome(api.post(`/admin/payments/${paymentId}/capture`, {}, admin))
+      expect(captured.status).toBe(200)
+      expect((await intentOf(orderId)).amount_captured).toBe(5500)
+      for (const [line, amount] of [[lamp, 20], [vase, 30], [mug, 5]] as const) {
+        expect(await lineRow(line.id)).toEqual(expect.objectContaining({ state: "PAID" }))
+        expect(Number((await lineRow(line.id)).captured_amount)).toBe(amount)
+      }
+      // The line's own capturing move later has nothing left to capture.
+      expect((await move(A.owner, orderId, lamp.id, "FULFILLING")).status).toBe(200)
+      expect((await intentOf(orderId)).amount_captured).toBe(5500)
+      // A partial amount or a whole-payment refund cannot say whose line it is: refused, nothing moves.
+      expect(await outcome(api.post(`/admin/payments/${paymentId}/capture`, { amount: 1 }, admin))).toEqual(expect.objectContaining({ status: 422, data: expect.objectContaining({ code: "PAYMENT_OPERATION_PER_LINE" }) }))
+      expect(await outcome(api.post(`/admin/payments/${paymentId}/refund`, { amount: 5 }, admin))).toEqual(expect.objectContaining({ status: 422, data: expect.objectContaining({ code: "PAYMENT_OPERATION_PER_LINE" }) }))
+      expect((await intentOf(orderId)).amount_refunded).toBe(0)
+      await expectMoneyConsistent()
+    })
+
     it("lets exactly one of three concurrent cancels through and releases the rest of the authorization once", async () => {
       const { A, orderId, lamp, mug } = await placeTwoMerchantOrder()
       expect((await move(A.owner, orderId, lamp.id, "FULFILLING")).status).toBe(200)

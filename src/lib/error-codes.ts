@@ -86,6 +86,7 @@ export const ERROR_CODES = {
   IDEMPOTENCY_KEY_REUSED: "The idempotency key was already used for a different request (method, path or body).",
   IDEMPOTENCY_KEY_IN_PROGRESS: "A request with the same idempotency key is still running and did not finish in time; retry later.",
   PSP_UNAVAILABLE: "The payment provider could not be reached, did not answer in time or failed on its side (HTTP 503, with Retry-After). Retry the same request; it will not charge twice.",
+  PAYMENT_OPERATION_PER_LINE: "The payment belongs to a marketplace order whose money moves per line: capture by moving lines (or capture without an amount), refund a line.",
   ORDER_BUSY: "Another change to this order's money is running; retry in a moment.",
   // Search (issue 18, docs/search.md)
   SEARCH_QUERY_TOO_LONG: "The search text `q` is longer than 200 characters.",

@@ -9,7 +9,7 @@ import { recordLineEventStep } from "./steps/record-line-event"
 
 // Card authorizations lapse after about 7 days (DESIGN.md §4); capture a day before by default.
 export const DEFAULT_CAPTURE_BEFORE_EXPIRY_MS = 6 * 24 * 60 * 60 * 1000
-const STATES_AWAITING_CAPTURE = ["RESERVED", "PAID", "SLOT_RESERVED"]
+export const STATES_AWAITING_CAPTURE = ["RESERVED", "PAID", "SLOT_RESERVED"]
 
 /** Captures one line early, keeping its state; its later capturing move then captures nothing. */
 export const captureLineEarlyWorkflow = createWorkflow("capture-line-early", (input: { line_id: string }) => {
