@@ -10,9 +10,11 @@ import type OrderLinesModuleService from "../../modules/order-lines/service"
  * One lock per order's money (its payment and every line it pays for), through Medusa's locking
  * module — Redis when REDIS_URL is set, so it holds across server instances. One key rather than
  * payment + line keys: an order has one payment, and a single key cannot half-acquire or deadlock.
- * The TTL frees the lock of a process that died holding it.
+ * The lock lives ORDER_MONEY_LOCK_TTL_S and is renewed while its holder runs (a PSP call may take
+ * its client's three 10 s attempts), so the lock of a process that died is free within seconds.
  */
-export const ORDER_MONEY_LOCK_TTL_S = 120
+export const ORDER_MONEY_LOCK_TTL_S = Number(process.env.ORDER_MONEY_LOCK_TTL_S) || 15
+const renewals = new Map<string, NodeJS.Timeout>()
 const WAIT_MS = Number(process.env.ORDER_MONEY_LOCK_WAIT_MS) || 30_000
 
 export const orderMoneyLockKey = (orderId: string) => `order-money:${orderId}`
@@ -23,6 +25,11 @@ export async function acquireOrderMoneyLock(container: MedusaContainer, orderId:
   for (;;) {
     try {
       await locking.acquire(orderMoneyLockKey(orderId), { ownerId, expire: ORDER_MONEY_LOCK_TTL_S })
+      const renewal = setInterval(() => {
+        locking.acquire(orderMoneyLockKey(orderId), { ownerId, expire: ORDER_MONEY_LOCK_TTL_S }).catch(() => undefined)
+      }, (ORDER_MONEY_LOCK_TTL_S * 1000) / 3)
+      renewal.unref()
+      renewals.set(ownerId, renewal)
       return
     } catch {
       if (Date.now() >= until) throw new SnailError(409, "ORDER_BUSY", "Another change to this order's payment is still running; try again in a moment.")
@@ -32,6 +39,8 @@ export async function acquireOrderMoneyLock(container: MedusaContainer, orderId:
 }
 
 export async function releaseOrderMoneyLock(container: MedusaContainer, orderId: string, ownerId: string) {
+  clearInterval(renewals.get(ownerId))
+  renewals.delete(ownerId)
   await container.resolve(Modules.LOCKING).release(orderMoneyLockKey(orderId), { ownerId })
 }
 
