@@ -33,7 +33,7 @@ async function whenNotBusy(notes, call) {
     res = await call()
     if (res.status === 409 && res.data?.code === "ORDER_BUSY") return (busy = true), null
     return res
-  }, "the order stayed ORDER_BUSY (a lock of the killed instance?)", { timeoutMs: 15_000, intervalMs: 500 }).catch(() => undefined)
+  }, "the order stayed ORDER_BUSY (a lock of the killed instance?)", { timeoutMs: 20_000, intervalMs: 500 }).catch(() => undefined)
   if (busy) notes.push(`order busy (409) for ${((Date.now() - started) / 1000).toFixed(0)} s`)
   return res
 }
@@ -219,7 +219,7 @@ async function recoverUntilAgreed(c, o, settled) {
     })
     if (a) seen = describe(a)
     return a && settled(a) ? a : null
-  }, "recovery did not settle the line", { timeoutMs: 20_000, intervalMs: 500 }).catch((e) => {
+  }, "recovery did not settle the line", { timeoutMs: 30_000, intervalMs: 500 }).catch((e) => {
     throw new Check(`${e.message.replace(/ \(waited (\d+) s; last:[^]*$/, " within $1 s")}: ${seen}`)
   })
 }
