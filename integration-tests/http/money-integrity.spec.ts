@@ -131,11 +131,13 @@ medusaIntegrationTestRunner({
       psp.setFaults({ mode: "down" })
       expect((await refund(A.owner, orderId, lamp.id, 3)).status).toBe(503)
       psp.setFaults({ mode: "none" })
+      // Past its lease the recovery routine (the minute job, or this call) settles it, then finishes it.
       await sleep(1600)
-      const recovered = (await api.post("/admin/money/recover", {}, admin)).data
-      expect(recovered.operations.settled).toEqual([expect.objectContaining({ kind: "refund", state: "SUCCEEDED" })])
+      await api.post("/admin/money/recover", {}, admin)
       await sleep(1600)
-      expect((await api.post("/admin/money/recover", {}, admin)).data.operations.finished).toHaveLength(1)
+      await api.post("/admin/money/recover", {}, admin)
+      const ops = await getContainer().resolve<any>(ORDER_LINES_MODULE).listPaymentOperations({ order_id: orderId, kind: "refund" })
+      expect(ops.map((o: any) => [o.state, Number(o.line_amount), !!o.finished_at]).sort()).toEqual([["SUCCEEDED", 300, true], ["SUCCEEDED", 500, true]])
       expect((await intentOf(orderId)).amount_refunded).toBe(800)
       expect(Number((await lineRow(lamp.id)).refunded_amount)).toBe(8)
       const verified = await waitFor(async () => (await api.get("/admin/money/verify", admin)).data, (r: any) => r.ok)
