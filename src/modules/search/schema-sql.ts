@@ -72,4 +72,20 @@ export const SEARCH_SCHEMA_SQL: string[] = [
   `CREATE INDEX IF NOT EXISTS "IDX_search_index_queue_created" ON search_index_queue (created_at, id) WHERE deleted_at IS NULL`,
 ]
 
-export const SEARCH_SCHEMA_DOWN_SQL = [`DROP TABLE IF EXISTS search_index_queue`, `DROP TABLE IF EXISTS search_document`, `DROP FUNCTION IF EXISTS snail_search_norm(text)`]
+/**
+ * Typo tolerance at scale: every indexed word once, trigram-indexed. A misspelt query word is
+ * corrected against this small table, then the corrected words go through the ordinary GIN
+ * full-text match — instead of a trigram comparison with every product's text (one heap recheck
+ * per product: hundreds of milliseconds at 10k products). Words are never removed: a stale word
+ * only widens a query with a word that matches nothing.
+ */
+export const SEARCH_WORDS_SQL: string[] = [
+  `CREATE TABLE IF NOT EXISTS search_word (word text PRIMARY KEY)`,
+  `CREATE INDEX IF NOT EXISTS "IDX_search_word_trgm" ON search_word USING gin (word gin_trgm_ops)`,
+  `INSERT INTO search_word (word)
+     SELECT DISTINCT w FROM search_document d, unnest(tsvector_to_array(d.tsv_simple)) AS w WHERE length(w) >= 3
+     ON CONFLICT DO NOTHING`,
+]
+SEARCH_SCHEMA_SQL.push(...SEARCH_WORDS_SQL)
+
+export const SEARCH_SCHEMA_DOWN_SQL = [`DROP TABLE IF EXISTS search_word`, `DROP TABLE IF EXISTS search_index_queue`, `DROP TABLE IF EXISTS search_document`, `DROP FUNCTION IF EXISTS snail_search_norm(text)`]

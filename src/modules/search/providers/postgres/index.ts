@@ -1,11 +1,11 @@
 import type { SearchDocument, SearchFacets, SearchHit, SearchProvider, SearchQuery, SearchResult, Suggestion } from "../../types"
 import { highlightMarked, MARK_END, MARK_START } from "../../highlight"
-import { DOCUMENT_COLUMNS, MATCH_SQL, PREFIX_TSQUERY_SQL, RANK_SQL, trgmTextSql, tsvectorSql } from "./sql"
+import { CORRECTIONS_SQL, DOCUMENT_COLUMNS, MATCH_SQL, RANK_SQL, RECORD_WORDS_SQL, trgmTextSql, tsvectorSql } from "./sql"
 
 type Knex = any
 
 export type PostgresSearchOptions = {
-  /** pg_trgm word-similarity threshold for typo matches: 0.55 lets "hedphones" (0.62) find "headphones" but not "mug" → "music" (0.5). */
+  /** pg_trgm similarity a correction needs: 0.45 lets "hedphones" (0.62) become "headphones"; "mugs" is never corrected (under 5 letters). */
   typoThreshold?: number
 }
 
@@ -19,7 +19,7 @@ export class PostgresSearchProvider implements SearchProvider {
   private readonly threshold: number
 
   constructor(private readonly pg: Knex, options: PostgresSearchOptions = {}) {
-    this.threshold = options.typoThreshold ?? 0.55
+    this.threshold = options.typoThreshold ?? 0.45
     if (!(this.threshold > 0 && this.threshold < 1)) throw new Error("search typoThreshold must be between 0 and 1")
   }
 
@@ -44,16 +44,42 @@ export class PostgresSearchProvider implements SearchProvider {
          FROM jsonb_populate_recordset(NULL::search_document, ?::jsonb) AS d`,
         [JSON.stringify(docs)]
       )
+      await trx.raw(RECORD_WORDS_SQL, [productIds])
     })
+  }
+
+  /**
+   * The query as a simple-configuration tsquery with misspelt words widened to their corrections:
+   * "wireles hedphones" → ('wireles' | 'wireless') & ('hedphones' | 'headphones'). With
+   * `prefixLast` the last typed word also matches as a prefix (autocomplete).
+   */
+  private async expandedQuery(trx: Knex, q: string, prefixLast = false): Promise<{ text: string; corrected: boolean }> {
+    await trx.raw(`SET LOCAL pg_trgm.similarity_threshold = ${Number(this.threshold)}`)
+    const { rows } = await trx.raw(CORRECTIONS_SQL, [q])
+    const quote = (w: string) => `'${w.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`
+    const lastPos = Math.max(0, ...rows.map((r: any) => Number(r.pos)))
+    let corrected = false
+    const parts = rows.map((r: any) => {
+      const alternatives: string[] = r.alternatives ?? []
+      if (alternatives.length) corrected = true
+      const self = prefixLast && Number(r.pos) === lastPos ? `${quote(r.word)}:*` : quote(r.word)
+      return alternatives.length ? `(${[self, ...alternatives.map(quote)].join(" | ")})` : self
+    })
+    return { text: parts.join(" & "), corrected }
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const q = query.q?.trim() || ""
+    if (!q) return this.searchWith(this.pg, query, "", null)
+    return this.pg.transaction(async (trx: Knex) => this.searchWith(trx, query, q, await this.expandedQuery(trx, q)))
+  }
+
+  private async searchWith(db: Knex, query: SearchQuery, q: string, expanded: { text: string; corrected: boolean } | null): Promise<SearchResult> {
     const where: string[] = []
     const whereArgs: unknown[] = []
     if (q) {
       where.push(MATCH_SQL)
-      whereArgs.push(q, q, q, q)
+      whereArgs.push(q, q, expanded!.text)
     }
     if (query.currency_code) (where.push(`d.currency_code = ?`), whereArgs.push(query.currency_code))
     if (query.sales_channel_ids?.length) (where.push(`d.sales_channel_ids && ?::text[]`), whereArgs.push(query.sales_channel_ids))
@@ -65,18 +91,20 @@ export class PostgresSearchProvider implements SearchProvider {
     if (query.available !== undefined) (where.push(`d.available = ?`), whereArgs.push(query.available))
 
     const rank = q ? RANK_SQL : `0`
-    const rankArgs = q ? [q, q, q, q] : []
+    const rankArgs = q ? [q, q, expanded!.text] : []
     // Without a currency a product counts once (its best-ranked currency row).
     const cols = MATCHED_COLUMNS.map((c) => `d.${c}`).join(", ")
     const matched = query.currency_code
       ? `SELECT ${cols}, ${rank} AS rank FROM search_document d WHERE ${where.join(" AND ") || "true"}`
       : `SELECT DISTINCT ON (d.product_id) ${cols}, ${rank} AS rank FROM search_document d WHERE ${where.join(" AND ") || "true"} ORDER BY d.product_id, rank DESC, d.currency_code`
     const order = orderSql(query.sort ?? "relevance", !!q)
-    const headlineConfig = /[\u0400-\u04FF]/.test(q) ? "russian" : /[A-Za-z]/.test(q) ? "english" : "simple"
+    // Highlight with the stemmer of the query's script; a corrected query highlights the corrections.
+    const headlineConfig = expanded?.corrected ? "simple" : /[\u0400-\u04FF]/.test(q) ? "russian" : /[A-Za-z]/.test(q) ? "english" : "simple"
+    const headlineQuery = expanded?.corrected ? `to_tsquery('simple', ?)` : `websearch_to_tsquery('${headlineConfig}', snail_search_norm(?))`
+    const headlineArg = expanded?.corrected ? expanded.text : q
     const mark = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`
-    const headline = (col: string) =>
-      q ? `ts_headline('${headlineConfig}', ${col}, websearch_to_tsquery('${headlineConfig}', snail_search_norm(?)), '${mark}')` : col
-    const headlineArgs = q ? [q, q] : []
+    const headline = (col: string) => (q ? `ts_headline('${headlineConfig}', ${col}, ${headlineQuery}, '${mark}')` : col)
+    const headlineArgs = q ? [headlineArg, headlineArg] : []
     const facetSql = query.facets === false ? `NULL` : FACETS_SQL
 
     const sql = `
@@ -91,11 +119,7 @@ export class PostgresSearchProvider implements SearchProvider {
            FROM page) h) AS hits,
         ${facetSql} AS facets`
 
-    const run = async (trx: Knex) => {
-      if (q) await trx.raw(`SET LOCAL pg_trgm.word_similarity_threshold = ${Number(this.threshold)}`)
-      return trx.raw(sql, [...rankArgs, ...whereArgs, query.limit, query.offset, ...headlineArgs])
-    }
-    const result = await (q ? this.pg.transaction(run) : run(this.pg))
+    const result = await db.raw(sql, [...rankArgs, ...whereArgs, query.limit, query.offset, ...headlineArgs])
     const row = result.rows[0]
     return { total: row.total, hits: (row.hits as any[]).map(toHit), facets: query.facets === false ? null : toFacets(row.facets) }
   }
@@ -108,19 +132,18 @@ export class PostgresSearchProvider implements SearchProvider {
     if (opts.currency_code) (filters.push(`d.currency_code = ?`), args.push(opts.currency_code))
     if (opts.sales_channel_ids?.length) (filters.push(`d.sales_channel_ids && ?::text[]`), args.push(opts.sales_channel_ids))
     const filter = filters.length ? `AND ${filters.join(" AND ")}` : ""
-    // Word prefixes first ("hea" → Headphones), typo-tolerant trigram matches after them.
+    // Titles whose words start with the typed words (misspelt full words corrected), best first.
     return this.pg.transaction(async (trx: Knex) => {
-      await trx.raw(`SET LOCAL pg_trgm.word_similarity_threshold = ${Number(this.threshold)}`)
+      const expanded = await this.expandedQuery(trx, text, true)
+      if (!expanded.text) return []
       const { rows } = await trx.raw(
         `SELECT title AS text, product_id FROM (
-           SELECT DISTINCT ON (d.product_id) d.product_id, d.title,
-             (CASE WHEN d.tsv_simple @@ ${PREFIX_TSQUERY_SQL} THEN 1 ELSE 0 END) + word_similarity(snail_search_norm(?), d.trgm_text) AS score,
-             d.popularity
+           SELECT DISTINCT ON (d.product_id) d.product_id, d.title, ts_rank_cd(d.tsv_simple, to_tsquery('simple', ?)) AS score, d.popularity
            FROM search_document d
-           WHERE (d.tsv_simple @@ ${PREFIX_TSQUERY_SQL} OR snail_search_norm(?) <% d.trgm_text) ${filter}
+           WHERE d.tsv_simple @@ to_tsquery('simple', ?) ${filter}
            ORDER BY d.product_id
          ) s ORDER BY score DESC, popularity DESC, title LIMIT ?`,
-        [text, text, text, text, ...args, opts.limit]
+        [expanded.text, expanded.text, ...args, opts.limit]
       )
       return rows.map((r: any) => ({ text: r.text, product_id: r.product_id }))
     })

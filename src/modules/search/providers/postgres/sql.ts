@@ -20,32 +20,41 @@ export function trgmTextSql(d = "d"): string {
 }
 
 /**
- * A row matches when any language's stemmed words match, or, for typos, when the query is
- * trigram-similar to a stretch of its short text (`<%`, GIN-indexed; threshold set per search).
- * Each expression is a constant of the query (immutable functions), so the GIN indexes apply.
- * Bindings: the raw query text 4 times.
+ * A row matches when any language's stemmed words match (english, russian), or the simple
+ * configuration matches the query with its misspelt words widened to their corrections
+ * (`expandedQuery`). Each tsquery is a constant of the statement, so the GIN indexes apply.
+ * Bindings: query text, query text, expanded tsquery text.
  */
 export const MATCH_SQL = `(
   d.tsv_en @@ websearch_to_tsquery('english', snail_search_norm(?))
   OR d.tsv_ru @@ websearch_to_tsquery('russian', snail_search_norm(?))
-  OR d.tsv_simple @@ websearch_to_tsquery('simple', snail_search_norm(?))
-  OR snail_search_norm(?) <% d.trgm_text
+  OR d.tsv_simple @@ to_tsquery('simple', ?)
 )`
 
-/** Relevance: cover density of the stemmed matches plus trigram closeness. Bindings: the query 4 times. */
+/** Relevance: cover density over the three configurations (title weighs most). Same bindings as MATCH_SQL. */
 export const RANK_SQL = `(
   ts_rank_cd(d.tsv_en, websearch_to_tsquery('english', snail_search_norm(?)))
   + ts_rank_cd(d.tsv_ru, websearch_to_tsquery('russian', snail_search_norm(?)))
-  + ts_rank_cd(d.tsv_simple, websearch_to_tsquery('simple', snail_search_norm(?)))
-  + word_similarity(snail_search_norm(?), d.trgm_text)
+  + ts_rank_cd(d.tsv_simple, to_tsquery('simple', ?))
 )`
 
-/** Word-prefix query for autocomplete ("hea" → 'hea':*), built from the normalised words. */
-export const PREFIX_TSQUERY_SQL = `(
-  SELECT to_tsquery('simple', string_agg(quote_literal(w) || ':*', ' & '))
-  FROM regexp_split_to_table(trim(regexp_replace(snail_search_norm(?), '[^[:alnum:]]+', ' ', 'g')), '\\s+') AS w
-  WHERE w <> ''
-)`
+/**
+ * The query's words (as the simple configuration indexes them, in order) and, for words of 5+
+ * letters that are not indexed as such, up to 3 indexed words within trigram similarity
+ * (threshold set per transaction) — "hedphones" → {headphones}. Binding: the query text.
+ */
+export const CORRECTIONS_SQL = `
+  SELECT u.lexeme AS word, u.positions[array_upper(u.positions, 1)] AS pos,
+    CASE WHEN length(u.lexeme) < 5 OR EXISTS (SELECT 1 FROM search_word s WHERE s.word = u.lexeme) THEN '{}'::text[]
+    ELSE ARRAY(SELECT s.word FROM search_word s WHERE s.word % u.lexeme ORDER BY s.word <-> u.lexeme, s.word LIMIT 3) END AS alternatives
+  FROM unnest(to_tsvector('simple', snail_search_norm(?))) AS u
+  ORDER BY pos`
+
+/** Records the words of these products' documents for typo correction. Binding: product ids. */
+export const RECORD_WORDS_SQL = `INSERT INTO search_word (word)
+  SELECT DISTINCT w FROM search_document d, unnest(tsvector_to_array(d.tsv_simple)) AS w
+  WHERE d.product_id = ANY(?) AND length(w) >= 3
+  ON CONFLICT DO NOTHING`
 
 export const DOCUMENT_COLUMNS = [
   "id", "product_id", "currency_code", "sales_channel_ids", "title", "subtitle", "description", "handle", "thumbnail",
