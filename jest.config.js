@@ -1,7 +1,8 @@
 const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
 
-// TEST_TYPE picks one suite; `npm test` (scripts/test.mjs) runs them all in order.
+// TEST_TYPE picks the suites, comma-separated: `npm test` (scripts/test.mjs) runs
+// "unit,integration:modules,integration:http" as one jest run spread over parallel workers.
 const suites = {
   unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
@@ -16,6 +17,6 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/storefront/", "<rootDir>/admin-extensions/"],
   setupFiles: ["./integration-tests/setup.js"],
-  testMatch: suites[process.env.TEST_TYPE] ?? suites.unit,
+  testMatch: (process.env.TEST_TYPE || "unit").split(",").flatMap((type) => suites[type.trim()] ?? suites.unit),
   testTimeout: 120000,
 }

@@ -1,21 +1,27 @@
 #!/usr/bin/env node
-// `npm test`: every suite, in order — unit, module (real PostgreSQL), HTTP (whole app, Redis suite
-// when REDIS_URL is set) and the browser test (real Chromium against the running stack).
+// `npm test`: every suite — unit, module (real PostgreSQL), HTTP (whole app, Redis suite when
+// REDIS_URL is set) and the browser test (real Chromium against the running stack).
+// unit + modules + http run in ONE jest run with parallel workers (TEST_WORKERS, default: the CPU
+// count, at least 2); each test file gets its own database and its own Redis database
+// (integration-tests/setup.js). Quiet by default: the terminal shows one line per test file and a
+// summary table; everything else goes to .logs/test-<time>.log (TEST_VERBOSE=1 prints it all).
 // With no DB_* settings it starts its own embedded PostgreSQL (.data/postgres-test, port 54330).
 // `npm test -- unit http` runs a subset.
 import fs from "node:fs"
-import pg from "pg"
-import { root, startAppStack } from "./lib/app-stack.mjs"
+import os from "node:os"
+import path from "node:path"
+import { root } from "./lib/app-stack.mjs"
 import { startEmbeddedPostgres, UserFacingError } from "./lib/embedded-postgres.mjs"
 import { run } from "./lib/processes.mjs"
+import { readJestResults } from "./lib/test-report.mjs"
+import { assertE2ePortsFree, buildInBackground, runE2e } from "./lib/test-e2e.mjs"
+import { dropLeftoverTestDatabases, listTestDatabases } from "./lib/test-databases.mjs"
 
 process.chdir(root)
-const log = (m) => console.log(`\x1b[35m[test]\x1b[0m ${m}`)
-const loud = (m) => console.warn(`\n\x1b[41m\x1b[37m ${m} \x1b[0m\n`)
-
 const ALL = ["unit", "modules", "http", "e2e"]
 // faults: the crash and PSP-fault suite (integration-tests/faults); on request until the recovery endpoints land.
 const KNOWN = [...ALL, "faults"]
+const JEST_TYPES = { unit: "unit", modules: "integration:modules", http: "integration:http" }
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ALL
 const unknown = wanted.filter((s) => !KNOWN.includes(s))
 if (unknown.length) {
@@ -23,37 +29,46 @@ if (unknown.length) {
   process.exit(2)
 }
 
-const jestBin = `${root}/node_modules/.bin/jest`
-const jest = (type, env) =>
-  run(jestBin, ["--runInBand", "--forceExit", "--silent=false"], {
-    env: { ...env, TEST_TYPE: type, NODE_OPTIONS: "--experimental-vm-modules" },
-    label: `jest (${type})`,
-  })
+const verbose = process.env.TEST_VERBOSE === "1"
+const workers = Math.max(1, Number(process.env.TEST_WORKERS || Math.max(2, os.cpus().length)))
+const stamp = new Date().toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15)
+fs.mkdirSync(path.join(root, ".logs"), { recursive: true })
+const logPath = `.logs/test-${stamp}.log`
+const logFile = fs.createWriteStream(logPath)
+const strip = (s) => s.replace(/\x1b\[[0-9;]*m/g, "")
+const say = (m) => {
+  console.log(`\x1b[35m[test]\x1b[0m ${m}`)
+  logFile.write(`[test] ${strip(m)}\n`)
+}
+/** Every line of a child's output goes to the log; `show` picks the few the terminal gets. */
+const sink = (show = () => false) => (line) => {
+  logFile.write(`${line}\n`)
+  if (verbose || show(strip(line))) console.log(line)
+}
 
 // Issue 17: slot, booking-rule and policy results must not depend on the server process's zone,
 // so those unit specs run again under three (cheap: pure functions, a few seconds each).
 const TZ_MATRIX = ["UTC", "Asia/Dubai", "America/New_York"]
 const TZ_SPECS = ["src/lib/booking/"]
-const tzMatrix = async (env) => {
-  for (const TZ of TZ_MATRIX) {
-    log(`booking rules under TZ=${TZ}`)
-    await run(jestBin, ["--runInBand", "--silent", ...TZ_SPECS], {
-      env: { ...env, TZ, TEST_TYPE: "unit", NODE_OPTIONS: "--experimental-vm-modules" },
-      label: `jest (booking rules, TZ=${TZ})`,
-    })
-  }
-}
 
 let embedded
-const results = []
+let databasesBefore
+const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", NEXT_TELEMETRY_DISABLED: "1" }
+/** @type {{ suite: string, status: "pass"|"FAIL"|"not run", detail: string, seconds?: number }[]} */
+const rows = []
+const skips = []
+const failures = []
+const started = Date.now()
 
 async function main() {
-  const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", NEXT_TELEMETRY_DISABLED: "1" }
-  if (!env.REDIS_URL) loud("REDIS_URL is not set: the Redis-backed suite will be SKIPPED (CI always sets it).")
-
+  say(`suites: ${wanted.join(", ")} · ${workers} jest worker(s) · full log: ${logPath}`)
+  if (wanted.includes("e2e")) {
+    // Now rather than after the other suites: a busy e2e port means another server would be tested.
+    await assertE2ePortsFree(env)
+  }
   const needsDb = wanted.some((s) => s !== "unit")
   if (needsDb && !env.DB_HOST) {
-    log("No DB_HOST: starting the embedded test PostgreSQL (.data/postgres-test, port 54330)…")
+    say("No DB_HOST: starting the embedded test PostgreSQL (.data/postgres-test, port 54330)…")
     embedded = await startEmbeddedPostgres({ dataDir: ".data/postgres-test", port: Number(env.EMBEDDED_TEST_PG_PORT || 54330) })
     Object.assign(env, { DB_HOST: "localhost", DB_PORT: String(embedded.port), DB_USERNAME: embedded.user, DB_PASSWORD: embedded.password })
   }
@@ -62,94 +77,143 @@ async function main() {
     throw new UserFacingError(`DB_HOST must contain "localhost" (got "${env.DB_HOST}"); use DB_HOST=localhost for 127.0.0.1.`)
   }
   if (needsDb) {
+    databasesBefore = await listTestDatabases(env)
     // The app loads the admin-extensions plugin, which must be built to be resolvable.
-    await run("npm", ["run", "build", "-w", "admin-extensions", "--silent"], { env })
+    const t = Date.now()
+    await run("npm", ["run", "build", "-w", "admin-extensions", "--silent"], { env, onLine: sink() })
+    say(`admin-extensions plugin built (${secs(t)} s)`)
   }
 
-  for (const suite of wanted) {
-    const started = Date.now()
-    log(`── ${suite} ──`)
+  const jestSuites = wanted.filter((s) => s in JEST_TYPES)
+  const build = wanted.includes("e2e") && hasChromium() ? buildInBackground({ env, say, sink }) : undefined
+  if (jestSuites.length) await jestRun(jestSuites)
+  if (wanted.includes("unit")) await tzMatrix()
+  if (wanted.includes("e2e")) await e2e(build)
+  if (wanted.includes("faults")) await faults()
+}
+
+async function jestRun(suites) {
+  const t = Date.now()
+  const jsonFile = path.join(root, `.logs/jest-${stamp}.json`)
+  const args = ["--forceExit", "--json", `--outputFile=${jsonFile}`, ...(workers > 1 ? [`--maxWorkers=${workers}`] : ["--runInBand"])]
+  say(`── jest: ${suites.join(" + ")} ──`)
+  let error
+  try {
+    await run(`${root}/node_modules/.bin/jest`, args, {
+      env: { ...env, TEST_TYPE: suites.map((s) => JEST_TYPES[s]).join(","), NODE_OPTIONS: "--experimental-vm-modules" },
+      label: "jest",
+      onLine: sink((l) => /^(PASS|FAIL) /.test(l) || /^Tests:|^Test Suites:/.test(l)),
+    })
+  } catch (e) {
+    error = e
+  }
+  const results = readJestResults(jsonFile, root)
+  for (const suite of suites) {
+    const r = results[suite]
+    if (!r) {
+      rows.push({ suite, status: "FAIL", detail: error ? `jest did not report (${error.message})` : "no test files found" })
+      continue
+    }
+    const ok = r.failed === 0 && r.failedFiles.length === 0
+    const slowest = r.slowest ? `; slowest ${r.slowest.file.split("/").pop()} ${r.slowest.seconds.toFixed(0)} s` : ""
+    rows.push({ suite, status: ok ? "pass" : "FAIL", detail: `${r.files} files, ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${slowest}` })
+    skips.push(...r.skips.map((s) => `${suite} › ${s}`))
+    failures.push(...r.failedFiles.map((f) => ({ what: f.file, message: f.message })))
+  }
+  say(`jest finished in ${secs(t)} s (${suites.join(" + ")} together)`)
+}
+
+const chromiumPath = () => env.CHROMIUM_PATH || "/usr/bin/chromium"
+const hasChromium = () => fs.existsSync(chromiumPath())
+
+async function tzMatrix() {
+  for (const TZ of TZ_MATRIX) {
+    const t = Date.now()
+    let ok = true
+    await run(`${root}/node_modules/.bin/jest`, ["--runInBand", "--silent", ...TZ_SPECS], {
+      env: { ...env, TZ, TEST_TYPE: "unit", NODE_OPTIONS: "--experimental-vm-modules" },
+      label: `jest (booking rules, TZ=${TZ})`,
+      onLine: sink((l) => /^FAIL /.test(l)),
+    }).catch((e) => {
+      ok = false
+      failures.push({ what: `unit under TZ=${TZ}`, message: `${e.message}: see ${logPath}` })
+    })
+    rows.push({ suite: "unit", status: ok ? "pass" : "FAIL", detail: `${TZ_SPECS.join(" ")} again under TZ=${TZ}`, seconds: secs(t) })
+  }
+}
+
+async function faults() {
+  const t = Date.now()
+  say("── faults ──")
+  try {
+    await run("node", ["integration-tests/faults/run.mjs"], { env, label: "fault suite", onLine: sink((l) => l.startsWith("[faults]")) })
+    rows.push({ suite: "faults", status: "pass", detail: "crash and PSP-fault scenarios", seconds: secs(t) })
+  } catch (e) {
+    rows.push({ suite: "faults", status: "FAIL", detail: e.message, seconds: secs(t) })
+    failures.push({ what: "faults", message: `${e.message}: the scenarios' output is in ${logPath}` })
+  }
+}
+
+async function e2e(build) {
+  const t = Date.now()
+  say("── e2e (browser) ──")
+  const chromium = chromiumPath()
+  if (!hasChromium()) {
+    const reason = `no Chromium at ${chromium}: install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH`
+    rows.push({ suite: "e2e", status: "not run", detail: reason })
+    skips.push(`e2e › the whole browser suite: ${reason}`)
+    return
+  }
+  try {
+    await runE2e({ env, chromium, say, sink, build })
+    rows.push({ suite: "e2e", status: "pass", detail: "browser flows passed", seconds: secs(t) })
+  } catch (e) {
+    rows.push({ suite: "e2e", status: "FAIL", detail: e.message, seconds: secs(t) })
+    failures.push({ what: "e2e", message: `${e.message}\n(screenshots in integration-tests/e2e/screenshots/)` })
+  }
+}
+
+const secs = (t) => Math.round((Date.now() - t) / 1000)
+
+async function cleanup() {
+  if (databasesBefore) {
     try {
-      if (suite === "unit") await jest("unit", env).then(() => tzMatrix(env))
-      if (suite === "modules") await jest("integration:modules", env)
-      if (suite === "http") await jest("integration:http", env)
-      if (suite === "e2e") await e2e(env)
-      if (suite === "faults") await run("node", ["integration-tests/faults/run.mjs"], { env, label: "fault suite" })
-      results.push({ suite, ok: true, seconds: (Date.now() - started) / 1000 })
+      const { dropped, kept } = await dropLeftoverTestDatabases(env, databasesBefore, { allowed: Boolean(embedded) || process.env.CI === "true" })
+      if (dropped.length) say(`dropped ${dropped.length} test database(s) the run left behind`)
+      if (kept.length) say(`left behind on a shared server (not ours to judge, so not dropped): ${kept.join(", ")}`)
     } catch (e) {
-      results.push({ suite, ok: false, seconds: (Date.now() - started) / 1000, error: e.message })
+      say(`could not check for leftover test databases: ${e.message}`)
     }
   }
-}
-
-async function e2e(env) {
-  const chromium = env.CHROMIUM_PATH || "/usr/bin/chromium"
-  if (!fs.existsSync(chromium)) {
-    throw new Error(`No Chromium at ${chromium}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`)
-  }
-  const user = encodeURIComponent(env.DB_USERNAME || "postgres")
-  const password = env.DB_PASSWORD ? `:${encodeURIComponent(env.DB_PASSWORD)}` : ""
-  const server = `postgres://${user}${password}@${env.DB_HOST}:${env.DB_PORT || 5432}`
-  // E2E_DB_NAME lets engineers sharing one PostgreSQL run the browser test side by side.
-  const dbName = env.E2E_DB_NAME || "snail_e2e"
-  await recreateDatabase(`${server}/postgres`, dbName)
-
-  // The production build: the browser test drives the real admin (with our extensions) too.
-  log("Building the server and admin (medusa build)…")
-  await run("npm", ["run", "build", "--silent"], { env })
-  const buildDir = `${root}/.medusa/server`
-  if (!fs.existsSync(`${buildDir}/node_modules`)) fs.symlinkSync(`${root}/node_modules`, `${buildDir}/node_modules`, "dir")
-
-  const serverPort = Number(env.E2E_SERVER_PORT || 9300)
-  const storefrontPort = Number(env.E2E_STOREFRONT_PORT || 8300)
-  const stack = await startAppStack({
-    databaseUrl: `${server}/${dbName}`,
-    serverPort,
-    storefrontPort,
-    credentialsFile: `${root}/.data/e2e-credentials.json`,
-    serverCommand: "start",
-    serverCwd: buildDir,
-    // NODE_ENV=development: plain-http admin cookies and development secrets are fine here.
-    // A separate Next build folder so a running `npm run dev` does not block this one.
-    // ESCROW_HOLD_MS=0: escrow is released without the 7-day hold, so the money test can pay out.
-    env: { ...env, REDIS_URL: "", NODE_ENV: "development", NEXT_DIST_DIR: ".next-e2e", ESCROW_HOLD_MS: env.ESCROW_HOLD_MS ?? "0" },
-    log,
-  })
-  try {
-    await run("node", ["integration-tests/e2e/run.mjs"], {
-      env: { ...env, STOREFRONT_URL: stack.storefrontUrl, MEDUSA_BACKEND_URL: stack.serverUrl, ADMIN_URL: `${stack.serverUrl}/app`, CHROMIUM_PATH: chromium },
-      label: "browser test",
-    })
-  } finally {
-    await stack.stop()
-  }
-}
-
-async function recreateDatabase(adminUrl, name) {
-  const client = new pg.Client({ connectionString: adminUrl })
-  await client.connect()
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-    await client.query(`CREATE DATABASE "${name}"`)
-  } finally {
-    await client.end()
-  }
-}
-
-async function finish(code) {
   if (embedded) await embedded.stop()
-  if (results.length) {
-    console.log("\n  suite     result  time")
-    for (const r of results) console.log(`  ${r.suite.padEnd(9)} ${r.ok ? "\x1b[32mpass\x1b[0m" : "\x1b[31mFAIL\x1b[0m"}    ${r.seconds.toFixed(0)} s${r.error ? `  (${r.error})` : ""}`)
-    if (!process.env.REDIS_URL) loud("Redis suite SKIPPED: REDIS_URL not set.")
+}
+
+async function finish(code, fatal) {
+  await cleanup()
+  if (fatal) {
+    rows.push({ suite: "(setup)", status: "FAIL", detail: fatal.split("\n")[0] })
+    console.error(`\n\x1b[31m[test] ${fatal}\x1b[0m`)
+    logFile.write(`\n[test] ${fatal}\n`)
   }
-  process.exit(code || (results.some((r) => !r.ok) ? 1 : 0))
+  const colour = { pass: "\x1b[32mpass\x1b[0m", FAIL: "\x1b[31mFAIL\x1b[0m", "not run": "\x1b[33mNOT RUN\x1b[0m" }
+  for (const f of failures) {
+    console.log(`\n\x1b[31m── ${f.what} ──\x1b[0m\n${f.message.split("\n").slice(0, 60).join("\n")}`)
+    logFile.write(`\n── ${f.what} ──\n${strip(f.message)}\n`)
+  }
+  const lines = ["", "  suite     result   details"]
+  for (const r of rows) lines.push(`  ${r.suite.padEnd(9)} ${colour[r.status]}${" ".repeat(9 - r.status.length)}${r.detail}${r.seconds !== undefined ? ` (${r.seconds} s)` : ""}`)
+  lines.push(skips.length ? `\n  Skipped or not run (${skips.length}) — never counted as passed:` : "\n  Skipped: none")
+  for (const s of skips) lines.push(`   • ${s}`)
+  lines.push(`\n  Total ${secs(started)} s · full log ${logPath}`)
+  for (const l of lines) console.log(l)
+  logFile.write(lines.map(strip).join("\n") + "\n")
+  // In CI a suite that could not run is a failure: its infrastructure is always provided there.
+  const notRunFails = process.env.CI === "true" && rows.some((r) => r.status === "not run")
+  const exit = code || (rows.some((r) => r.status === "FAIL") || notRunFails ? 1 : 0)
+  logFile.end(() => process.exit(exit))
 }
 
 process.on("SIGINT", () => finish(130))
 main()
   .then(() => finish(0))
-  .catch((e) => {
-    console.error(`\n\x1b[31m[test] ${e instanceof UserFacingError ? e.message : e?.stack ?? e}\x1b[0m\n`)
-    finish(1)
-  })
+  .catch((e) => finish(1, e instanceof UserFacingError ? e.message : String(e?.stack ?? e)))

@@ -2,7 +2,8 @@
 // Shared by `npm run dev` (watching dev servers) and the browser tests (`npm test`).
 import fs from "node:fs"
 import path from "node:path"
-import { run, startService, waitForHttp } from "./processes.mjs"
+import { isPortFree, UserFacingError } from "./embedded-postgres.mjs"
+import { run, startService, startSupervised, waitForHttp } from "./processes.mjs"
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..")
 const medusa = path.join(root, "node_modules/.bin/medusa")
@@ -17,8 +18,15 @@ const medusa = path.join(root, "node_modules/.bin/medusa")
  * @param {string} [o.serverCwd]  where the server runs: the project (sources) or .medusa/server (a build)
  * @param {Record<string,string>} [o.env]
  * @param {(m: string) => void} o.log
+ * @param {boolean} [o.pluginBuilt]  the admin-extensions plugin is built already (npm test did it)
+ * @param {{ server: string, storefront: string }} [o.portVars]  the variables that set the two ports, for messages
+ * @param {(line: string) => void} [o.onLine]  where the children's output goes (default: this terminal)
+ * @param {boolean} [o.supervise]  restart a child that dies on its own (npm run dev)
  */
-export async function startAppStack({ databaseUrl, serverPort, storefrontPort, credentialsFile, serverCommand, serverCwd = root, env: extraEnv = {}, log }) {
+export async function startAppStack({
+  databaseUrl, serverPort, storefrontPort, credentialsFile, serverCommand, serverCwd = root, env: extraEnv = {}, log,
+  pluginBuilt = false, portVars = { server: "PORT", storefront: "STOREFRONT_PORT" }, onLine, supervise = false,
+}) {
   const env = {
     ...process.env,
     ...extraEnv,
@@ -37,34 +45,41 @@ export async function startAppStack({ databaseUrl, serverPort, storefrontPort, c
   env.STORE_CORS ||= `${storefrontUrl},http://localhost:${serverPort}`
   env.AUTH_CORS ||= `${storefrontUrl},http://localhost:${serverPort}`
 
-  log("Building the admin extensions plugin…")
-  await run("npm", ["run", "build", "-w", "admin-extensions", "--silent"], { env, cwd: root })
+  await assertPortsFree(stackPorts({ serverPort, storefrontPort, env, serverVar: portVars.server, storefrontVar: portVars.storefront }))
+  if (!pluginBuilt) {
+    log("Building the admin extensions plugin…")
+    await run("npm", ["run", "build", "-w", "admin-extensions", "--silent"], { env, cwd: root, onLine })
+  }
   log("Running migrations…")
-  await run(medusa, ["db:migrate"], { env, cwd: root })
+  await run(medusa, ["db:migrate"], { env, cwd: root, onLine })
   log("Seeding demo data (only the first time)…")
-  await run(medusa, ["exec", "./src/scripts/seed.ts"], { env, cwd: root })
+  await run(medusa, ["exec", "./src/scripts/seed.ts"], { env, cwd: root, onLine })
   const credentials = JSON.parse(fs.readFileSync(credentialsFile, "utf8"))
 
   // The sandbox PSP (docs/sandbox-psp.md) stands in for a card processor; it calls the server's webhooks.
-  env.SANDBOX_PSP_PORT ||= String(serverPort + 10)
+  env.SANDBOX_PSP_PORT ||= String(serverPort + PSP_OFFSET)
   env.SANDBOX_PSP_URL ||= `http://localhost:${env.SANDBOX_PSP_PORT}`
   env.SANDBOX_PSP_WEBHOOK_URL ||= `http://localhost:${serverPort}/hooks/payment/sandbox_sandbox`
   env.SANDBOX_PSP_DATA_FILE ||= path.join(path.dirname(credentialsFile), `sandbox-psp-${serverPort}.json`)
   // Fiscal receipts (docs/fiscal.md): without real ATOL credentials, a local ATOL contract server stands in.
   const localAtol = !env.ATOL_LOGIN && env.NODE_ENV !== "production"
   if (localAtol) {
-    env.ATOL_CONTRACT_PORT ||= String(serverPort + 30)
+    env.ATOL_CONTRACT_PORT ||= String(serverPort + ATOL_OFFSET)
     Object.assign(env, {
       ATOL_BASE_URL: `http://127.0.0.1:${env.ATOL_CONTRACT_PORT}/possystem`, ATOL_LOGIN: "snail-test", ATOL_PASSWORD: "snail-pass",
       ATOL_GROUP_CODE: "group_snail", ATOL_INN: env.ATOL_INN || "7702070139",
     })
     env.FISCAL_CALLBACK_BASE_URL ||= `http://localhost:${serverPort}`
   }
+  // npm run dev: a child that dies is started again and the others stay up; npm test: any death is final.
+  const start = supervise
+    ? (name, cmd, args, o) => startSupervised(name, cmd, args, { ...o, onLine, log })
+    : (name, cmd, args, o) => startService(name, cmd, args, { ...o, onLine })
   const services = [
-    ...(localAtol ? [startService("atol-contract", path.join(root, "node_modules/.bin/ts-node"), ["--transpile-only", "integration-tests/helpers/atol-contract-server-cli.ts"], { env, cwd: root })] : []),
-    startService("sandbox-psp", path.join(root, "node_modules/.bin/ts-node"), ["--transpile-only", "src/modules/sandbox-payment/psp-server/cli.ts"], { env, cwd: root }),
-    startService("medusa", medusa, [serverCommand], { env, cwd: serverCwd }),
-    startService("storefront", "npm", ["run", "dev", "-w", "storefront"], {
+    ...(localAtol ? [start("atol-contract", path.join(root, "node_modules/.bin/ts-node"), ["--transpile-only", "integration-tests/helpers/atol-contract-server-cli.ts"], { env, cwd: root })] : []),
+    start("sandbox-psp", path.join(root, "node_modules/.bin/ts-node"), ["--transpile-only", "src/modules/sandbox-payment/psp-server/cli.ts"], { env, cwd: root }),
+    start("medusa", medusa, [serverCommand], { env, cwd: serverCwd }),
+    start("storefront", "npm", ["run", "dev", "-w", "storefront"], {
       cwd: root,
       env: {
         ...env,
@@ -82,5 +97,35 @@ export async function startAppStack({ databaseUrl, serverPort, storefrontPort, c
     await stop()
     throw e
   }
-  return { services, stop, credentials, serverUrl: `http://localhost:${serverPort}`, storefrontUrl }
+  const ports = { psp: Number(env.SANDBOX_PSP_PORT), atol: localAtol ? Number(env.ATOL_CONTRACT_PORT) : undefined }
+  return { services, stop, credentials, ports, serverUrl: `http://localhost:${serverPort}`, storefrontUrl }
+}
+
+// The sandbox PSP and the local ATOL contract server sit at fixed offsets from the server port.
+const PSP_OFFSET = 10
+const ATOL_OFFSET = 30
+
+/** Every port a stack on `serverPort` listens on, with what it is and the variable that moves it. */
+export function stackPorts({ serverPort, storefrontPort, env = process.env, serverVar = "PORT", storefrontVar = "STOREFRONT_PORT" }) {
+  const ports = [
+    { port: serverPort, what: "Medusa server", variable: serverVar },
+    { port: storefrontPort, what: "storefront", variable: storefrontVar },
+    { port: Number(env.SANDBOX_PSP_PORT || serverPort + PSP_OFFSET), what: "sandbox PSP", variable: env.SANDBOX_PSP_PORT ? "SANDBOX_PSP_PORT" : `${serverVar} (it is ${serverVar} + ${PSP_OFFSET})` },
+  ]
+  if (!env.ATOL_LOGIN && env.NODE_ENV !== "production") {
+    ports.push({ port: Number(env.ATOL_CONTRACT_PORT || serverPort + ATOL_OFFSET), what: "ATOL contract server", variable: env.ATOL_CONTRACT_PORT ? "ATOL_CONTRACT_PORT" : `${serverVar} (it is ${serverVar} + ${ATOL_OFFSET})` })
+  }
+  return ports
+}
+
+/** Refuses to start next to another server: a test would otherwise talk to the wrong one. */
+export async function assertPortsFree(ports) {
+  const busy = []
+  for (const p of ports) if (!(await isPortFree(p.port, "0.0.0.0"))) busy.push(p)
+  if (busy.length) {
+    throw new UserFacingError(
+      busy.map((p) => `Port ${p.port} (the ${p.what}) is already in use.`).join("\n") +
+        `\nStop the other process (ss -ltnp | grep -E '${busy.map((p) => `:${p.port}`).join("|")}' shows it) or move the port: ${busy.map((p) => p.variable).join(", ")}.`
+    )
+  }
 }

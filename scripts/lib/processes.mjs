@@ -1,12 +1,16 @@
 // Child-process helpers shared by the dev, start and test launchers.
 import { spawn } from "node:child_process"
 
-/** Runs a command to completion, inheriting stdio; rejects with a readable message on failure. */
-export function run(cmd, args, { env = process.env, cwd, label = `${cmd} ${args.join(" ")}` } = {}) {
+/**
+ * Runs a command to completion; rejects with a readable message on failure. Output is inherited,
+ * or, with `onLine`, handed over line by line (the test launcher writes it to its log file).
+ */
+export function run(cmd, args, { env = process.env, cwd, label = `${cmd} ${args.join(" ")}`, onLine } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: "inherit", env, cwd })
+    const child = spawn(cmd, args, { stdio: onLine ? ["ignore", "pipe", "pipe"] : "inherit", env, cwd })
+    if (onLine) pipeLines(child, onLine)
     child.on("error", reject)
-    child.on("exit", (code, signal) =>
+    child.on("close", (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`"${label}" failed (${signal ?? `exit code ${code}`})`))
     )
   })
@@ -16,8 +20,9 @@ export function run(cmd, args, { env = process.env, cwd, label = `${cmd} ${args.
  * Starts a long-running service in its own process group so Ctrl-C and shutdown
  * reach all of its children (medusa develop and next dev fork workers).
  */
-export function startService(name, cmd, args, { env = process.env, cwd } = {}) {
-  const child = spawn(cmd, args, { stdio: "inherit", env, cwd, detached: true })
+export function startService(name, cmd, args, { env = process.env, cwd, onLine } = {}) {
+  const child = spawn(cmd, args, { stdio: onLine ? ["ignore", "pipe", "pipe"] : "inherit", env, cwd, detached: true })
+  if (onLine) pipeLines(child, onLine)
   const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ name, code, signal })))
   return {
     name,
@@ -32,6 +37,61 @@ export function startService(name, cmd, args, { env = process.env, cwd } = {}) {
       // Workers of the group may outlive the leader: make sure none is left holding a port.
       signalGroup(child.pid, "SIGKILL")
     },
+  }
+}
+
+/**
+ * A service that is started again when it dies on its own (not when stopped): the dev launcher
+ * keeps the rest of the stack up while a crashed PSP, contract server or Medusa comes back.
+ * Gives up after `maxRestarts` crashes within `windowMs` and reports it through `onGiveUp`.
+ */
+export function startSupervised(name, cmd, args, { env, cwd, onLine, log, maxRestarts = 5, windowMs = 60000, onGiveUp = () => {} } = {}) {
+  let current
+  let stopping = false
+  const crashes = []
+  const launch = () => {
+    current = startService(name, cmd, args, { env, cwd, onLine })
+    current.exited.then(({ code, signal }) => {
+      if (stopping) return
+      const now = Date.now()
+      crashes.push(now)
+      while (crashes.length && crashes[0] < now - windowMs) crashes.shift()
+      const how = signal ?? `exit code ${code}`
+      // Children of the dead leader (workers, watchers) may still hold its port.
+      signalGroup(current.child.pid, "SIGKILL")
+      if (crashes.length > maxRestarts) {
+        log(`${name} stopped (${how}) ${crashes.length} times within ${Math.round(windowMs / 1000)} s: not restarting it. The rest of the stack stays up.`)
+        onGiveUp({ name, code, signal })
+        return
+      }
+      const delay = Math.min(1000 * 2 ** (crashes.length - 1), 10000)
+      log(`${name} stopped (${how}); restarting it in ${delay / 1000} s (restart ${crashes.length} of at most ${maxRestarts} a minute).`)
+      setTimeout(() => !stopping && launch(), delay)
+    })
+  }
+  launch()
+  return {
+    name,
+    get child() {
+      return current.child
+    },
+    async stop(timeoutMs) {
+      stopping = true
+      await current.stop(timeoutMs)
+    },
+  }
+}
+
+function pipeLines(child, onLine) {
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = ""
+    stream.setEncoding("utf8")
+    stream.on("data", (chunk) => {
+      const lines = (rest + chunk).split("\n")
+      rest = lines.pop()
+      for (const line of lines) onLine(line)
+    })
+    stream.on("end", () => rest && onLine(rest))
   }
 }
 

@@ -1,0 +1,90 @@
+// The browser suite of `npm test`: a fresh database (E2E_DB_NAME, default snail_e2e, dropped and
+// recreated), the production build, the whole stack on E2E_SERVER_PORT / E2E_STOREFRONT_PORT (plus
+// the sandbox PSP on server port + 10 and the ATOL contract server on + 30), then the flows in
+// integration-tests/e2e/run.mjs in Debian's Chromium.
+import fs from "node:fs"
+import pg from "pg"
+import { assertPortsFree, root, stackPorts, startAppStack } from "./app-stack.mjs"
+import { run } from "./processes.mjs"
+
+/**
+ * Starts `medusa build` (server + admin) at low CPU priority so it fills the gaps the jest suites
+ * leave (their tail, waits on PostgreSQL) instead of running after them. Resolves to null or the error.
+ */
+export function buildInBackground({ env, say, sink }) {
+  const t = Date.now()
+  say("building the server and admin for e2e in the background (nice medusa build)…")
+  return run("nice", ["-n", "10", `${root}/node_modules/.bin/medusa`, "build"], { env, onLine: sink(), label: "medusa build" }).then(
+    () => (say(`e2e build done (${Math.round((Date.now() - t) / 1000)} s)`), null),
+    (e) => e
+  )
+}
+
+/** Refuses busy e2e ports: the browser test would otherwise talk to someone else's server. */
+export async function assertE2ePortsFree(env) {
+  const { serverPort, storefrontPort } = e2ePorts(env)
+  await assertPortsFree(stackPorts({ serverPort, storefrontPort, env, serverVar: "E2E_SERVER_PORT", storefrontVar: "E2E_STOREFRONT_PORT" }))
+}
+
+const e2ePorts = (env) => ({ serverPort: Number(env.E2E_SERVER_PORT || 9300), storefrontPort: Number(env.E2E_STOREFRONT_PORT || 8300) })
+
+export async function runE2e({ env, chromium, say, sink, build }) {
+  const { serverPort, storefrontPort } = e2ePorts(env)
+  // Checked again before anything slow: a port may have been taken while the other suites ran.
+  await assertE2ePortsFree(env)
+
+  const user = encodeURIComponent(env.DB_USERNAME || "postgres")
+  const password = env.DB_PASSWORD ? `:${encodeURIComponent(env.DB_PASSWORD)}` : ""
+  const server = `postgres://${user}${password}@${env.DB_HOST}:${env.DB_PORT || 5432}`
+  // E2E_DB_NAME lets engineers sharing one PostgreSQL run the browser test side by side.
+  const dbName = env.E2E_DB_NAME || "snail_e2e"
+  await recreateDatabase(`${server}/postgres`, dbName)
+
+  // The production build: the browser test drives the real admin (with our extensions) too. The
+  // admin-extensions plugin was built by npm test already, so `medusa build` alone (maybe started
+  // earlier by buildInBackground).
+  const buildError = await (build ?? buildInBackground({ env, say, sink }))
+  if (buildError) throw buildError
+  say(`starting the stack on ports ${serverPort} (server) and ${storefrontPort} (storefront)…`)
+  const buildDir = `${root}/.medusa/server`
+  if (!fs.existsSync(`${buildDir}/node_modules`)) fs.symlinkSync(`${root}/node_modules`, `${buildDir}/node_modules`, "dir")
+
+  const t = Date.now()
+  const stack = await startAppStack({
+    databaseUrl: `${server}/${dbName}`,
+    serverPort,
+    storefrontPort,
+    credentialsFile: `${root}/.data/e2e-credentials.json`,
+    serverCommand: "start",
+    serverCwd: buildDir,
+    pluginBuilt: true,
+    portVars: { server: "E2E_SERVER_PORT", storefront: "E2E_STOREFRONT_PORT" },
+    onLine: sink(),
+    // NODE_ENV=development: plain-http admin cookies and development secrets are fine here.
+    // A separate Next build folder so a running `npm run dev` does not block this one.
+    // ESCROW_HOLD_MS=0: escrow is released without the 7-day hold, so the money test can pay out.
+    env: { ...env, REDIS_URL: "", NODE_ENV: "development", NEXT_DIST_DIR: ".next-e2e", ESCROW_HOLD_MS: env.ESCROW_HOLD_MS ?? "0" },
+    log: say,
+  })
+  say(`stack up (${Math.round((Date.now() - t) / 1000)} s); running the browser flows…`)
+  try {
+    await run("node", ["integration-tests/e2e/run.mjs"], {
+      env: { ...env, STOREFRONT_URL: stack.storefrontUrl, MEDUSA_BACKEND_URL: stack.serverUrl, ADMIN_URL: `${stack.serverUrl}/app`, CHROMIUM_PATH: chromium },
+      label: "browser test",
+      onLine: sink((l) => l.startsWith("[e2e]")),
+    })
+  } finally {
+    await stack.stop()
+  }
+}
+
+async function recreateDatabase(adminUrl, name) {
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    await client.query(`CREATE DATABASE "${name}"`)
+  } finally {
+    await client.end()
+  }
+}
