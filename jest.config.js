@@ -17,6 +17,7 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/storefront/", "<rootDir>/admin-extensions/"],
   setupFiles: ["./integration-tests/setup.js"],
+  setupFilesAfterEnv: ["./integration-tests/setup-after-env.js"],
   testMatch: (process.env.TEST_TYPE || "unit").split(",").flatMap((type) => suites[type.trim()] ?? suites.unit),
   testTimeout: 120000,
 }
