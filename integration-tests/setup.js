@@ -8,7 +8,7 @@ MetadataStorage.clear()
 // take each other's BullMQ jobs (a subscriber running against the other file's database) and
 // locks. Each worker gets its own logical database instead: REDIS_URL's database + JEST_WORKER_ID.
 const workerId = Number(process.env.JEST_WORKER_ID || 0)
-if (process.env.REDIS_URL && workerId > 0 && !process.env.REDIS_URL_SHARED_BY_WORKERS) {
+if (process.env.REDIS_URL && workerId > 0) {
   const url = new URL(process.env.REDIS_URL)
   const base = Number(url.pathname.replace("/", "") || 0)
   const db = base + workerId

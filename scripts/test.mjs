@@ -61,7 +61,8 @@ const failures = []
 const started = Date.now()
 
 async function main() {
-  say(`suites: ${wanted.join(", ")} · ${workers} jest worker(s) · full log: ${logPath}`)
+  const jestWorkers = wanted.some((s) => s in JEST_TYPES) ? ` · ${workers} jest worker(s)` : ""
+  say(`suites: ${wanted.join(", ")}${jestWorkers} · full log: ${logPath}`)
   if (wanted.includes("e2e")) {
     // Now rather than after the other suites: a busy e2e port means another server would be tested.
     await assertE2ePortsFree(env)
@@ -77,7 +78,7 @@ async function main() {
     throw new UserFacingError(`DB_HOST must contain "localhost" (got "${env.DB_HOST}"); use DB_HOST=localhost for 127.0.0.1.`)
   }
   if (needsDb) {
-    databasesBefore = await listTestDatabases(env)
+    if (wanted.includes("modules") || wanted.includes("http")) databasesBefore = await listTestDatabases(env)
     // The app loads the admin-extensions plugin, which must be built to be resolvable.
     const t = Date.now()
     await run("npm", ["run", "build", "-w", "admin-extensions", "--silent"], { env, onLine: sink() })
@@ -85,7 +86,8 @@ async function main() {
   }
 
   const jestSuites = wanted.filter((s) => s in JEST_TYPES)
-  const build = wanted.includes("e2e") && hasChromium() ? buildInBackground({ env, say, sink }) : undefined
+  // With other suites to run first, the e2e build runs beside them at low priority.
+  const build = wanted.includes("e2e") && hasChromium() ? buildInBackground({ env, say, sink, nice: jestSuites.length > 0 }) : undefined
   if (jestSuites.length) await jestRun(jestSuites)
   if (wanted.includes("unit")) await tzMatrix()
   if (wanted.includes("e2e")) await e2e(build)
@@ -180,7 +182,11 @@ async function cleanup() {
     try {
       const { dropped, kept } = await dropLeftoverTestDatabases(env, databasesBefore, { allowed: Boolean(embedded) || process.env.CI === "true" })
       if (dropped.length) say(`dropped ${dropped.length} test database(s) the run left behind`)
-      if (kept.length) say(`left behind on a shared server (not ours to judge, so not dropped): ${kept.join(", ")}`)
+      if (kept.length) {
+        // Other people's runs create the same names on a shared server: name them in the log only.
+        say(`${kept.length} idle test database(s) appeared during the run on this shared PostgreSQL; not dropped, as other runs' look the same (names in the log)`)
+        logFile.write(`idle test databases: ${kept.join(", ")}\n`)
+      }
     } catch (e) {
       say(`could not check for leftover test databases: ${e.message}`)
     }
