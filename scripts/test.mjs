@@ -171,7 +171,7 @@ async function e2e(build) {
     rows.push({ suite: "e2e", status: "pass", detail: "browser flows passed", seconds: secs(t) })
   } catch (e) {
     rows.push({ suite: "e2e", status: "FAIL", detail: e.message, seconds: secs(t) })
-    failures.push({ what: "e2e", message: `${e.message}\n(screenshots in integration-tests/e2e/screenshots/)` })
+    failures.push({ what: "e2e", message: `${e.message}\n(the stack's output is in ${logPath}; a failed browser step saves a screenshot in integration-tests/e2e/screenshots/)` })
   }
 }
 
