@@ -55,6 +55,7 @@ export const ERROR_CODES = {
   COURSE_URL_EXPIRED: "The course asset URL has expired; ask for a new one.",
   COURSE_URL_KEY_RETIRED: "The course asset URL was signed with a key rotated out; ask for a new one.",
   COURSE_URL_WRONG_BUYER: "The course asset URL belongs to another buyer.",
+  COURSE_URL_SIGN_IN_REQUIRED: "Course assets play only for their buyer, signed in: a copied link alone is refused.",
   COURSE_GRANT_NOT_FOUND: "No such course access.",
   COURSE_GRANT_REVOKED: "Access to this course was revoked (refund, chargeback or operator).",
   COURSE_GRANT_EXPIRED: "The access window of this course has ended.",

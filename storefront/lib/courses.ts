@@ -78,14 +78,35 @@ export async function requestCourseRefund(grantId: string, reason?: string): Pro
  * A minimal HLS loader: reads the signed playlist and fetches each signed segment in order,
  * reporting how many have loaded (the storefront's progress source for streamed lessons).
  */
+/**
+ * Fetches a signed course asset as the signed-in buyer: a signed URL plays only with the buyer's
+ * own session (docs/course-access.md), so a copied link alone is refused.
+ */
+async function fetchAsset(url: string): Promise<Response> {
+  const token = await requireSdk().client.getToken()
+  return fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+}
+
+/** Downloads a signed file lesson as the buyer and hands it to the browser under `filename`. */
+export async function downloadAsset(url: string, filename: string): Promise<void> {
+  const res = await fetchAsset(url)
+  if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { message?: string } | null)?.message ?? `HTTP ${res.status}`)
+  const href = URL.createObjectURL(await res.blob())
+  const a = Object.assign(document.createElement("a"), { href, download: filename })
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(href), 60_000)
+}
+
 export async function loadHls(playlistUrl: string, onSegment: (loaded: number, total: number) => void): Promise<{ total: number; watermark: string | null }> {
-  const res = await fetch(playlistUrl)
+  const res = await fetchAsset(playlistUrl)
   if (!res.ok) throw new Error(`HTTP ${res.status}`)
   const text = await res.text()
   const watermark = /DATA-ID="com\.snailmarketplace\.watermark",VALUE="([^"]+)"/.exec(text)?.[1] ?? null
   const segments = text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"))
   for (let i = 0; i < segments.length; i++) {
-    const seg = await fetch(new URL(segments[i], playlistUrl).href)
+    const seg = await fetchAsset(new URL(segments[i], playlistUrl).href)
     if (!seg.ok) throw new Error(`HTTP ${seg.status}`)
     await seg.arrayBuffer()
     onSegment(i + 1, segments.length)

@@ -37,7 +37,7 @@ export async function serveCourseAsset(req: Req, res: MedusaResponse) {
   const verified = verifyAsset(keys, { grant: grant_id, asset, exp: req.query.exp as any, kid: req.query.kid as any, sig: req.query.sig as any })
   const [grant] = await courses.listCourseGrants({ id: grant_id })
   if (!verified.ok) return refuse(verified.code, verified.message, !!grant)
-  const judged = judgeGrant(grant as any, { requesterCustomerId: customerId })
+  const judged = judgeGrant(grant as any, { requesterCustomerId: customerId, buyerOnly: true })
   if (!judged.ok) return refuse(judged.code, judged.message, !!grant)
 
   const [lesson] = await courses.listCourseLessons({ id: lesson_id, product_id: grant.product_id })

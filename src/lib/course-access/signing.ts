@@ -59,18 +59,23 @@ export function verifyAsset(keys: SigningKeys, p: Partial<Record<keyof SignedPar
 }
 
 export type GrantForAccess = { id: string; customer_id: string; status: string; expires_at: Date | string | null }
-export type GrantRefusal = "COURSE_GRANT_REVOKED" | "COURSE_GRANT_EXPIRED" | "COURSE_URL_WRONG_BUYER" | "COURSE_GRANT_NOT_FOUND"
+export type GrantRefusal = "COURSE_GRANT_REVOKED" | "COURSE_GRANT_EXPIRED" | "COURSE_URL_WRONG_BUYER" | "COURSE_URL_SIGN_IN_REQUIRED" | "COURSE_GRANT_NOT_FOUND"
 
 /**
  * Whether an authentic URL may still be served: the grant exists, is ACTIVE, inside its access
- * window, and, when the request carries a signed-in customer, belongs to that customer.
+ * window, and belongs to the requester. `requesterCustomerId` undefined = no requester to check
+ * (operator views); null = an anonymous request, refused when `buyerOnly` (asset playback: the URL
+ * alone is not a credential, issue 17 §6, so a copied link does not play for anyone else).
  */
 export function judgeGrant(
   grant: GrantForAccess | null | undefined,
-  ctx: { now?: Date; requesterCustomerId?: string | null }
+  ctx: { now?: Date; requesterCustomerId?: string | null; buyerOnly?: boolean }
 ): { ok: true } | { ok: false; code: GrantRefusal; message: string } {
   const now = (ctx.now ?? new Date()).getTime()
   if (!grant) return { ok: false, code: "COURSE_GRANT_NOT_FOUND", message: "No such course access." }
+  if (ctx.buyerOnly && !ctx.requesterCustomerId) {
+    return { ok: false, code: "COURSE_URL_SIGN_IN_REQUIRED", message: "Sign in as the buyer of this course to open it." }
+  }
   if (ctx.requesterCustomerId && ctx.requesterCustomerId !== grant.customer_id) {
     return { ok: false, code: "COURSE_URL_WRONG_BUYER", message: "This URL belongs to another buyer." }
   }

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
-import { lessonUrl, loadHls, MyCourse, reportProgress, requestCourseRefund } from "@/lib/courses"
+import { downloadAsset, lessonUrl, loadHls, MyCourse, reportProgress, requestCourseRefund } from "@/lib/courses"
 import { useI18n } from "@/lib/i18n-context"
 import type { MessageKey } from "@/lib/i18n"
 
@@ -30,7 +30,7 @@ export function CourseCard({ course }: { course: MyCourse }) {
       const { url } = await lessonUrl(course.id, lesson.id)
       if (lesson.kind === "file") {
         // A download counts as the whole lesson.
-        window.open(url, "_blank", "noopener")
+        await downloadAsset(url, lesson.filename)
         return reportProgress(course.id, lesson.id, 100)
       }
       setPlayer({ lessonId: lesson.id, loaded: 0, total: lesson.segment_count, watermark: null })

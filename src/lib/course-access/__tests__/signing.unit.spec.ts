@@ -64,6 +64,12 @@ describe("judging the grant behind an authentic URL", () => {
     expect(judgeGrant(grant, { now: NOW, requesterCustomerId: "cus_B" })).toEqual(expect.objectContaining({ ok: false, code: "COURSE_URL_WRONG_BUYER" }))
   })
 
+  it("for playback (buyerOnly) refuses an anonymous request: a copied link alone does not play", () => {
+    expect(judgeGrant(grant, { now: NOW, requesterCustomerId: null, buyerOnly: true })).toEqual(expect.objectContaining({ ok: false, code: "COURSE_URL_SIGN_IN_REQUIRED" }))
+    expect(judgeGrant(grant, { now: NOW, requesterCustomerId: "cus_B", buyerOnly: true })).toEqual(expect.objectContaining({ ok: false, code: "COURSE_URL_WRONG_BUYER" }))
+    expect(judgeGrant(grant, { now: NOW, requesterCustomerId: "cus_A", buyerOnly: true })).toEqual({ ok: true })
+  })
+
   it("refuses a revoked grant", () => {
     expect(judgeGrant({ ...grant, status: "REVOKED" }, { now: NOW })).toEqual(expect.objectContaining({ ok: false, code: "COURSE_GRANT_REVOKED" }))
   })
