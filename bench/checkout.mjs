@@ -37,7 +37,8 @@ for (let i = 0; i < total; i++) {
   const { cart } = await call("POST", "/store/carts", { region_id: region.id, email: `bench${i}@buyer.local` })
   await call("POST", `/store/carts/${cart.id}/line-items`, { variant_id: variantId, quantity: 1 })
   const { payment_collection } = await call("POST", "/store/payment-collections", { cart_id: cart.id })
-  await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+  // The seed offers only the sandbox PSP (manual payment is off: issue 15); it authorizes over HTTP.
+  await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } })
   carts.push(cart.id)
 }
 

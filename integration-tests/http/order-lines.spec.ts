@@ -36,7 +36,30 @@ medusaIntegrationTestRunner({
       await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_system_default" }, buyer)
       const orderId = (await api.post(`/store/carts/${cart.id}/complete`, {}, buyer)).data.order.id
 
-      // Placed: physical and service are PAID; the course is granted (and captured) by the system.
+      // Manual payment (an operator enabled it for this region): nothing is captured and no escrow is
+      // credited until staff record the money as received.
+      const manual = `/admin/orders/${orderId}/manual-payment`
+      expect((await api.get(manual, admin)).data.manual_payment).toEqual(expect.objectContaining({ status: "awaiting", amount: 9500, received_amount: 0, currency_code: "eur" }))
+      const placed = await waitFor(async () => (await api.get(`/store/orders/${orderId}/lines`, buyer)).data.lines, (ls: any[]) => ls.length === 3)
+      const unpaidLamp = `/merchant/orders/${orderId}/lines/${placed.find((l: any) => l.kind === "PHYSICAL").id}/transitions`
+      expect(await failing(api.post(unpaidLamp, { to: "FULFILLING" }, A.owner))).toEqual({ status: 422, data: expect.objectContaining({ code: "MANUAL_PAYMENT_NOT_RECEIVED" }) })
+      // 10 received: not enough for the course (15), which stays PAID; more than is awaited is refused.
+      const partly = await api.post(`${manual}/received`, { amount: 10, reference: "bank transfer 0042" }, admin)
+      expect(partly.data.manual_payment).toEqual(expect.objectContaining({ status: "partially_received", received_amount: 1000, outstanding_amount: 8500 }))
+      expect(partly.data.receipt).toEqual(expect.objectContaining({ amount: 1000, reference: "bank transfer 0042" }))
+      expect((await api.get(`/store/orders/${orderId}/lines`, buyer)).data.lines.find((l: any) => l.kind === "COURSE").state).toBe("PAID")
+      expect((await api.get(`/admin/orders/${orderId}/splits`, admin)).data.ledger).toEqual([])
+      expect(await failing(api.post(`${manual}/received`, { amount: 85.01 }, admin))).toEqual({ status: 422, data: expect.objectContaining({ code: "MANUAL_PAYMENT_EXCEEDS_AMOUNT", field: "amount" }) })
+      expect((await failing(api.post(`${manual}/received`, { amount: 1, bogus: true }, admin))).status).toBe(400)
+      // The rest, sent twice with one idempotency key (a double click): recorded once; the course is granted now.
+      const rest = { headers: { ...admin.headers, "x-idempotency-key": "received-rest" } }
+      const [full, again] = await Promise.all([api.post(`${manual}/received`, {}, rest), api.post(`${manual}/received`, {}, rest)])
+      expect(again.data).toEqual(full.data)
+      expect(full.data.manual_payment).toEqual(expect.objectContaining({ status: "received", received_amount: 9500, outstanding_amount: 0 }))
+      expect(full.data.manual_payment.receipts).toHaveLength(2)
+      expect(await failing(api.post(`${manual}/received`, {}, admin))).toEqual({ status: 409, data: expect.objectContaining({ code: "MANUAL_PAYMENT_ALREADY_RECEIVED" }) })
+
+      // Placed and paid: physical and service are PAID; the course is granted (and captured).
       const lines = await waitFor(
         async () => (await api.get(`/store/orders/${orderId}/lines`, buyer)).data.lines,
         (ls: any[]) => ls.find((l) => l.kind === "COURSE")?.state === "ACCESS_GRANTED"

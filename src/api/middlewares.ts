@@ -14,6 +14,7 @@ import { vatAeRoutes } from "./vat-ae/routes"
 import { courseAccessRoutes } from "./course-access/routes"
 import { fiscalRoutes } from "./fiscal/routes"
 import { bookingRoutes } from "./booking/routes"
+import { manualPaymentRoutes } from "./manual-payment/routes"
 import { merchantGate, refuseSuspendedSignIn } from "./merchant/context"
 import {
   AcceptInvite, CreateMerchantProduct, CreateMerchantVariant, InviteStaff, MerchantApplication, SetInventory,
@@ -74,5 +75,6 @@ export default defineMiddlewares({
     ...bookingRoutes,
     // After the product filters above: `q` goes through the search engine (docs/search.md).
     { matcher: "/store/products", methods: ["GET"], middlewares: [productSearchQuery] },
+    ...manualPaymentRoutes,
   ],
 })

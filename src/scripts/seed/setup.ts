@@ -20,7 +20,10 @@ export const DEMO_REGIONS = [
 ] as const
 
 // The sandbox PSP (docs/sandbox-psp.md) is what the storefront pays with; system default stays for tests.
-export const DEMO_PAYMENT_PROVIDERS = ["pp_sandbox_sandbox", "pp_system_default"] as const
+// Card payments through the sandbox PSP only: Medusa's manual payment (`pp_system_default`) would let
+// any storefront place "paid" orders with no money collected (issue 15). An operator who enables it
+// gets orders awaiting payment until staff record the money (docs/marketplace-money.md).
+export const DEMO_PAYMENT_PROVIDERS = ["pp_sandbox_sandbox"] as const
 
 export type CommerceSetup = { regionIds: Record<string, string>; stockLocationId: string; shippingProfileId: string }
 

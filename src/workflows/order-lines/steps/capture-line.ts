@@ -8,6 +8,7 @@ import { SnailError } from "../../../lib/snail-error"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
 import type OrderLinesModuleService from "../../../modules/order-lines/service"
 import { driveOperation, journalOperation, operationFailure, settleOpenOperations } from "../payment-operations"
+import { assertManualPaymentReceived } from "../manual-payment"
 
 /** The move a capture serves, kept with its operation so a recovery can finish the move. */
 export type ServedMove = { line_id: string; from: string; to: string; actor_type: string; actor_id?: string | null; reason?: string | null; carrier?: string | null; tracking_number?: string | null }
@@ -49,6 +50,7 @@ export const captureLineStep = createStep(
     const payments = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter((p: any) => p && !p.canceled_at)
     const payment = payments.find((p: any) => uncapturedMinor(p, currency) >= amountMinor)
     if (!payment) throw new SnailError(422, "CAPTURE_FAILED", `No authorization left to capture ${toMajorString(amountMinor, currency)} ${currency.toUpperCase()}`)
+    await assertManualPaymentReceived(container, payment.id, amountMinor) // manual payment: only money staff recorded as received
 
     const op = await journalOperation(container, {
       kind: "capture", order_id: order.id, payment_id: payment.id, line_id: line.id, currency_code: currency,
