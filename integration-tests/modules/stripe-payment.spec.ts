@@ -168,8 +168,14 @@ moduleIntegrationTestRunner<IPaymentModuleService>({
 
         // Retries exhausted (maxNetworkRetries 2 → 3 attempts): the capture fails and nothing is captured.
         stripe.failNext(500, { path: /\/capture$/, times: 3 })
-        await expect(service.capturePayment({ payment_id: payment.id, amount: 10 })).rejects.toThrow()
+        await expect(service.capturePayment({ payment_id: payment.id, amount: 10 })).rejects.toMatchObject({ status: 503, code: "PSP_UNAVAILABLE" })
         expect(stripe.intents.get((payment.data as any).id)!.amount_received).toBe(5000)
+
+        // Stripe unreachable: the same outage error, naming no host or port.
+        const unreachable = new StripePaymentProviderService({}, { ...stripeOptions, apiBase: "http://127.0.0.1:1", maxNetworkRetries: 0 })
+        const refused = await unreachable.retrievePayment({ data: { id: "pi_x" } }).catch((e) => e)
+        expect(refused).toMatchObject({ status: 503, code: "PSP_UNAVAILABLE" })
+        expect(refused.message).not.toMatch(/127\.0\.0\.1|:1\b/)
       })
 
       it("webhooks: a Stripe-signed event is accepted and mapped, a bad or stale signature is rejected", async () => {

@@ -4,6 +4,7 @@ import { getSmallestUnit } from "@medusajs/payment-stripe/dist/utils/get-smalles
 import type { PaymentIntentOptions, StripeOptions } from "@medusajs/payment-stripe/dist/types"
 import type { CapturePaymentInput, CapturePaymentOutput, Logger, ProviderWebhookPayload, RefundPaymentInput, RefundPaymentOutput } from "@medusajs/framework/types"
 import { receiptTime } from "../../lib/webhook-receipt"
+import { PspUnavailableError } from "../../lib/psp-unavailable"
 
 /**
  * Medusa's Stripe card provider (`@medusajs/payment-stripe`), with two additions:
@@ -126,6 +127,19 @@ export default class StripePaymentProviderService extends StripeProviderService 
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const key = (input.data?.operation_kind === "refund" ? (input.data?.operation_key as string | undefined) : undefined) ?? input.context?.idempotency_key
     return super.refundPayment({ ...input, context: { ...input.context, idempotency_key: key } })
+  }
+
+  /**
+   * Stripe unreachable, timing out or failing on its side (after the SDK's own retries with the same
+   * Idempotency-Key) is an outage: 503 PSP_UNAVAILABLE for the caller, the details in the log only.
+   */
+  protected buildError(message: string, error: Error): Error {
+    const e = error as any
+    if (e?.type === "StripeConnectionError" || e?.type === "StripeAPIError" || (typeof e?.statusCode === "number" && e.statusCode >= 500)) {
+      this.logger()?.warn?.(`stripe-payment: ${message}: Stripe unavailable (${e.type ?? e.statusCode}): ${e.message}`)
+      return new PspUnavailableError()
+    }
+    return super.buildError(message, error)
   }
 
   /** Amount (Stripe minor units) of Medusa's capture record `captureId`, if it is one. */
