@@ -43,6 +43,11 @@ try {
   const shop = await shopContext(c)
 
   for (const scenario of [...chosen, FINAL]) {
+    // Only the scenarios kill servers: a main server found dead was stopped from outside the suite.
+    if (!stack.serverAlive()) {
+      log(`the main server was found dead (${stack.mainExit()}) before "${scenario.name}": restarting it`)
+      await stack.start()
+    }
     const t = Date.now()
     const notes = [] // what happened so far: a failing scenario still reports its steps
     let error

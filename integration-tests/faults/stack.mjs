@@ -232,6 +232,7 @@ export async function createStack({ log, env: baseEnv = process.env }) {
       return { code, signal, output: fs.readFileSync(proc.logFile, "utf8") }
     },
     serverAlive: () => !!medusa?.alive(),
+    mainExit: () => (medusa ? `pid ${medusa.child.pid}, ${medusa.child.signalCode ?? `exit code ${medusa.child.exitCode}`}` : "never started"),
     serverLog: () => medusa?.logFile,
     /** Stops an armed sibling a failed scenario left running. */
     async stopSibling() {
