@@ -8,7 +8,9 @@ export type TransitionRefusal = {
 export type TransitionPlan = { ok: true; transition: TransitionDef; from: string; to: string; effects: Effect[] }
 
 const GUARDS: Record<Guard, (f: GuardFacts) => boolean> = {
-  slot_started: (f) => !!f.slotStartsAt && f.slotStartsAt.getTime() <= now(f),
+  // A service without a booked slot is sold "by appointment" (no schedule): the merchant records
+  // the agreed time, so serving it or a no-show is never blocked waiting for a slot that does not exist.
+  slot_started: (f) => !f.slotStartsAt || f.slotStartsAt.getTime() <= now(f),
   slot_not_started: (f) => !f.slotStartsAt || f.slotStartsAt.getTime() > now(f),
   no_open_dispute: (f) => !f.openDispute,
   within_refund_window: (f) => !f.refundWindowEndsAt || f.refundWindowEndsAt.getTime() > now(f),

@@ -57,6 +57,12 @@ describe("planTransition", () => {
     )
   })
 
+  it("lets staff settle a service sold by appointment (no slot) at any time", () => {
+    const now = new Date("2026-12-01T10:00:00Z")
+    expect(planTransition(SERVICE_V1, { state: "CONFIRMED", to: "SERVED", actor: "merchant", facts: { now, slotStartsAt: null } }).ok).toBe(true)
+    expect(planTransition(SERVICE_V1, { state: "CONFIRMED", to: "NO_SHOW", actor: "operator", facts: { now } }).ok).toBe(true)
+  })
+
   it("refunds a course only inside its refund window", () => {
     const now = new Date("2026-12-01T10:00:00Z")
     expect(planTransition(COURSE_V1, { state: "ACCESS_GRANTED", to: "REFUNDED", actor: "buyer", facts: { now, refundWindowEndsAt: new Date(now.getTime() + HOUR) } }).ok).toBe(true)
