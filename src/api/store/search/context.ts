@@ -1,6 +1,7 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { SnailError } from "../../../lib/snail-error"
+import { cachedNames } from "./lookups"
 
 export type SearchContext = { region_id: string; currency_code: string; sales_channel_ids: string[] }
 
@@ -21,10 +22,10 @@ export async function searchContext(req: MedusaRequest, params: { region_id?: st
     regionId = (store as any)?.default_region_id ?? undefined
   }
   if (!regionId) throw new SnailError(400, "REGION_REQUIRED", "Pass region_id or cart_id: the store has no default region", "region_id")
-  const { data: [region] } = await query.graph({ entity: "region", fields: ["id", "currency_code"], filters: { id: regionId } })
-  if (!region) throw new SnailError(400, "INVALID_FIELD", `Unknown region '${regionId}'`, "region_id")
+  const currency = (await cachedNames(req.scope, "region", "currency_code", [regionId])).get(regionId)
+  if (!currency) throw new SnailError(400, "INVALID_FIELD", `Unknown region '${regionId}'`, "region_id")
   // A key linked to no sales channel sells nothing: it must not mean "every channel".
   const keyChannels: string[] = (req as any).publishable_key_context?.sales_channel_ids ?? []
   const sales_channel_ids = keyChannels.length ? keyChannels : ["sc_none"]
-  return { region_id: regionId, currency_code: String((region as any).currency_code).toLowerCase(), sales_channel_ids }
+  return { region_id: regionId, currency_code: currency.toLowerCase(), sales_channel_ids }
 }

@@ -1,9 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { bucketRange } from "../../../modules/search/price-buckets"
 import type { SearchFacets, SearchHit } from "../../../modules/search/types"
 import { searchService } from "../../../workflows/search/indexer"
 import { searchContext } from "./context"
+import { cachedNames } from "./lookups"
 import { parseSearchParams } from "./validators"
 
 /**
@@ -44,12 +44,7 @@ function toCard(h: SearchHit) {
 
 /** Facet values come back as ids: merchants and categories get their display names here. */
 async function labelFacets(req: MedusaRequest, f: SearchFacets, currency: string) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const names = async (entity: string, field: string, ids: string[]) => {
-    if (!ids.length) return new Map<string, string>()
-    const { data } = await query.graph({ entity, fields: ["id", field], filters: { id: ids } })
-    return new Map((data as any[]).map((r) => [r.id, r[field]]))
-  }
+  const names = (entity: string, field: string, ids: string[]) => cachedNames(req.scope, entity, field, ids)
   const merchants = await names("merchant", "display_name", f.merchant.map((m) => m.value))
   const categories = await names("product_category", "name", f.category.map((c) => c.value))
   return {
