@@ -1,5 +1,7 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
-import { assertProductionSecrets, DEV_COOKIE_SECRET, DEV_JWT_SECRET } from "./src/lib/config/secrets"
+import {
+  assertProductionSecrets, DEV_COOKIE_SECRET, DEV_JWT_SECRET, DEV_SANDBOX_API_KEY, DEV_SANDBOX_WEBHOOK_SECRET, sandboxEnabled,
+} from "./src/lib/config/secrets"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -59,21 +61,22 @@ function parseWorkerMode(value: string | undefined): "shared" | "server" | "work
   throw new Error(`MEDUSA_WORKER_MODE must be shared, server or worker (got "${value}")`)
 }
 
-// Sandbox PSP always (docs/sandbox-psp.md; webhooks at /hooks/payment/sandbox_sandbox); Stripe only
+// Sandbox PSP unless SANDBOX_PSP_DISABLED=true (docs/sandbox-psp.md; webhooks at /hooks/payment/sandbox_sandbox); Stripe only
 // when STRIPE_API_KEY is set (webhooks at /hooks/payment/stripe_stripe).
 function paymentModule() {
-  const providers: { resolve: string; id: string; options: Record<string, unknown> }[] = [
-    {
+  const providers: { resolve: string; id: string; options: Record<string, unknown> }[] = []
+  if (sandboxEnabled(env)) {
+    providers.push({
       resolve: "./src/modules/sandbox-payment",
       id: "sandbox",
       options: {
         baseUrl: env.SANDBOX_PSP_URL || "http://localhost:9010",
-        apiKey: env.SANDBOX_PSP_API_KEY || "sk_sandbox_dev",
-        webhookSecret: env.SANDBOX_PSP_WEBHOOK_SECRET || "whsec_sandbox_dev",
+        apiKey: env.SANDBOX_PSP_API_KEY || DEV_SANDBOX_API_KEY,
+        webhookSecret: env.SANDBOX_PSP_WEBHOOK_SECRET || DEV_SANDBOX_WEBHOOK_SECRET,
         timeoutMs: Number(env.SANDBOX_PSP_TIMEOUT_MS) || undefined,
       },
-    },
-  ]
+    })
+  }
   if (env.STRIPE_API_KEY) {
     // Medusa's Stripe card provider, subclassed (docs/stripe.md): STRIPE_API_BASE points the SDK at
     // another host (a Stripe-contract server in tests); per-line capture with Stripe multicapture.

@@ -3,7 +3,7 @@ import { errorHandler as medusaErrorHandler } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { ErrorCode } from "../lib/error-codes"
 import { ERROR_CODES } from "../lib/error-codes"
-import { isSnailError } from "../lib/snail-error"
+import { isSnailError, SnailError } from "../lib/snail-error"
 import { isPspUnavailable, PSP_RETRY_AFTER_SECONDS } from "../lib/psp-unavailable"
 
 type ErrorBody = { type: string; code: ErrorCode; message: string; field?: string }
@@ -26,13 +26,15 @@ const MEDUSA_TYPE_CODES: Record<string, ErrorCode> = {
 export function snailErrorHandler() {
   const medusa = medusaErrorHandler()
   return (err: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    const translated = translateKnownError(err)
+    if (translated) err = translated
     if (isSnailError(err)) {
       if (isPspUnavailable(err)) res.setHeader("Retry-After", String(PSP_RETRY_AFTER_SECONDS))
-      res.status(err.status).json(withField({ type: err.type, code: err.code as ErrorCode, message: err.message }, err.field))
+      res.status(err.status).json(redactInternals(withField({ type: err.type, code: err.code as ErrorCode, message: err.message }, err.field)))
       return
     }
     const originalJson = res.json.bind(res)
-    res.json = ((body: any) => originalJson(toErrorBody(err, res.statusCode, body))) as any
+    res.json = ((body: any) => originalJson(redactInternals(toErrorBody(err, res.statusCode, body)))) as any
     return medusa(err, req, res, next)
   }
 }
@@ -53,9 +55,50 @@ export function toErrorBody(err: any, status: number, medusaBody: any): ErrorBod
   if (message.startsWith("A valid publishable key is required")) return { type, code: "PUBLISHABLE_KEY_INVALID", message }
   const validation = err?.type === MedusaError.Types.INVALID_DATA ? fromValidationMessage(message) : undefined
   if (validation) return validation
-  if (status >= 500) return { type, code: "INTERNAL_ERROR", message }
+  // A 5xx message is whatever broke inside (a driver's SQL, a stack, an upstream URL): never shown.
+  if (status >= 500) return { type: "unknown_error", code: "INTERNAL_ERROR", message: INTERNAL_MESSAGE }
   if (status === 409) return { type, code: "CONFLICT", message }
   return { type, code: MEDUSA_TYPE_CODES[err?.type] ?? "INVALID_FIELD", message }
+}
+
+/**
+ * Bad input that Medusa or its libraries report as a plain Error (a 500 otherwise): a zod error thrown
+ * by a route's own parse, an `order` naming no column, an unknown payment provider.
+ */
+function translateKnownError(err: any): SnailError | undefined {
+  const issues = zodIssuesOf(err)
+  if (issues && !isSnailError(err) && !err?.type) {
+    const body = fromZodIssues(issues)
+    return new SnailError(400, body.code, body.message, body.field)
+  }
+  const message = typeof err?.message === "string" ? err.message : ""
+  if (message.startsWith("Trying to order by not existing property")) {
+    return new SnailError(400, "INVALID_FIELD", "The `order` parameter names a field that cannot be sorted on.", "order")
+  }
+  // Another request holds the cart (or other resource): the client retries, nothing broke.
+  if (message.startsWith("Failed to acquire lock for key")) {
+    return new SnailError(409, "CONFLICT", "Another request is changing the same resource; retry in a moment.")
+  }
+  if (/Unable to retrieve the payment provider with id/.test(message)) {
+    return new SnailError(400, "INVALID_FIELD", "Unknown payment provider.", "provider_id")
+  }
+  return undefined
+}
+
+const INTERNAL_MESSAGE = "An internal error occurred. It was logged; please retry later."
+
+// SQL statements, stack frames and internal URLs (databases, Redis, local services) in a client-facing message.
+const INTERNALS = [
+  /\b(select\s[\s\S]{1,500}?\sfrom\s+"|insert\s+into\s+"?\w+"?\s*\(|update\s+"\w+"\s+set\s|delete\s+from\s+"|values\s*\(\$\d)/i,
+  /\n\s+at\s|\bat\s+\S+\s+\((\/|node:)/,
+  /\b(postgres(ql)?|redis|mysql|mongodb|amqp):\/\//i,
+  /\bhttps?:\/\/(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|\[?::1)/i,
+]
+
+/** Replaces a message that would reveal SQL, stack traces or internal URLs with a neutral one. */
+export function redactInternals(body: ErrorBody): ErrorBody {
+  if (!INTERNALS.some((re) => re.test(body.message ?? ""))) return body
+  return { ...body, message: body.code === "INTERNAL_ERROR" ? INTERNAL_MESSAGE : "The request could not be processed as sent." }
 }
 
 type ZodIssue = { code: string; path: (string | number)[]; keys?: string[]; message: string }

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { PRODUCT_KINDS } from "../../lib/product-kinds"
 import { TAX_REGIMES } from "../../modules/marketplace/models/merchant"
+import { httpUrl, priceInput, safeString, shortText } from "../../lib/validation/inputs"
 
 const handle = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase letters, digits and single dashes").min(2).max(60)
 
@@ -25,11 +26,11 @@ export type MerchantApplicationBody = z.infer<typeof MerchantApplication>
 export const InviteStaff = z.object({ email: z.string().email() })
 export const AcceptInvite = z.object({ token: z.string().min(10) })
 
-const price = z.object({ currency_code: z.string().length(3), amount: z.number().nonnegative() }).strict()
+const price = priceInput()
 const variant = z
   .object({
-    title: z.string().min(1),
-    sku: z.string().optional(),
+    title: shortText(1),
+    sku: shortText().optional(),
     options: z.record(z.string(), z.string()).optional(),
     manage_inventory: z.boolean().optional(),
     prices: z.array(price).min(1),
@@ -38,13 +39,13 @@ const variant = z
 
 export const CreateMerchantProduct = z
   .object({
-    title: z.string().min(1),
+    title: shortText(1),
     handle: handle.optional(),
-    description: z.string().optional(),
+    description: safeString().optional(),
     kind: z.enum(PRODUCT_KINDS),
     status: z.enum(["draft", "published"]).optional(),
-    thumbnail: z.string().url().optional(),
-    images: z.array(z.object({ url: z.string().url() }).strict()).optional(),
+    thumbnail: httpUrl().optional(),
+    images: z.array(z.object({ url: httpUrl() }).strict()).max(50).optional(),
     options: z.array(z.object({ title: z.string().min(1), values: z.array(z.string().min(1)).min(1) }).strict()).min(1),
     variants: z.array(variant).min(1),
     // Accepted only to refuse it loudly when it names another merchant.
@@ -55,10 +56,10 @@ export type CreateMerchantProductBody = z.infer<typeof CreateMerchantProduct>
 
 export const UpdateMerchantProduct = z
   .object({
-    title: z.string().min(1).optional(),
-    description: z.string().optional(),
+    title: shortText(1).optional(),
+    description: safeString().optional(),
     status: z.enum(["draft", "published"]).optional(),
-    thumbnail: z.string().url().optional(),
+    thumbnail: httpUrl().optional(),
     kind: z.enum(PRODUCT_KINDS).optional(),
     merchant_id: z.string().optional(),
   })
@@ -66,7 +67,7 @@ export const UpdateMerchantProduct = z
 
 export const CreateMerchantVariant = variant
 export const UpdateMerchantVariant = z
-  .object({ title: z.string().min(1).optional(), sku: z.string().optional(), prices: z.array(price).min(1).optional() })
+  .object({ title: shortText(1).optional(), sku: shortText().optional(), prices: z.array(price).min(1).optional() })
   .strict()
 
 export const SetInventory = z.object({ stocked_quantity: z.number().int().min(0) }).strict()

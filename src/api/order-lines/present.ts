@@ -7,6 +7,7 @@ import { ORDER_LINES_MODULE } from "../../modules/order-lines"
 import { LINE_AMOUNT_FIELDS, lineQuantity, orderItemAmounts } from "../../lib/order-items"
 import type OrderLinesModuleService from "../../modules/order-lines/service"
 import { bookingService } from "../../workflows/booking/schedules"
+import { SnailError } from "../../lib/snail-error"
 
 /**
  * The lines of an order as `actor` may see them: state, history and the moves it may make next.
@@ -23,6 +24,8 @@ export async function presentOrderLines(scope: MedusaContainer, orderId: string,
     fields: ["id", "currency_code", "items.id", "items.title", "items.subtitle", "items.thumbnail", ...LINE_AMOUNT_FIELDS],
     filters: { id: orderId },
   })
+  // An unknown order id is a 404, not an empty currency further down (which failed as a 500).
+  if (!order) throw new SnailError(404, "NOT_FOUND", `Order ${orderId} not found`)
   const merchantIds = [...new Set(lines.map((l) => l.merchant_id).filter(Boolean))] as string[]
   const { data: merchants } = merchantIds.length
     ? await query.graph({ entity: "merchant", fields: ["id", "handle", "display_name"], filters: { id: merchantIds } })

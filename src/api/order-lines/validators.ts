@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { finiteNumber } from "../../lib/validation/inputs"
 
 export const LineTransitionBody = z
   .object({
@@ -12,7 +13,7 @@ export type LineTransitionBodyType = z.infer<typeof LineTransitionBody>
 
 export const LineRefundBody = z
   .object({
-    amount: z.union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?$/)]).optional(),
+    amount: z.union([finiteNumber().positive(), z.string().regex(/^\d{1,13}(\.\d{1,4})?$/)]).optional(),
     reason: z.string().min(3).max(500),
     restock: z.boolean().optional(),
   })

@@ -1,7 +1,10 @@
 import path from "node:path"
 
 const CONFIG = path.resolve(__dirname, "../../../../medusa-config.ts")
-const KEYS = ["REDIS_URL", "NODE_ENV", "JWT_SECRET", "COOKIE_SECRET", "MEDUSA_WORKER_MODE", "ADMIN_DISABLED"]
+const KEYS = [
+  "REDIS_URL", "NODE_ENV", "JWT_SECRET", "COOKIE_SECRET", "MEDUSA_WORKER_MODE", "ADMIN_DISABLED",
+  "SANDBOX_PSP_API_KEY", "SANDBOX_PSP_WEBHOOK_SECRET", "SANDBOX_PSP_DISABLED", "COOKIE_SECURE", "INSECURE_COOKIES_ACKNOWLEDGED",
+]
 
 function loadConfig(env: Record<string, string | undefined>) {
   const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]))
@@ -19,6 +22,11 @@ function loadConfig(env: Record<string, string | undefined>) {
       else process.env[k] = saved[k]
     }
   }
+}
+
+const PRODUCTION = {
+  NODE_ENV: "production", JWT_SECRET: "j".repeat(32), COOKIE_SECRET: "k".repeat(32),
+  SANDBOX_PSP_API_KEY: "sk_sandbox_" + "s".repeat(24), SANDBOX_PSP_WEBHOOK_SECRET: "whsec_" + "w".repeat(32),
 }
 
 // defineConfig turns the modules list into an object keyed by module name.
@@ -66,7 +74,30 @@ describe("medusa-config", () => {
     expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: "supersecret", COOKIE_SECRET: "x".repeat(40) })).toThrow(
       /JWT_SECRET/
     )
-    const config = loadConfig({ NODE_ENV: "production", JWT_SECRET: "a".repeat(40), COOKIE_SECRET: "b".repeat(40) })
+    const config = loadConfig({ ...PRODUCTION, JWT_SECRET: "a".repeat(40), COOKIE_SECRET: "b".repeat(40) })
     expect(config.projectConfig.http.jwtSecret).toBe("a".repeat(40))
+  })
+
+  it("refuses secrets shorter than 32 bytes, naming the setting", () => {
+    expect(() => loadConfig({ ...PRODUCTION, JWT_SECRET: "a" })).toThrow(/JWT_SECRET must be at least 32 bytes/)
+    expect(() => loadConfig({ ...PRODUCTION, COOKIE_SECRET: "c".repeat(31) })).toThrow(/COOKIE_SECRET must be at least 32 bytes/)
+    expect(() => loadConfig(PRODUCTION)).not.toThrow()
+  })
+
+  it("refuses the sandbox PSP with its public development keys unless it is disabled", () => {
+    const { SANDBOX_PSP_API_KEY, SANDBOX_PSP_WEBHOOK_SECRET, ...noSandboxKeys } = PRODUCTION
+    expect(() => loadConfig(noSandboxKeys)).toThrow(/SANDBOX_PSP_API_KEY and SANDBOX_PSP_WEBHOOK_SECRET/)
+    expect(() => loadConfig({ ...PRODUCTION, SANDBOX_PSP_WEBHOOK_SECRET: "whsec_sandbox_dev" })).toThrow(/SANDBOX_PSP_WEBHOOK_SECRET use/)
+    const disabled = loadConfig({ ...noSandboxKeys, SANDBOX_PSP_DISABLED: "true" })
+    expect(JSON.stringify(disabled.modules.payment)).not.toContain("sandbox-payment")
+    expect(JSON.stringify(loadConfig(PRODUCTION).modules.payment)).toContain("sandbox-payment")
+  })
+
+  it("refuses COOKIE_SECURE=false in production without the explicit acknowledgement", () => {
+    expect(() => loadConfig({ ...PRODUCTION, COOKIE_SECURE: "false" })).toThrow(/COOKIE_SECURE=false .* INSECURE_COOKIES_ACKNOWLEDGED=true/)
+    const acknowledged = loadConfig({ ...PRODUCTION, COOKIE_SECURE: "false", INSECURE_COOKIES_ACKNOWLEDGED: "true" })
+    expect(acknowledged.projectConfig.cookieOptions).toEqual(expect.objectContaining({ secure: false }))
+    // Development keeps working with every default.
+    expect(() => loadConfig({ NODE_ENV: "development", COOKIE_SECURE: "false" })).not.toThrow()
   })
 })

@@ -4,6 +4,7 @@ import { idempotencyKeyOf } from "../../../../../../idempotency/middleware"
 import { refundOrderLineWorkflow } from "../../../../../../../workflows/order-lines/refund-order-line"
 import { findOrderLine, presentOrderLines } from "../../../../../../order-lines/present"
 import type { LineRefundBodyType } from "../../../../../../order-lines/validators"
+import { assertRefundAmount } from "../../../../../../order-lines/refund-amount"
 import type { MerchantRequest } from "../../../../../context"
 
 /** Merchant staff refund (part of) their own line, optionally restocking it. */
@@ -11,6 +12,7 @@ export const POST = async (req: MerchantRequest<LineRefundBodyType>, res: Medusa
   const merchantId = req.merchantContext.merchant.id
   const line = await findOrderLine(req.scope, req.params.id, req.params.line_id, merchantId)
   if (!line) throw new SnailError(404, "NOT_FOUND", `Order line ${req.params.line_id} not found`)
+  assertRefundAmount((req as any).validatedBody?.amount, line.currency_code)
   // A retry with the same X-Idempotency-Key after an unconfirmed (503) refund returns that refund, never a second one.
   const key = idempotencyKeyOf(req)
   const { result } = await refundOrderLineWorkflow(req.scope).run({
