@@ -27,8 +27,10 @@ module.exports = defineConfig({
       jwtSecret: env.JWT_SECRET || DEV_JWT_SECRET,
       cookieSecret: env.COOKIE_SECRET || DEV_COOKIE_SECRET,
     },
-    // Behind plain http (local production runs) a Secure cookie would never be sent back.
-    cookieOptions: env.COOKIE_SECURE === "false" ? { secure: false } : undefined,
+    // The session cookie is never readable by scripts and not sent on cross-site subrequests. Behind plain
+    // http (local production runs) a Secure cookie would never be sent back: COOKIE_SECURE=false, which
+    // production accepts only with INSECURE_COOKIES_ACKNOWLEDGED=true (src/lib/config/secrets.ts).
+    cookieOptions: { httpOnly: true, sameSite: "lax", ...(env.COOKIE_SECURE === "false" ? { secure: false } : {}) },
   },
   admin: {
     // The worker serves no HTTP traffic, so it never builds or serves the dashboard.

@@ -6,7 +6,7 @@ import { KycApprove, KycReason } from "./admin/merchants/validators"
 import { snailErrorHandler } from "./error-handler"
 import { deferSandboxWebhookWhilePspDown } from "./hooks/defer-while-psp-down"
 import { verifyPaymentWebhookAtReceipt } from "./hooks/verify-at-receipt"
-import { inputGuardRoutes } from "./input-guard/middleware"
+import { securityRoutes } from "./security/routes"
 import { checkoutHoldRoutes } from "../workflows/reservations/routes"
 import { idempotencyRoutes } from "./idempotency/routes"
 import { moneyRoutes } from "./money/routes"
@@ -36,8 +36,8 @@ const merchantCors = cors({
 export default defineMiddlewares({
   errorHandler: snailErrorHandler(),
   routes: [
-    // First: shared input rules (NUL, lengths, numbers, currencies, URLs) before any validator runs.
-    ...inputGuardRoutes,
+    // First: security headers, and the shared input rules (NUL, lengths, numbers, currencies, URLs) before any validator.
+    ...securityRoutes,
     { matcher: "/admin/products", methods: ["POST"], additionalDataValidator: productAdditionalData },
     { matcher: "/admin/products/:id", methods: ["POST"], additionalDataValidator: productAdditionalData },
 

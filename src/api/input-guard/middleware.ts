@@ -2,7 +2,6 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import type { ErrorCode } from "../../lib/error-codes"
 import { SnailError } from "../../lib/snail-error"
 import { findBadInput } from "../../lib/validation/find-bad-input"
-import { coreGapRoutes } from "./core-gaps"
 
 /**
  * Runs before every validator (Medusa's included, hence no `methods`): a body or query breaking the
@@ -47,7 +46,5 @@ export function codeEveryError(_req: MedusaRequest, res: MedusaResponse, next: M
   next()
 }
 
-/** Every prefix that serves an API; the admin dashboard's static files (/app) need no guard. */
-export const GUARDED_PREFIXES = ["/store", "/admin", "/auth", "/merchant", "/hooks", "/calendar", "/course-assets"]
-
-export const inputGuardRoutes = [...GUARDED_PREFIXES.map((matcher) => ({ matcher, middlewares: [codeEveryError, inputGuard] })), ...coreGapRoutes]
+/** Every prefix that serves an API (the admin dashboard's files under /app take no input). */
+export const API_PREFIXES = ["/store", "/admin", "/auth", "/merchant", "/hooks", "/calendar", "/course-assets"]

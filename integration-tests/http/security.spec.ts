@@ -7,7 +7,9 @@ import { adminProduct, applicationFor, approvedMerchant, bearer, placeOrder, pro
 jest.setTimeout(600 * 1000)
 
 /*
- * Issue 20: one bad-input corpus (NUL bytes, huge numbers, wrong types, long strings, injection strings)
+ * Issue 20 (security hardening), one file so Medusa boots once.
+ *
+ * One bad-input corpus (NUL bytes, huge numbers, wrong types, long strings, injection strings)
  * thrown at every route that takes input: every route of src/api plus the core store/admin/auth routes
  * the storefront, the admin and attackers use. No answer may be a 5xx; every 4xx carries a machine code
  * and no SQL, stack trace or internal URL; input the shared rules forbid must be a 4xx.
@@ -205,6 +207,34 @@ medusaIntegrationTestRunner({
 
       console.log(`bad-input corpus: ${tally.routes} routes, ${tally.inputs} inputs, ${tally.s4xx} answered 4xx, ${tally.s5xx} answered 5xx, ${tally.s2xx} accepted (legal values only)`)
       expect(failures).toEqual([])
+    })
+
+    it("sends security headers on the API and the admin, a HttpOnly SameSite=Lax session cookie, and exact CORS", async () => {
+      const container = getContainer()
+      const admin = await adminHeaders(container, api)
+      const res = await api.get("/admin/users/me", admin)
+      expect(res.headers["x-content-type-options"]).toBe("nosniff")
+      expect(res.headers["x-frame-options"]).toBe("DENY")
+      expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'")
+      expect(res.headers["strict-transport-security"]).toBeUndefined() // plain http here
+      const overTls = await api.get("/admin/users/me", { headers: { ...admin.headers, "x-forwarded-proto": "https" } })
+      expect(overTls.headers["strict-transport-security"]).toMatch(/max-age=\d+/)
+
+      // The test runner serves no dashboard: what answers /app here still carries the frame refusal.
+      const dashboard = await api.get("/app", { validateStatus: () => true, maxRedirects: 0 })
+      expect(dashboard.headers["x-frame-options"]).toBe("DENY")
+
+      const session = await api.post("/auth/session", {}, admin)
+      const cookie = [session.headers["set-cookie"]].flat().find((c: string) => c?.startsWith("connect.sid"))
+      expect(cookie).toMatch(/HttpOnly/i)
+      expect(cookie).toMatch(/SameSite=Lax/i)
+
+      const listed = await api.get("/store/regions", { headers: { origin: "http://localhost:8000" }, validateStatus: () => true })
+      expect(listed.headers["access-control-allow-origin"]).toBe("http://localhost:8000")
+      for (const origin of ["http://evil.test", "http://localhost:8000.evil.test", "null"]) {
+        const other = await api.get("/store/regions", { headers: { origin }, validateStatus: () => true })
+        expect(other.headers["access-control-allow-origin"]).toBeUndefined()
+      }
     })
   },
 })
