@@ -25,7 +25,7 @@ async function main(shutdown) {
       throw new UserFacingError(
         `Production start refused: set ${weak.join(" and ")} to long random values, e.g.\n` +
           `   export JWT_SECRET=$(openssl rand -hex 32) COOKIE_SECRET=$(openssl rand -hex 32)\n` +
-          `   (over plain http also COOKIE_SECURE=false, or the admin login cookie is never sent back)`
+          `   (over plain http also COOKIE_SECURE=false INSECURE_COOKIES_ACKNOWLEDGED=true, or the admin login cookie is never sent back)`
       )
     }
   }

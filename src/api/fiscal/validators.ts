@@ -1,12 +1,13 @@
 import { z } from "@medusajs/framework/zod"
+import { limitParam, offsetParam } from "../../lib/validation/inputs"
 
 export const ReceiptListQuery = z.object({
   status: z.enum(["PENDING", "SENT", "DONE", "FAILED"]).optional(),
   order_id: z.string().optional(),
   operation: z.enum(["sell", "sell_refund", "sell_correction"]).optional(),
   provider_id: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: limitParam(50, 200),
+  offset: offsetParam(),
 })
 
 export const CorrectionBody = z.object({

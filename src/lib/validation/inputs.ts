@@ -21,7 +21,7 @@ export const LIMITS = {
   arrayItems: 5_000,
   amount: 1e12, // major units: far above any real price, far below float imprecision for 3 decimals
   quantity: 1_000_000,
-  limit: 1_000,
+  limit: 10_000, // the Medusa dashboard itself lists with limit=9999
   offset: 10_000_000,
 } as const
 

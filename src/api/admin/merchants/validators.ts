@@ -1,12 +1,13 @@
 import { z } from "@medusajs/framework/zod"
 import { KYC_STATUSES } from "../../../modules/marketplace/models/merchant"
+import { limitParam, offsetParam, shortText } from "../../../lib/validation/inputs"
 
 export const ListMerchantsQuery = z
   .object({
     kyc_status: z.enum(KYC_STATUSES).optional(),
-    q: z.string().optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
+    q: shortText().optional(),
+    limit: limitParam(20, 100),
+    offset: offsetParam(),
   })
   .strict()
 
