@@ -2,6 +2,9 @@ import fs from "node:fs"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, storefrontAccess } from "../helpers/admin"
+import { Modules } from "@medusajs/framework/utils"
+import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { orderLinkUrl, signOrderToken } from "../../src/lib/orders/order-link"
 import { adminProduct, applicationFor, approvedMerchant, bearer, placeOrder, productBody } from "../helpers/merchants"
 
 jest.setTimeout(600 * 1000)
@@ -207,6 +210,57 @@ medusaIntegrationTestRunner({
 
       console.log(`bad-input corpus: ${tally.routes} routes, ${tally.inputs} inputs, ${tally.s4xx} answered 4xx, ${tally.s5xx} answered 5xx, ${tally.s2xx} accepted (legal values only)`)
       expect(failures).toEqual([])
+    })
+
+    it("lets only the order's customer or a guest with its signed link read GET /store/orders/:id; hides a completed cart's contact", async () => {
+      const container = getContainer()
+      const admin = await adminHeaders(container, api)
+      const { storeHeaders, salesChannelId } = await storefrontAccess(container)
+      const key = storeHeaders.headers["x-publishable-api-key"]
+      const region = (await api.post("/admin/regions", { name: "Own", currency_code: "eur", countries: ["de"] }, admin)).data.region
+      const shop = await approvedMerchant(api, admin, "own-shop")
+      const product = await adminProduct(api, admin, { title: "Owned thing", amount: 10, salesChannelId, merchantId: shop.merchant.id })
+      const signIn = async (email: string) => {
+        const reg = await api.post("/auth/customer/emailpass/register", { email, password: "own-pass-123" })
+        const me = await api.post("/store/customers", { email }, { headers: { ...bearer(reg.data.token).headers, "x-publishable-api-key": key } })
+        const login = await api.post("/auth/customer/emailpass", { email, password: "own-pass-123" })
+        return { id: me.data.customer.id as string, headers: { "x-publishable-api-key": key, authorization: `Bearer ${login.data.token}` } }
+      }
+      const alice = await signIn("alice@own.test")
+      const bob = await signIn("bob@own.test")
+      const { result: order } = await createOrderWorkflow(container).run({
+        input: { region_id: region.id, currency_code: "eur", email: "alice@own.test", customer_id: alice.id,
+          items: [{ variant_id: product.variants[0].id, title: "Owned thing", quantity: 1, unit_price: 10 }] } as any,
+      })
+      const read = (headers: Record<string, string>, qs = "") => api.get(`/store/orders/${order.id}${qs}`, { headers, validateStatus: () => true })
+
+      expect((await read(alice.headers)).status).toBe(200)
+      const asBob = await read(bob.headers)
+      expect([asBob.status, asBob.data.code]).toEqual([404, "NOT_FOUND"])
+      expect((await read({ "x-publishable-api-key": key })).status).toBe(404)
+      // A guest holding the emailed link reads it; an expired, edited or other order's token does not.
+      const guest = { "x-publishable-api-key": key }
+      expect((await read(guest, `?token=${signOrderToken(order.id)}`)).status).toBe(200)
+      expect((await read(guest, `?token=${signOrderToken(order.id)}&fields=id,email`)).data.order.email).toBe("alice@own.test")
+      expect((await read(guest, `?token=${signOrderToken(order.id, { now: new Date(Date.now() - 7200_000), ttlSeconds: 60 })}`)).status).toBe(404)
+      const [exp, sig] = signOrderToken(order.id).split(".")
+      expect((await read(guest, `?token=${Number(exp) + 1}.${sig}`)).status).toBe(404)
+      expect((await read(guest, `?token=${signOrderToken("order_other")}`)).status).toBe(404)
+      expect(orderLinkUrl(order.id)).toContain(`/orders/${order.id}?token=`)
+
+      // A completed cart keeps answering by id, without the buyer's contact data for anyone else.
+      const address = { first_name: "Alice", address_1: "1 Secret St", city: "Berlin", country_code: "de" }
+      const cart = (await api.post("/store/carts", { region_id: region.id, email: "alice@own.test", shipping_address: address,
+        items: [{ variant_id: product.variants[0].id, quantity: 1 }] }, { headers: alice.headers })).data.cart
+      const fields = "?fields=id,email,*shipping_address,*billing_address,customer_id"
+      expect((await api.get(`/store/carts/${cart.id}${fields}`, { headers: guest })).data.cart.email).toBe("alice@own.test")
+      await container.resolve(Modules.CART).updateCarts(cart.id, { completed_at: new Date() } as any)
+      for (const headers of [guest, bob.headers]) {
+        const seen = (await api.get(`/store/carts/${cart.id}${fields}`, { headers })).data.cart
+        expect(seen.id).toBe(cart.id)
+        expect(JSON.stringify(seen)).not.toMatch(/alice@own\.test|Secret St/)
+      }
+      expect((await api.get(`/store/carts/${cart.id}${fields}`, { headers: alice.headers })).data.cart.shipping_address.address_1).toBe("1 Secret St")
     })
 
     it("sends security headers on the API and the admin, a HttpOnly SameSite=Lax session cookie, and exact CORS", async () => {

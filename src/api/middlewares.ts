@@ -7,6 +7,7 @@ import { snailErrorHandler } from "./error-handler"
 import { deferSandboxWebhookWhilePspDown } from "./hooks/defer-while-psp-down"
 import { verifyPaymentWebhookAtReceipt } from "./hooks/verify-at-receipt"
 import { securityRoutes } from "./security/routes"
+import { storeOwnershipRoutes } from "./store/ownership/middlewares"
 import { checkoutHoldRoutes } from "../workflows/reservations/routes"
 import { idempotencyRoutes } from "./idempotency/routes"
 import { moneyRoutes } from "./money/routes"
@@ -38,6 +39,7 @@ export default defineMiddlewares({
   routes: [
     // First: security headers, and the shared input rules (NUL, lengths, numbers, currencies, URLs) before any validator.
     ...securityRoutes,
+    ...storeOwnershipRoutes,
     { matcher: "/admin/products", methods: ["POST"], additionalDataValidator: productAdditionalData },
     { matcher: "/admin/products/:id", methods: ["POST"], additionalDataValidator: productAdditionalData },
 
