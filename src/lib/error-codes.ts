@@ -99,6 +99,9 @@ export const ERROR_CODES = {
   INVALID_PRICE_RANGE: "`price_min` is greater than `price_max` (both integer minor units of the region's currency).",
   LIMIT_TOO_LARGE: "`limit` is larger than 100.",
   REGION_REQUIRED: "No region to price the results in: pass region_id or cart_id (the store has no default region).",
+  // Security hardening (issue 20)
+  RATE_LIMITED: "Too many requests from this address or for this account in the current window (HTTP 429 with Retry-After).",
+  AUTH_LOCKED: "Sign-in for this email is locked for a while after repeated failures (HTTP 429 with Retry-After); the same answer whether or not the account exists.",
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES

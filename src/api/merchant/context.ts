@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { authenticate } from "@medusajs/framework/http"
+import { Modules } from "@medusajs/framework/utils"
 import { MERCHANT_ACTOR } from "../../lib/merchant-actor"
 import { SnailError } from "../../lib/snail-error"
 import { MARKETPLACE_MODULE } from "../../modules/marketplace"
@@ -68,13 +69,23 @@ export function requireOwner(req: MerchantRequest) {
  * Sign-in refusal for staff of suspended merchants, before a token is issued. Runs on
  * POST /auth/merchant/emailpass (the body is parsed by then).
  */
+async function passwordMatches(req: MedusaRequest, email: string): Promise<boolean> {
+  const password = (req.body as any)?.password
+  if (typeof password !== "string") return false
+  const auth = req.scope.resolve(Modules.AUTH)
+  const { success } = await auth.authenticate("emailpass", { body: { email, password } } as any)
+  return !!success
+}
+
 export async function refuseSuspendedSignIn(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   try {
     const email = typeof (req.body as any)?.email === "string" ? (req.body as any).email.toLowerCase() : undefined
     if (email) {
       const service: MarketplaceModuleService = req.scope.resolve(MARKETPLACE_MODULE)
       const [user] = await service.listMerchantUsers({ email }, { relations: ["merchant"] })
-      if (user?.merchant.kyc_status === "SUSPENDED") {
+      // Only someone who knows the password learns of the suspension (and the shop's name); a wrong
+      // password falls through to Medusa's answer, the same as for an unknown email.
+      if (user?.merchant.kyc_status === "SUSPENDED" && (await passwordMatches(req, email))) {
         throw new SnailError(403, "MERCHANT_SUSPENDED", `${user.merchant.display_name} is suspended: staff cannot sign in`)
       }
     }
