@@ -1,7 +1,8 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { ErrorCode } from "../../lib/error-codes"
 import { lockoutPolicy, lockSeconds, rateLimitsDisabled, ruleWindows, type RuleName } from "./rules"
-import { windowStore } from "./stores"
+import { windowStore, type WindowStore } from "./stores"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 
 type Classified = { rule: RuleName; account?: string; login?: string }
 
@@ -31,6 +32,11 @@ function classify(req: MedusaRequest): Classified | undefined {
   return undefined
 }
 
+function storeFor(req: MedusaRequest): WindowStore {
+  const config = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE) as any
+  return windowStore(`${config?.projectConfig?.databaseUrl ?? ""}/${config?.projectConfig?.databaseName ?? ""}`)
+}
+
 function tooMany(res: MedusaResponse, retryAfterMs: number, code: Extract<ErrorCode, "RATE_LIMITED" | "AUTH_LOCKED">, message: string) {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000))
   res.setHeader("Retry-After", String(seconds))
@@ -47,7 +53,7 @@ export async function rateLimits(req: MedusaRequest, res: MedusaResponse, next: 
     if (rateLimitsDisabled()) return next()
     const hit = classify(req)
     if (!hit) return next()
-    const store = windowStore()
+    const store = storeFor(req)
     if (hit.login) {
       const locked = await store.lockedFor(`lock:${hit.login}`)
       if (locked > 0) return tooMany(res, locked, "AUTH_LOCKED", "Too many failed sign-ins for this account. Try again in {s} s.")
@@ -59,7 +65,7 @@ export async function rateLimits(req: MedusaRequest, res: MedusaResponse, next: 
       const r = await store.hit(key, w.seconds * 1000, w.limit)
       if (!r.allowed) return tooMany(res, r.retryAfterMs, "RATE_LIMITED", "Too many requests. Try again in {s} s.")
     }
-    if (hit.login) countSignInOutcome(res, hit.login)
+    if (hit.login) countSignInOutcome(res, store, hit.login)
     next()
   } catch (e) {
     next(e)
@@ -70,10 +76,9 @@ export async function rateLimits(req: MedusaRequest, res: MedusaResponse, next: 
  * Counts the sign-in's outcome before its answer leaves (so the next attempt already sees it): a 401
  * counts towards the lockout, a success clears the count.
  */
-function countSignInOutcome(res: MedusaResponse, login: string) {
+function countSignInOutcome(res: MedusaResponse, store: WindowStore, login: string) {
   const json = res.json.bind(res)
   res.json = ((body: unknown) => {
-    const store = windowStore()
     const policy = lockoutPolicy()
     const failures = `fail:${login}`
     const settle = async () => {

@@ -1,3 +1,4 @@
+import { createHash } from "crypto"
 import Redis from "ioredis"
 
 /** One sliding-window hit: allowed, or refused until `retryAfterMs` from now. */
@@ -96,11 +97,16 @@ export class RedisWindowStore implements WindowStore {
 
 let shared: WindowStore | undefined
 
-/** Redis when REDIS_URL is set, process memory otherwise; one store per process. */
-export function windowStore(env: Record<string, string | undefined> = process.env): WindowStore {
+/**
+ * Redis when REDIS_URL is set, process memory otherwise; one store per process. Redis keys are scoped to
+ * the database: instances of one deployment share limits, while separate deployments (or test files,
+ * each on its own database) sharing a Redis do not lock each other out.
+ */
+export function windowStore(databaseUrl = "", env: Record<string, string | undefined> = process.env): WindowStore {
   if (!shared) {
+    const scope = createHash("sha256").update(databaseUrl).digest("hex").slice(0, 10)
     shared = env.REDIS_URL
-      ? new RedisWindowStore(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false }), env.RATE_LIMIT_PREFIX || "snail:rl:")
+      ? new RedisWindowStore(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 }), `${env.RATE_LIMIT_PREFIX || "snail:rl:"}${scope}:`)
       : new MemoryWindowStore()
   }
   return shared
