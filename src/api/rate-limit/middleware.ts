@@ -28,7 +28,9 @@ function classify(req: MedusaRequest): Classified | undefined {
     if (complete) return { rule: "cart_complete", account: complete[1] }
     if (path.startsWith("/hooks/")) return { rule: "webhook" }
   }
-  if (req.method === "GET" && /^\/store\/products\/?$/.test(path) && typeof req.query?.q === "string") return { rule: "search" }
+  if (req.method === "GET" && (/^\/store\/search(\/suggest)?\/?$/.test(path) || (/^\/store\/products\/?$/.test(path) && typeof req.query?.q === "string"))) {
+    return { rule: "search" }
+  }
   return undefined
 }
 
