@@ -10,6 +10,7 @@ import { seedCatalogue } from "./seed/products"
 import { seedCourses } from "./seed/courses"
 import { DEMO_PAYMENT_PROVIDERS, DEMO_REGIONS, seedCommerceSetup } from "./seed/setup"
 import { seedVatAe } from "./seed/vat-ae"
+import { reindexAll } from "../workflows/search/indexer"
 
 // Bump when the demo data changes shape; a store already seeded at this version is left alone.
 // 1: regions, stock, shipping, catalogue. 2: demo merchants owning the catalogue. 3: demo orders.
@@ -52,6 +53,8 @@ export default async function seed({ container }: ExecArgs) {
   await seedMarketplaceMoney(container)
   await seedCourses(container)
   await seedBookingSchedules(container)
+  // Schedules and course policies emit no event: index the demo catalogue once they exist (docs/search.md).
+  await reindexAll(container)
 
   const credentials = { admin_email: admin.email, admin_password: admin.password, publishable_key: publishableKey }
   const file = writeCredentials(credentials)
