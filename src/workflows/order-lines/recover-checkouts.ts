@@ -9,10 +9,11 @@ import { onOrderPlacedWorkflow } from "./on-order-placed"
 
 /**
  * A checkout whose process died between creating the order and placing its lines (the orderCreated
- * hook) leaves an order without lines. Medusa's completion lock on the cart (2 min TTL) is gone by
- * this age, so no live completion is touched.
+ * hook) leaves an order without lines. A live completion is done well within this age (its longest
+ * waits: the PSP client's three 10 s attempts), so an order this old without lines belongs to a dead
+ * process — whose completion lock Medusa keeps for 2 min in Redis: it is taken over, not waited out.
  */
-export const CHECKOUT_RECOVERY_AFTER_MS = Number(process.env.CHECKOUT_RECOVERY_AFTER_MS) || 3 * 60_000
+export const CHECKOUT_RECOVERY_AFTER_MS = Number(process.env.CHECKOUT_RECOVERY_AFTER_MS) || 90_000
 
 export type CheckoutOutcome = "completed" | "rolled_back" | "nothing_to_do"
 
@@ -30,7 +31,7 @@ export async function recoverInterruptedCheckouts(container: MedusaContainer, no
   const outcomes: { order_id: string; outcome: CheckoutOutcome }[] = []
   for (const row of rows) {
     try {
-      const outcome = await container.resolve(Modules.LOCKING).execute(row.cart_id, () => settleInterruptedCheckout(container, row.order_id, row.cart_id), { timeout: 5 })
+      const outcome = await settleUnderCartLock(container, row.order_id, row.cart_id, { takeOver: true })
       outcomes.push({ order_id: row.order_id, outcome })
       if (outcome !== "nothing_to_do") logger.info(`checkout recovery: order ${row.order_id} ${outcome.replace("_", " ")}`)
     } catch (e: any) {
@@ -38,6 +39,22 @@ export async function recoverInterruptedCheckouts(container: MedusaContainer, no
     }
   }
   return outcomes
+}
+
+/**
+ * Runs the settlement under Medusa's own completion lock (the cart id). `takeOver`: the checkout is
+ * known dead (older than CHECKOUT_RECOVERY_AFTER_MS), so its lock is released first; otherwise a
+ * completion still running is waited for.
+ */
+export async function settleUnderCartLock(container: MedusaContainer, orderId: string, cartId: string, options: { takeOver: boolean; waitS?: number }) {
+  const locking = container.resolve(Modules.LOCKING)
+  if (options.takeOver) await locking.release(cartId).catch(() => undefined)
+  return locking.execute(cartId, () => settleInterruptedCheckout(container, orderId, cartId), { timeout: options.waitS ?? 5 })
+}
+
+/** True when an order without lines is old enough to belong to a dead checkout. */
+export function checkoutIsDead(orderCreatedAt: Date | string, now = new Date()): boolean {
+  return now.getTime() - new Date(orderCreatedAt).getTime() >= CHECKOUT_RECOVERY_AFTER_MS
 }
 
 /**

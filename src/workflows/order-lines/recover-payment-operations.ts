@@ -31,6 +31,7 @@ export async function recoverPaymentOperations(container: MedusaContainer, now =
   const report: RecoveryReport = { settled: [], still_unknown: [], busy_orders: [], finished: [] }
 
   const open = await service.listOpenOperations({ lapsed: true })
+  const succeeded: StoredOperation[] = []
   for (const orderId of [...new Set(open.map((o) => o.order_id))]) {
     try {
       await withOrderMoneyLock(container, orderId, async () => {
@@ -40,6 +41,7 @@ export async function recoverPaymentOperations(container: MedusaContainer, now =
           const result = await driveOperation(container, op)
           if (result.state === "UNKNOWN") report.still_unknown.push(op.id)
           else report.settled.push({ id: op.id, kind: op.kind, order_id: op.order_id, state: result.state })
+          if (result.state === "SUCCEEDED") succeeded.push(op)
         }
       }, 2000)
     } catch (e: any) {
@@ -49,7 +51,10 @@ export async function recoverPaymentOperations(container: MedusaContainer, now =
     }
   }
 
-  const unfinished = await service.listUnfinishedOperations({ settled_before: new Date(now.getTime() - OPERATION_LEASE_MS) })
+  // What this pass settled is finished now (outside the lock: the line move takes it again); other
+  // succeeded operations only once their request had its lease to finish them itself.
+  const stale = await service.listUnfinishedOperations({ settled_before: new Date(now.getTime() - OPERATION_LEASE_MS) })
+  const unfinished = [...succeeded, ...stale.filter((o) => !succeeded.some((s) => s.id === o.id))]
   for (const op of unfinished) {
     try {
       await finishOperation(container, op)
