@@ -71,7 +71,7 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     await page.goto(`${backend}/app/orders/${orderId}`, { waitUntil: "domcontentloaded" })
     const row = page.locator(`[data-testid="marketplace-split-widget"] [data-testid="split-row"][data-merchant-id="${academyId}"]`)
     await row.waitFor({ timeout: STEP_TIMEOUT * 2 })
-    for (const f of ["gross", "discount", "tax", "commission", "net"]) {
+    for (const f of ["gross", "discount", "platform_discount", "tax", "commission", "commission_vat", "net"]) {
       await expectText(row.locator(`[data-testid="split-${f}"]`), formatMinor(split[f], cur))
     }
     await page.locator('[data-testid="split-line"]').first().waitFor()

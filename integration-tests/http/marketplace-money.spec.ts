@@ -1,10 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { MARKETPLACE_MODULE } from "../../src/modules/marketplace"
+import { ORDER_LINES_MODULE } from "../../src/modules/order-lines"
+import { syncLineLedgerWorkflow } from "../../src/workflows/marketplace-money/sync-line-ledger"
 import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
 import { failing } from "../helpers/admin"
 import { checkoutActors } from "../helpers/checkout"
 import { drainEventBus } from "../helpers/events"
-import { adminProduct, approvedMerchant, type Headers } from "../helpers/merchants"
+import { adminProduct, approvedMerchant, type Headers, parcelShipping } from "../helpers/merchants"
 import { waitFor } from "../helpers/wait"
 import { verifyMoney } from "../../src/workflows/marketplace-money/verify-money"
 import { sandboxPspFigures } from "../../src/workflows/marketplace-money/psp-figures"
@@ -41,20 +44,41 @@ medusaIntegrationTestRunner({
       return { headers: { authorization: `Bearer ${login.data.token}`, "x-publishable-api-key": pk } }
     }
 
-    it("splits a three-merchant order with a promo code, books escrow, freezes a dispute, pays out once and states it", async () => {
+    /**
+     * The shop of the unit worked example: Snail Goods' lamp 12.99, Desert Wellness' massage 45.00,
+     * Slow Academy's course 9.99; Desert Wellness pays 15 %, courses 20 % + 0.50 per line, everyone
+     * else the 10 % default; and a 10 % promo code on the order.
+     */
+    async function workedExampleShop(prefix: string, code: string) {
       const { admin, store, salesChannelId } = await checkoutActors(getContainer(), api)
-      const pk = store.headers["x-publishable-api-key"]
-      const goods = await approvedMerchant(api, admin, "money-goods")
-      const desert = await approvedMerchant(api, admin, "money-desert")
-      const academy = await approvedMerchant(api, admin, "money-academy")
+      const goods = await approvedMerchant(api, admin, `${prefix}-goods`)
+      const desert = await approvedMerchant(api, admin, `${prefix}-desert`)
+      const academy = await approvedMerchant(api, admin, `${prefix}-academy`)
       const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
       const lamp = await adminProduct(api, admin, { title: "Lamp", amount: 12.99, salesChannelId, merchantId: goods.merchant.id, kind: "PHYSICAL" })
       const massage = await adminProduct(api, admin, { title: "Massage", amount: 45, salesChannelId, merchantId: desert.merchant.id, kind: "SERVICE" })
       const course = await adminProduct(api, admin, { title: "Course", amount: 9.99, salesChannelId, merchantId: academy.merchant.id, kind: "COURSE" })
-
-      // Commission rules: Desert Wellness pays 15 %; courses 20 % + 0.50 per line; everyone else the 10 % default.
       await api.post("/admin/commission-rules", { merchant_id: desert.merchant.id, rate_bps: 1500 }, admin)
       await api.post("/admin/commission-rules", { product_kind: "COURSE", rate_bps: 2000, fixed_fee_minor: 50, fixed_fee_currency: "eur" }, admin)
+      const promotion = (await api.post("/admin/promotions", {
+        code, type: "standard", status: "active", is_automatic: false,
+        application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10, currency_code: "eur" },
+      }, admin)).data.promotion
+      const pk = store.headers["x-publishable-api-key"]
+      // 2 lamps, 1 massage, 3 courses, the code, paid with the sandbox PSP's good card.
+      const order = async (buyer: Headers) => {
+        const cart = (await api.post("/store/carts", { region_id: region.id }, buyer)).data.cart
+        for (const [p, quantity] of [[lamp, 2], [massage, 1], [course, 3]] as const) await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: p.variants[0].id, quantity }, buyer)
+        await api.post(`/store/carts/${cart.id}/promotions`, { promo_codes: [code] }, buyer)
+        const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, buyer)).data.payment_collection
+        await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, buyer)
+        return (await api.post(`/store/carts/${cart.id}/complete`, {}, buyer)).data.order.id as string
+      }
+      return { admin, pk, goods, desert, academy, promotion, order }
+    }
+
+    it("splits a three-merchant order with a promo code, books escrow, freezes a dispute, pays out once and states it", async () => {
+      const { admin, pk, goods, desert, academy, promotion, order: placeOrder } = await workedExampleShop("money", "SNAIL10")
       expect(await failing(api.post("/admin/commission-rules", { merchant_id: goods.merchant.id, rate_bps: 10001 }, admin))).toEqual({
         status: 400, data: expect.objectContaining({ code: "INVALID_COMMISSION_RATE", field: "rate_bps" }),
       })
@@ -65,20 +89,15 @@ medusaIntegrationTestRunner({
       expect(desertRules.commission_rules.map((r: any) => r.rate_bps).sort()).toEqual([1500, 2000])
       expect((await api.get("/merchant/commission-rules", goods.owner)).data.commission_rules.map((r: any) => r.rate_bps)).toEqual([2000])
 
-      await api.post("/admin/promotions", {
-        code: "SNAIL10", type: "standard", status: "active", is_automatic: false,
-        application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10, currency_code: "eur" },
-      }, admin)
+      // Promotions are platform-funded unless said otherwise (issue 17 §3); this one the merchants fund.
+      const fundingUrl = `/admin/promotions/${promotion.id}/funding`
+      expect((await api.get(fundingUrl, admin)).data.promotion_funding).toEqual(expect.objectContaining({ funded_by: "platform", is_default: true }))
+      expect(await failing(api.post(fundingUrl, { funded_by: "buyer" }, admin))).toEqual({ status: 400, data: expect.objectContaining({ type: "invalid_data" }) })
+      expect((await failing(api.get("/admin/promotions/promo_missing/funding", admin))).status).toBe(404)
+      expect((await api.post(fundingUrl, { funded_by: "merchant" }, admin)).data.promotion_funding).toEqual(expect.objectContaining({ funded_by: "merchant", is_default: false }))
 
       const buyer = await buyerSession(pk, "money-buyer@test.local")
-      const cart = (await api.post("/store/carts", { region_id: region.id }, buyer)).data.cart
-      await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: lamp.variants[0].id, quantity: 2 }, buyer)
-      await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: massage.variants[0].id, quantity: 1 }, buyer)
-      await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: course.variants[0].id, quantity: 3 }, buyer)
-      await api.post(`/store/carts/${cart.id}/promotions`, { promo_codes: ["SNAIL10"] }, buyer)
-      const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, buyer)).data.payment_collection
-      await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, buyer)
-      const orderId = (await api.post(`/store/carts/${cart.id}/complete`, {}, buyer)).data.order.id
+      const orderId = await placeOrder(buyer)
 
       // Splits, as in the unit worked example: 100.95 less 10.10 discount = 90.85 authorized.
       const { splits } = (await api.get(`/admin/orders/${orderId}/splits`, admin)).data
@@ -199,6 +218,96 @@ medusaIntegrationTestRunner({
       expect((await verifyMoney(getContainer(), { psp: sandboxPspFigures() })).violations).toEqual([
         expect.objectContaining({ order_id: orderId, rule: "psp_matches_medusa" }),
       ])
+    })
+
+    it("splits a platform-funded promotion as the platform's cost, through a partial refund (issue 17 §3)", async () => {
+      // No funding set on the promotion: the settings default, the platform.
+      const { admin, pk, goods, desert, academy, order } = await workedExampleShop("fund", "PLATFORM10")
+      const orderId = await order(await buyerSession(pk, "fund-buyer@test.local"))
+
+      // Figures of the unit worked example "with a platform-funded promotion": the buyer pays the same
+      // 90.85; commission on the undiscounted 25.98 / 45.00 / 29.97 = 2.60 / 6.75 / 6.49 (5.99 + 0.50).
+      const { splits } = (await api.get(`/admin/orders/${orderId}/splits`, admin)).data
+      const figures = Object.fromEntries(splits.map((s: any) => [s.merchant_id, [s.gross, s.discount, s.platform_discount, s.commission, s.net]]))
+      expect(figures).toEqual({
+        [goods.merchant.id]: [2338, 260, 260, 260, 2338],
+        [desert.merchant.id]: [4050, 450, 450, 675, 3825],
+        [academy.merchant.id]: [2697, 300, 300, 649, 2348],
+      })
+
+      const lines = await waitFor(async () => (await api.get(`/admin/orders/${orderId}/lines`, admin)).data.lines,
+        (ls: any[]) => ls.find((l) => l.kind === "COURSE")?.state === "ACCESS_GRANTED")
+      const line = Object.fromEntries(lines.map((l: any) => [l.kind, l]))
+      await api.post(`/merchant/orders/${orderId}/lines/${line.PHYSICAL.id}/transitions`, { to: "FULFILLING" }, goods.owner)
+      await api.post(`/merchant/orders/${orderId}/lines/${line.SERVICE.id}/transitions`, { to: "CONFIRMED" }, desert.owner)
+      // 20.00 back on the service: commission 3.33 and 2.22 of the platform's discount reverse; the merchant gives back 18.89.
+      await api.post(`/merchant/orders/${orderId}/lines/${line.SERVICE.id}/refunds`, { amount: 20, reason: "started late" }, desert.owner)
+      const ledger = async () => (await api.get(`/admin/orders/${orderId}/splits`, admin)).data.ledger as any[]
+      const sumOf = (rows: any[], account: string, merchant?: string) =>
+        rows.filter((r) => r.account === account && (merchant === undefined || r.merchant_id === merchant)).reduce((s, r) => s + r.amount, 0)
+      const rows = await waitFor(ledger, (rs: any[]) => sumOf(rs, "BUYER_CLEARING") === -(9085 - 2000) && sumOf(rs, "MERCHANT_ESCROW", desert.merchant.id) === 1936)
+      // Conservation: 70.85 kept = merchants 23.38 + 19.36 + 23.48 + commission 12.51 − platform's promotion cost 7.88.
+      expect([goods, desert, academy].map((m) => sumOf(rows, "MERCHANT_ESCROW", m.merchant.id))).toEqual([2338, 1936, 2348])
+      expect(sumOf(rows, "PLATFORM_REVENUE")).toBe(260 + 342 + 649)
+      expect(sumOf(rows, "PLATFORM_PROMOTIONS")).toBe(-(260 + 228 + 300))
+      expect(rows.reduce((s, r) => s + r.amount, 0)).toBe(0)
+
+      // The merchant's statement shows what the platform funded beside the commission.
+      const from = new Date(Date.now() - 60 * 60 * 1000).toISOString()
+      const to = new Date(Date.now() + 60 * 1000).toISOString()
+      const own = (await api.get(`/merchant/statement?from=${from}&to=${to}`, desert.owner)).data.statement[0]
+      expect(own.totals).toEqual(expect.objectContaining({ commission: 342, commission_vat: 0, platform_promotion: 228 }))
+      expect(own.rows.map((r: any) => [r.kind, r.amount, r.platform_promotion])).toEqual([["capture", 3825, 450], ["refund", -1889, -222]])
+    })
+
+    it("books the delivery the buyer was charged, not a line capture still in flight (issue 17 §5)", async () => {
+      const { admin, store, salesChannelId } = await checkoutActors(getContainer(), api)
+      const pk = store.headers["x-publishable-api-key"]
+      const goods = await approvedMerchant(api, admin, "ship-goods")
+      const desert = await approvedMerchant(api, admin, "ship-desert")
+      const academy = await approvedMerchant(api, admin, "ship-academy")
+      const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
+      const { option, profile } = await parcelShipping(api, admin, goods.merchant.id, 7)
+      const lamp = await adminProduct(api, admin, { title: "Parcel lamp", amount: 20, salesChannelId, merchantId: goods.merchant.id, shippingProfileId: profile.id })
+      const course = await adminProduct(api, admin, { title: "Parcel course", amount: 42, salesChannelId, merchantId: academy.merchant.id, kind: "COURSE" })
+      const massage = await adminProduct(api, admin, { title: "Parcel massage", amount: 30, salesChannelId, merchantId: desert.merchant.id, kind: "SERVICE" })
+
+      const buyer = await buyerSession(pk, "ship-buyer@test.local")
+      const cart = (await api.post("/store/carts", { region_id: region.id,
+        shipping_address: { first_name: "S", last_name: "B", address_1: "1 Str", city: "Berlin", country_code: "de", postal_code: "10115" } }, buyer)).data.cart
+      for (const p of [lamp, course, massage]) await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: p.variants[0].id, quantity: 1 }, buyer)
+      await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: option.id }, buyer)
+      const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, buyer)).data.payment_collection
+      await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, buyer)
+      const orderId = (await api.post(`/store/carts/${cart.id}/complete`, {}, buyer)).data.order.id
+      const lines = await waitFor(async () => (await api.get(`/admin/orders/${orderId}/lines`, admin)).data.lines,
+        (ls: any[]) => ls.find((l) => l.kind === "COURSE")?.state === "ACCESS_GRANTED")
+      const line = Object.fromEntries(lines.map((l: any) => [l.kind, l]))
+      const ledger = async () => (await api.get(`/admin/orders/${orderId}/splits`, admin)).data.ledger as any[]
+      const sumOf = (rows: any[], account: string) => rows.filter((r) => r.account === account).reduce((s, r) => s + r.amount, 0)
+
+      // The lamp's fulfilment captures 20.00 + the 7.00 delivery; the course captured its 42.00 on access.
+      await api.post(`/merchant/orders/${orderId}/lines/${line.PHYSICAL.id}/transitions`, { to: "FULFILLING" }, goods.owner)
+      await waitFor(ledger, (rows: any[]) => sumOf(rows, "PLATFORM_SHIPPING") === 700 && sumOf(rows, "BUYER_CLEARING") === -(2000 + 700 + 4200))
+
+      // The massage's capture is in flight: Medusa and the PSP hold it, the line's captured_amount is not
+      // written yet — and another line's ledger sync runs (a concurrent or redelivered event). Before the
+      // fix the shipping was "captured − lines' captures" = 27 + 42 + 30 − (20 + 42) = 37.00, booked for
+      // good on top of the 7.00: the 30.00 was booked twice once the massage's own capture was booked.
+      const container = getContainer()
+      const order = (await api.get(`/admin/orders/${orderId}?fields=payment_collections.payments.id`, admin)).data.order
+      await capturePaymentWorkflow(container).run({ input: { payment_id: order.payment_collections[0].payments[0].id, amount: "30.00" } })
+      await syncLineLedgerWorkflow(container).run({ input: { order_line_id: line.PHYSICAL.id, order_id: orderId } })
+      expect(sumOf(await ledger(), "PLATFORM_SHIPPING")).toBe(700)
+
+      // The capture completes (what capture-line writes next) and its own sync books it, once.
+      await (container.resolve(ORDER_LINES_MODULE) as any).updateOrderLines({ id: line.SERVICE.id, captured_amount: "30.00" })
+      await syncLineLedgerWorkflow(container).run({ input: { order_line_id: line.SERVICE.id, order_id: orderId } })
+      const rows = await ledger()
+      // Buyer clearing = −(what the PSP captured): 20 + 7 + 42 + 30 = 99.00; shipping = the 7.00 charged.
+      expect(sumOf(rows, "BUYER_CLEARING")).toBe(-9900)
+      expect(sumOf(rows, "PLATFORM_SHIPPING")).toBe(700)
+      expect(rows.reduce((s, r) => s + r.amount, 0)).toBe(0)
     })
 
     it("nets a refund made after payout off the next payout, and holds a suspended merchant's money", async () => {

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
 import { failing } from "../helpers/admin"
 import { checkoutActors, inventoryItemOf, levelsOf, physicalProduct, reservationsOf, setStock } from "../helpers/checkout"
-import { adminProduct, approvedMerchant } from "../helpers/merchants"
+import { adminProduct, approvedMerchant, parcelShipping } from "../helpers/merchants"
 import { captureBeforeAuthorizationExpiry } from "../../src/workflows/order-lines/capture-before-expiry"
 import { drainEventBus } from "../helpers/events"
 import { signatureHeader } from "../../src/modules/sandbox-payment/signature"
@@ -88,16 +88,7 @@ medusaIntegrationTestRunner({
 
     it("captures the shipping with the first physical line that starts fulfilment", async () => {
       const { admin, storeHeaders, salesChannelId, A, region } = await sandboxShop("ship-shop")
-      const locationId = (await api.get(`/admin/merchants/${A.merchant.id}`, admin)).data.merchant.stock_location.id
-      const withSet = (await api.post(`/admin/stock-locations/${locationId}/fulfillment-sets?fields=*fulfillment_sets`, { name: "Ship-shop delivery", type: "shipping" }, admin)).data.stock_location
-      const setId = withSet.fulfillment_sets[0].id
-      const zone = (await api.post(`/admin/fulfillment-sets/${setId}/service-zones`, { name: "DE", geo_zones: [{ type: "country", country_code: "de" }] }, admin)).data.fulfillment_set.service_zones[0]
-      const profile = (await api.post("/admin/shipping-profiles", { name: "Parcels", type: "default" }, admin)).data.shipping_profile
-      const option = (await api.post("/admin/shipping-options", {
-        name: "Parcel", service_zone_id: zone.id, shipping_profile_id: profile.id, provider_id: "manual_manual", price_type: "flat",
-        type: { label: "Parcel", description: "2-3 days", code: "parcel" }, prices: [{ currency_code: "eur", amount: 7 }],
-        rules: [{ attribute: "enabled_in_store", value: "true", operator: "eq" }, { attribute: "is_return", value: "false", operator: "eq" }],
-      }, admin)).data.shipping_option
+      const { option, profile } = await parcelShipping(api, admin, A.merchant.id, 7)
       const boxed = await adminProduct(api, admin, { title: "Boxed lamp", amount: 20, salesChannelId, merchantId: A.merchant.id, shippingProfileId: profile.id })
 
       const cart = (await api.post("/store/carts", { region_id: region.id, email: "ship@buyer.local",

@@ -16,7 +16,7 @@ type ItemMoney = {
   quantity?: unknown
   detail?: { quantity?: unknown } | null
   is_tax_inclusive?: boolean | null
-  adjustments?: ({ amount?: unknown; version?: number | null } | null)[] | null
+  adjustments?: ({ amount?: unknown; version?: number | null; promotion_id?: string | null } | null)[] | null
   tax_lines?: ({ rate?: unknown } | null)[] | null
 }
 
@@ -35,7 +35,18 @@ export function lineAmountMinor(item: ItemMoney, currency: string): number {
   return taxable + tax
 }
 
-export type ItemAmounts = { subtotal: number; discount: number; taxable: number; tax: number; total: number }
+export type ItemAmounts = {
+  subtotal: number
+  discount: number
+  /** The part of `discount` the platform funds (issue 17 §3); the rest is the merchant's. */
+  platform_discount: number
+  taxable: number
+  tax: number
+  total: number
+}
+
+/** Whether the platform funds a promotion's discount (false: the merchant does). */
+export type PlatformFunded = (promotionId: string | null | undefined) => boolean
 
 // Adjustments are weighed with this many extra decimals, so fractional promotion shares stay exact.
 const WEIGHT_EXTRA_DECIMALS = 6
@@ -48,11 +59,14 @@ const WEIGHT_EXTRA_DECIMALS = 6
  * then computed per line, half up. When each adjustment is already whole, this equals
  * `lineAmountMinor` item by item.
  */
-export function orderItemAmounts(items: readonly (ItemMoney & { id: string })[], currency: string): Map<string, ItemAmounts> {
+export function orderItemAmounts(
+  items: readonly (ItemMoney & { id: string })[], currency: string, platformFunded: PlatformFunded = () => false
+): Map<string, ItemAmounts> {
   const exponent = currencyExponent(currency)
-  const weights = items.map((i) =>
-    currentAdjustments(i).reduce((s, a) => s + (a ? toScaledInteger((a.amount as any) ?? 0, exponent + WEIGHT_EXTRA_DECIMALS) : 0), 0)
-  )
+  const weigh = (i: ItemMoney, platform?: boolean) =>
+    currentAdjustments(i).reduce((s, a) =>
+      s + (a && (platform === undefined || platformFunded(a.promotion_id) === platform) ? toScaledInteger((a.amount as any) ?? 0, exponent + WEIGHT_EXTRA_DECIMALS) : 0), 0)
+  const weights = items.map((i) => weigh(i))
   const totalWeight = weights.reduce((s, w) => s + w, 0)
   const totalDiscount = toScaledInteger(`${totalWeight}e-${WEIGHT_EXTRA_DECIMALS}`, 0)
   const discounts = totalWeight > 0 ? allocate(totalDiscount, weights) : items.map(() => 0)
@@ -64,7 +78,12 @@ export function orderItemAmounts(items: readonly (ItemMoney & { id: string })[],
     const tax = item.is_tax_inclusive
       ? 0
       : (item.tax_lines ?? []).reduce((s, t) => s + (t ? percentOf(taxable, toMinor((t.rate as any) ?? 0, "eur")) : 0), 0)
-    result.set(item.id, { subtotal, discount, taxable, tax, total: taxable + tax })
+    // The item's whole-unit discount is shared between its funders in proportion to their
+    // adjustments, so the item's total discount (and what it captures) does not depend on funding.
+    const platformWeight = weigh(item, true)
+    const merchantWeight = weigh(item, false)
+    const platform_discount = discount > 0 && platformWeight > 0 ? allocate(discount, [platformWeight, merchantWeight])[0] : 0
+    result.set(item.id, { subtotal, discount, platform_discount, taxable, tax, total: taxable + tax })
   })
   return result
 }
@@ -75,7 +94,7 @@ export function orderItemAmounts(items: readonly (ItemMoney & { id: string })[],
  * the discount twice.
  */
 export function currentAdjustments(item: Pick<ItemMoney, "adjustments">) {
-  const rows = (item.adjustments ?? []).filter(Boolean) as { amount?: unknown; version?: number | null }[]
+  const rows = (item.adjustments ?? []).filter(Boolean) as { amount?: unknown; version?: number | null; promotion_id?: string | null }[]
   const latest = rows.reduce((v, a) => Math.max(v, Number(a.version ?? 0)), 0)
   return rows.filter((a) => Number(a.version ?? 0) === latest)
 }
@@ -83,5 +102,20 @@ export function currentAdjustments(item: Pick<ItemMoney, "adjustments">) {
 /** Fields `lineAmountMinor` needs, for query.graph on an order. */
 export const LINE_AMOUNT_FIELDS = [
   "items.unit_price", "items.quantity", "items.detail.quantity", "items.is_tax_inclusive",
-  "items.adjustments.amount", "items.adjustments.version", "items.tax_lines.rate",
+  "items.adjustments.amount", "items.adjustments.version", "items.adjustments.promotion_id", "items.tax_lines.rate",
+]
+
+type ShippingMethodMoney = { amount?: unknown; is_tax_inclusive?: boolean | null; adjustments?: ItemMoney["adjustments"]; tax_lines?: ItemMoney["tax_lines"] }
+
+/** What the buyer was charged for the order's shipping methods, in minor units (after their promotions, with their tax). */
+export function shippingChargedMinor(methods: readonly (ShippingMethodMoney | null)[] | null | undefined, currency: string): number {
+  return (methods ?? []).filter(Boolean).reduce(
+    (s, m) => s + lineAmountMinor({ unit_price: m!.amount, quantity: 1, is_tax_inclusive: m!.is_tax_inclusive, adjustments: m!.adjustments, tax_lines: m!.tax_lines }, currency),
+    0
+  )
+}
+
+/** Fields `shippingChargedMinor` needs, for query.graph on an order. */
+export const SHIPPING_AMOUNT_FIELDS = [
+  "shipping_methods.amount", "shipping_methods.is_tax_inclusive", "shipping_methods.adjustments.amount", "shipping_methods.tax_lines.rate",
 ]

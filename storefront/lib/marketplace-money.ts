@@ -35,6 +35,10 @@ export type StatementRow = {
   currency_code: string
   amount: number
   commission: number
+  /** VAT the platform charged on that commission (UAE merchants). */
+  commission_vat: number
+  /** What the platform paid towards the buyer's discount on a promotion it funds. */
+  platform_promotion: number
   balance: number
   order_id?: string | null
   payout_id?: string | null
@@ -43,7 +47,7 @@ export type CurrencyStatement = {
   currency_code: string
   opening: { escrow: number; available: number; total: number }
   closing: { escrow: number; available: number; total: number }
-  totals: { credits: number; debits: number; commission: number }
+  totals: { credits: number; debits: number; commission: number; commission_vat: number; platform_promotion: number }
   rows: StatementRow[]
 }
 export type DisputeMessage = { id: string; author_type: "buyer" | "merchant" | "admin"; body: string; created_at: string }

@@ -6,7 +6,7 @@ import { MARKETPLACE_MODULE } from "../../modules/marketplace"
 import type MarketplaceModuleService from "../../modules/marketplace/service"
 import { merchantStatement } from "../../workflows/marketplace-money/statements"
 
-const MONEY_FIELDS = ["gross", "discount", "tax", "commission", "commission_vat", "net", "subtotal", "amount", "refund_amount", "ours", "theirs"]
+const MONEY_FIELDS = ["gross", "discount", "platform_discount", "tax", "commission", "commission_vat", "net", "subtotal", "amount", "refund_amount", "ours", "theirs"]
 
 /** Our money fields are integer minor units; Medusa's bigNumber columns come back as objects or strings. */
 export function plain<T extends Record<string, any>>(row: T): T {

@@ -35,3 +35,6 @@ export const ResolveDisputeBody = z
   .strict()
 
 export const ReconcileBody = z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict()
+
+export const PromotionFundingBody = z.object({ funded_by: z.enum(["platform", "merchant"]) }).strict()
+export type PromotionFundingBodyType = z.infer<typeof PromotionFundingBody>

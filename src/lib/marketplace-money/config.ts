@@ -41,3 +41,12 @@ export function payoutMinimum(currency: string): number {
   const table = process.env.PAYOUT_MINIMUMS ? (JSON.parse(process.env.PAYOUT_MINIMUMS) as Record<string, number>) : {}
   return table[currency.toLowerCase()] ?? Number(process.env.PAYOUT_MINIMUM_DEFAULT ?? 100)
 }
+
+/**
+ * Who funds a promotion no one said otherwise for (issue 17 §3): PROMOTION_FUNDED_BY_DEFAULT =
+ * "platform" (default: promotions are created by platform staff, merchants never agreed to pay for
+ * them) or "merchant". Each promotion can say otherwise in the admin.
+ */
+export function promotionFundedByDefault(): "platform" | "merchant" {
+  return process.env.PROMOTION_FUNDED_BY_DEFAULT === "merchant" ? "merchant" : "platform"
+}

@@ -4,7 +4,8 @@ import { allocate } from "../money"
  * The escrow ledger (issue 5 §3): double entry, append-only. A journal is a set of postings in one
  * currency that sum to zero; balances are sums of postings, never stored. Sign convention: a
  * positive amount is owed to the account's holder (a credit), so merchant balances read naturally;
- * BUYER_CLEARING is the other side of what buyers paid in (negative = cash held at the PSP).
+ * BUYER_CLEARING is the other side of what buyers paid in (negative = cash held at the PSP);
+ * PLATFORM_PROMOTIONS is what platform-funded promotions cost the platform (negative: paid to merchants).
  */
 export const LEDGER_ACCOUNTS = [
   "BUYER_CLEARING",
@@ -13,6 +14,7 @@ export const LEDGER_ACCOUNTS = [
   "PLATFORM_REVENUE",
   "PLATFORM_SHIPPING",
   "PLATFORM_VAT_PAYABLE",
+  "PLATFORM_PROMOTIONS",
   "PAYOUTS_IN_TRANSIT",
   "PAYOUTS_PAID",
 ] as const
@@ -49,22 +51,54 @@ export function assertBalanced(journal: Journal) {
 export type LedgerLine = {
   order_line_id: string; order_id: string; merchant_id: string | null; currency_code: string
   gross: number; net: number; commission: number; commission_vat?: number; refund_reverses_commission: boolean
+  /** The platform-funded discount on the line (issue 17 §3): the platform pays it to the merchant. */
+  platform_discount?: number
+}
+
+export type PlatformParts = { commission: number; vat: number; subsidy: number }
+
+/** `total × part / whole`, rounded half up, exactly (BigInt); `whole` > 0. */
+function share(total: number, part: number, whole: number) {
+  const n = BigInt(total) * BigInt(part) * 2n + BigInt(whole)
+  return Number(n / (2n * BigInt(whole)))
 }
 
 /**
- * The platform's parts (commission, VAT on it) of a cumulative amount of the line — captured or
- * refunded so far — by largest remainder over net : commission : VAT.
+ * The platform's parts of a cumulative amount of the line — captured or refunded so far: the
+ * commission, the VAT on it, and the platform-funded discount it pays the merchant (subsidy).
+ * Without a subsidy, by largest remainder over net : commission : VAT (they add up to the gross).
+ * With one, the merchant is owed more than the buyer pays, so each part is its pro rata share of
+ * the cumulative amount (half up); at the full gross each part is exactly the split's figure.
  */
-export function platformParts(line: LedgerLine, cumulative: number): { commission: number; vat: number } {
-  const weights = [Math.max(0, line.net), Math.max(0, line.commission), Math.max(0, line.commission_vat ?? 0)]
-  if (cumulative === 0 || weights.every((w) => w === 0)) return { commission: 0, vat: 0 }
-  const [, commission, vat] = allocate(cumulative, weights)
-  return { commission, vat }
+export function platformParts(line: LedgerLine, cumulative: number): PlatformParts {
+  const commissionTotal = Math.max(0, line.commission)
+  const vatTotal = Math.max(0, line.commission_vat ?? 0)
+  const subsidyTotal = Math.max(0, line.platform_discount ?? 0)
+  if (cumulative === 0) return { commission: 0, vat: 0, subsidy: 0 }
+  if (subsidyTotal === 0) {
+    const weights = [Math.max(0, line.net), commissionTotal, vatTotal]
+    if (weights.every((w) => w === 0)) return { commission: 0, vat: 0, subsidy: 0 }
+    const [, commission, vat] = allocate(cumulative, weights)
+    return { commission, vat, subsidy: 0 }
+  }
+  if (line.gross <= 0) return { commission: 0, vat: 0, subsidy: 0 }
+  return {
+    commission: share(commissionTotal, cumulative, line.gross),
+    vat: share(vatTotal, cumulative, line.gross),
+    subsidy: share(subsidyTotal, cumulative, line.gross),
+  }
 }
 
 /** The commission part alone (VAT on commission included in neither). */
 export function commissionPart(line: LedgerLine, cumulative: number) {
   return platformParts(line, cumulative).commission
+}
+
+/** What moves between two cumulative amounts (before → after). */
+function partsDelta(line: LedgerLine, before: number, after: number): PlatformParts {
+  const a = platformParts(line, after)
+  const b = platformParts(line, before)
+  return { commission: a.commission - b.commission, vat: a.vat - b.vat, subsidy: a.subsidy - b.subsidy }
 }
 
 function journal(j: Omit<Journal, "entries">, entries: Posting[]): Journal {
@@ -79,40 +113,40 @@ function journal(j: Omit<Journal, "entries">, entries: Posting[]): Journal {
 export function captureJournal(line: LedgerLine, capturedBefore: number, capturedNow: number, released: boolean): Journal | null {
   const delta = capturedNow - capturedBefore
   if (delta <= 0) return null
-  const after = platformParts(line, capturedNow)
-  const before = platformParts(line, capturedBefore)
-  const commission = after.commission - before.commission
-  const vat = after.vat - before.vat
+  const { commission, vat, subsidy } = partsDelta(line, capturedBefore, capturedNow)
   return journal(
     { key: `capture:${line.order_line_id}:${capturedNow}`, kind: "capture", currency_code: line.currency_code, order_id: line.order_id, order_line_id: line.order_line_id },
     [
       { account: "BUYER_CLEARING", merchant_id: null, amount: -delta },
-      { account: released ? "MERCHANT_AVAILABLE" : "MERCHANT_ESCROW", merchant_id: line.merchant_id, amount: delta - commission - vat },
+      { account: released ? "MERCHANT_AVAILABLE" : "MERCHANT_ESCROW", merchant_id: line.merchant_id, amount: delta - commission - vat + subsidy },
       { account: "PLATFORM_REVENUE", merchant_id: line.merchant_id, amount: commission },
       { account: "PLATFORM_VAT_PAYABLE", merchant_id: line.merchant_id, amount: vat },
+      { account: "PLATFORM_PROMOTIONS", merchant_id: line.merchant_id, amount: -subsidy },
     ]
   )
 }
 
 /**
  * A refund reverses the merchant's share pro rata, the commission too unless the rule says the
- * merchant bears it all. It comes out of escrow, or out of the available balance once the line was
- * released (which may then go negative: the next payout nets it off).
+ * merchant bears it all. A platform-funded discount is reversed pro rata like the sale (the platform
+ * takes back its share of what the buyer no longer pays for). It comes out of escrow, or out of the
+ * available balance once the line was released (which may then go negative: the next payout nets it off).
  */
 export function refundJournal(line: LedgerLine, refundedBefore: number, refundedNow: number, released: boolean, disputeId?: string | null): Journal | null {
   const delta = refundedNow - refundedBefore
   if (delta <= 0) return null
-  const after = line.refund_reverses_commission ? platformParts(line, refundedNow) : { commission: 0, vat: 0 }
-  const before = line.refund_reverses_commission ? platformParts(line, refundedBefore) : { commission: 0, vat: 0 }
-  const commission = after.commission - before.commission
-  const vat = after.vat - before.vat
+  const parts = partsDelta(line, refundedBefore, refundedNow)
+  const commission = line.refund_reverses_commission ? parts.commission : 0
+  const vat = line.refund_reverses_commission ? parts.vat : 0
+  const subsidy = parts.subsidy
   return journal(
     { key: `refund:${line.order_line_id}:${refundedNow}`, kind: "refund", currency_code: line.currency_code, order_id: line.order_id, order_line_id: line.order_line_id, dispute_id: disputeId ?? null },
     [
       { account: "BUYER_CLEARING", merchant_id: null, amount: delta },
-      { account: released ? "MERCHANT_AVAILABLE" : "MERCHANT_ESCROW", merchant_id: line.merchant_id, amount: -(delta - commission - vat) },
+      { account: released ? "MERCHANT_AVAILABLE" : "MERCHANT_ESCROW", merchant_id: line.merchant_id, amount: -(delta - commission - vat + subsidy) },
       { account: "PLATFORM_REVENUE", merchant_id: line.merchant_id, amount: -commission },
       { account: "PLATFORM_VAT_PAYABLE", merchant_id: line.merchant_id, amount: -vat },
+      { account: "PLATFORM_PROMOTIONS", merchant_id: line.merchant_id, amount: subsidy },
     ]
   )
 }
@@ -127,6 +161,24 @@ export function releaseJournal(line: LedgerLine, escrowBalance: number): Journal
       { account: "MERCHANT_AVAILABLE", merchant_id: line.merchant_id, amount: escrowBalance },
     ]
   )
+}
+
+/**
+ * How much of the order's shipping its payments have captured, for the ledger (issue 17 §5).
+ *
+ * Shipping is captured in one go with the order's first physical line (capture-line.ts). It used to
+ * be booked as "captured on the payments − Σ lines' captured_amount"; but a line's capture exists
+ * at Medusa/the PSP before that line's captured_amount is written, and other lines' ledger syncs run
+ * meanwhile (course access, booking auto-confirm and fiscal subscribers all act on order.placed).
+ * In that window the in-flight line capture counted as shipping — a 7.00 delivery plus a 42.00
+ * course captured at that moment booked 49.00 to PLATFORM_SHIPPING — and, journals being
+ * append-only, it stayed: BUYER_CLEARING then carried every such line twice. So the residual is
+ * only an upper bound now: nothing before a physical line has finished its capture (until then
+ * the shipping has not been captured), never more than the shipping the buyer was charged.
+ */
+export function shippingCapturedMinor(input: { charged: number; capturedOnPayments: number; capturedByLines: number; physicalLineCaptured: boolean }) {
+  if (!input.physicalLineCaptured || input.charged <= 0) return 0
+  return Math.max(0, Math.min(input.charged, input.capturedOnPayments - input.capturedByLines))
 }
 
 /** Shipping the buyer paid is the platform's (see splits.ts), booked as it is captured. */

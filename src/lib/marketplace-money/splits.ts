@@ -8,6 +8,9 @@ import { type CommissionRuleLike, lineCommission, resolveRule } from "./commissi
  * (after its share of the order's discounts, before tax); shipping is the platform's (the platform
  * sells the shipping options) and is booked apart, outside every split. Lines without a merchant are
  * the platform's own sales: their whole amount is platform revenue.
+ * Promotion funding (issue 17 §3): a merchant-funded discount lowers the merchant's commission base
+ * and its net; a platform-funded one is the platform's cost and lowers neither — the merchant is owed
+ * what it would be owed without it, and the platform pays the difference out of its own pocket.
  */
 export type SplitInputLine = {
   order_line_id: string
@@ -24,7 +27,10 @@ export type SplitLineFigures = {
   merchant_id: string | null
   kind: string
   subtotal: number
+  /** Every discount on the line (what the buyer saved). */
   discount: number
+  /** The part of `discount` the platform funds; the rest is the merchant's. */
+  platform_discount: number
   tax: number
   /** What the buyer pays for the line: the most it can capture. */
   gross: number
@@ -43,6 +49,7 @@ export type MerchantSplit = {
   currency_code: string
   gross: number
   discount: number
+  platform_discount: number
   tax: number
   commission: number
   commission_vat: number
@@ -61,17 +68,22 @@ export function splitLine(
   const { subtotal, discount, tax, taxable, total } = line.amounts
   const base = { order_line_id: line.order_line_id, line_item_id: line.line_item_id, merchant_id: line.merchant_id, kind: line.kind, subtotal, discount, tax, gross: total }
   if (!line.merchant_id) {
-    return { ...base, commission: total, commission_vat: 0, net: 0, rule_id: PLATFORM_OWN_RULE, rate_bps: 10_000, fixed_fee_minor: 0, refund_reverses_commission: true }
+    // The platform's own sale: every discount on it is the platform's anyway.
+    return { ...base, platform_discount: 0, commission: total, commission_vat: 0, net: 0, rule_id: PLATFORM_OWN_RULE, rate_bps: 10_000, fixed_fee_minor: 0, refund_reverses_commission: true }
   }
+  const platformDiscount = Math.max(0, Math.min(discount, line.amounts.platform_discount ?? 0))
   const rule = resolveRule(rules, { merchant_id: line.merchant_id, kind: line.kind, category_ids: line.category_ids, currency_code: currency }, at, fallback)
-  const commission = lineCommission(taxable, currency, rule)
+  // The merchant's side of the line: as if the platform's discount had not been given.
+  const merchantGross = total + platformDiscount
+  const commission = lineCommission(taxable + platformDiscount, currency, rule)
   // Never more than what is left of the line after the commission.
-  const vat = Math.min(Math.max(0, commissionVat(line.merchant_id, commission)), total - commission)
+  const vat = Math.min(Math.max(0, commissionVat(line.merchant_id, commission)), merchantGross - commission)
   return {
     ...base,
+    platform_discount: platformDiscount,
     commission,
     commission_vat: vat,
-    net: total - commission - vat,
+    net: merchantGross - commission - vat,
     rule_id: rule.id,
     rate_bps: rule.rate_bps,
     fixed_fee_minor: commission > 0 && rule.fixed_fee_currency?.toLowerCase() === currency.toLowerCase() ? rule.fixed_fee_minor ?? 0 : 0,
@@ -93,12 +105,13 @@ export function computeSplits(input: {
     const figures = splitLine(line, input.currency_code, input.rules, input.at, input.fallback, input.commissionVat)
     let split = byMerchant.get(line.merchant_id)
     if (!split) {
-      split = { merchant_id: line.merchant_id, currency_code: input.currency_code, gross: 0, discount: 0, tax: 0, commission: 0, commission_vat: 0, net: 0, lines: [] }
+      split = { merchant_id: line.merchant_id, currency_code: input.currency_code, gross: 0, discount: 0, platform_discount: 0, tax: 0, commission: 0, commission_vat: 0, net: 0, lines: [] }
       byMerchant.set(line.merchant_id, split)
     }
     split.lines.push(figures)
     split.gross += figures.gross
     split.discount += figures.discount
+    split.platform_discount += figures.platform_discount
     split.tax += figures.tax
     split.commission += figures.commission
     split.commission_vat += figures.commission_vat

@@ -9,6 +9,7 @@ import { MerchantInvite } from "./models/merchant-invite"
 import { MerchantUser } from "./models/merchant-user"
 import { OrderSplit } from "./models/order-split"
 import { Payout, PayoutBatch } from "./models/payout"
+import { PromotionFunding } from "./models/promotion-funding"
 import { ReconciliationMismatch } from "./models/reconciliation-mismatch"
 import { SplitLine } from "./models/split-line"
 
@@ -16,7 +17,7 @@ export type BalanceRow = { merchant_id: string | null; account: LedgerAccount; c
 
 export default class MarketplaceModuleService extends MedusaService({
   Merchant, MerchantUser, MerchantInvite, CommissionRule, OrderSplit, SplitLine, LedgerEntry, PayoutBatch, Payout,
-  Dispute, DisputeMessage, ReconciliationMismatch,
+  Dispute, DisputeMessage, ReconciliationMismatch, PromotionFunding,
 }) {
   /**
    * Books journals, each atomically and at most once: a journal whose key is already booked (a

@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { escrowHoldMs, releaseStates } from "../../lib/marketplace-money/config"
-import { type LedgerLine, planLineJournals, shippingJournal, type StoredEntry } from "../../lib/marketplace-money/ledger"
+import { type LedgerLine, planLineJournals, shippingCapturedMinor, shippingJournal, type StoredEntry } from "../../lib/marketplace-money/ledger"
+import { SHIPPING_AMOUNT_FIELDS, shippingChargedMinor } from "../../lib/order-items"
 import { storedMinor, toMinor } from "../../lib/money"
 import { sumMinor } from "../../lib/payments"
 import { MARKETPLACE_MODULE } from "../../modules/marketplace"
@@ -12,7 +13,7 @@ import type OrderLinesModuleService from "../../modules/order-lines/service"
 export function toLedgerLine(s: any): LedgerLine {
   return {
     order_line_id: s.order_line_id, order_id: s.order_id, merchant_id: s.merchant_id, currency_code: s.currency_code,
-    gross: storedMinor(s.gross), net: storedMinor(s.net), commission: storedMinor(s.commission), commission_vat: storedMinor(s.commission_vat), refund_reverses_commission: s.refund_reverses_commission !== false,
+    gross: storedMinor(s.gross), net: storedMinor(s.net), commission: storedMinor(s.commission), commission_vat: storedMinor(s.commission_vat), platform_discount: storedMinor(s.platform_discount ?? 0), refund_reverses_commission: s.refund_reverses_commission !== false,
   }
 }
 
@@ -49,7 +50,11 @@ export async function syncLineLedger(container: MedusaContainer, orderLineId: st
   }, { timeout: 30 })
 }
 
-/** Books shipping as it is captured: what the order's payments captured beyond its lines' captures. */
+/**
+ * Books shipping as it is captured: the order's shipping charge, once a physical line (which carries
+ * it) has finished its capture, bounded by what the payments captured beyond the lines' captures
+ * (see shippingCapturedMinor for why the residual alone is wrong).
+ */
 export async function syncOrderShipping(container: MedusaContainer, orderId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const marketplace: MarketplaceModuleService = container.resolve(MARKETPLACE_MODULE)
@@ -57,18 +62,24 @@ export async function syncOrderShipping(container: MedusaContainer, orderId: str
   return container.resolve(Modules.LOCKING).execute(`ledger-shipping:${orderId}`, async () => {
     const { data: [order] } = await query.graph({
       entity: "order",
-      fields: ["id", "currency_code", "payment_collections.payments.captures.amount"],
+      fields: ["id", "currency_code", "payment_collections.payments.captures.amount", ...SHIPPING_AMOUNT_FIELDS],
       filters: { id: orderId },
     })
     if (!order || !(await marketplace.listOrderSplits({ order_id: orderId }, { take: 1 })).length) return []
     const currency = order.currency_code
-    const captured = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter(Boolean)
+    const capturedOnPayments = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter(Boolean)
       .reduce((s: number, p: any) => s + sumMinor(p.captures, currency), 0)
-    const byLines = (await lines.listOrderLines({ order_id: orderId }, { select: ["captured_amount"] }))
-      .reduce((s, l) => s + toMinor((l.captured_amount as any) ?? 0, currency), 0)
+    const orderLines = await lines.listOrderLines({ order_id: orderId }, { select: ["kind", "captured_amount"] })
+    const capturedOf = (l: any) => toMinor((l.captured_amount as any) ?? 0, currency)
     const booked = (await marketplace.ledgerBalances({ accounts: ["PLATFORM_SHIPPING"], order_id: orderId }))
       .reduce((s, r) => s + r.amount, 0)
-    const journal = shippingJournal(orderId, currency, booked, Math.max(0, captured - byLines))
+    const captured = shippingCapturedMinor({
+      charged: shippingChargedMinor(order.shipping_methods as any, currency),
+      capturedOnPayments,
+      capturedByLines: orderLines.reduce((s, l) => s + capturedOf(l), 0),
+      physicalLineCaptured: orderLines.some((l) => l.kind === "PHYSICAL" && capturedOf(l) > 0),
+    })
+    const journal = shippingJournal(orderId, currency, booked, captured)
     return journal ? marketplace.postJournals([journal]) : []
   }, { timeout: 30 })
 }

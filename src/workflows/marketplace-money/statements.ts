@@ -9,7 +9,7 @@ export async function merchantStatement(container: MedusaContainer, merchantId: 
   const marketplace: MarketplaceModuleService = container.resolve(MARKETPLACE_MODULE)
   const opening = await marketplace.ledgerBalances({ merchant_id: merchantId, accounts: STATEMENT_ACCOUNTS, before: period.from })
   const entries = await marketplace.listLedgerEntries(
-    { merchant_id: merchantId, account: [...STATEMENT_ACCOUNTS, "PLATFORM_REVENUE", "PLATFORM_VAT_PAYABLE"], created_at: { $gte: period.from, $lt: period.to } } as any,
+    { merchant_id: merchantId, account: [...STATEMENT_ACCOUNTS, "PLATFORM_REVENUE", "PLATFORM_VAT_PAYABLE", "PLATFORM_PROMOTIONS"], created_at: { $gte: period.from, $lt: period.to } } as any,
     { order: { created_at: "ASC", journal_key: "ASC", seq: "ASC" } as any }
   )
   return buildStatement(

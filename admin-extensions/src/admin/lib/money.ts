@@ -92,7 +92,11 @@ export type SplitLine = {
   discount: number
   tax: number
   gross: number
+  /** Of `discount`, what the platform funds (issue 17 §3). */
+  platform_discount: number
   commission: number
+  /** VAT charged to the merchant on the commission (UAE merchants). */
+  commission_vat: number
   net: number
   rule_id: string
   rate_bps: number
@@ -108,8 +112,10 @@ export type OrderSplit = {
   currency_code: string
   gross: number
   discount: number
+  platform_discount: number
   tax: number
   commission: number
+  commission_vat: number
   net: number
   lines: SplitLine[]
 }

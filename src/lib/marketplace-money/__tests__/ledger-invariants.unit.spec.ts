@@ -17,6 +17,8 @@ const MERCHANTS = ["mer_a", "mer_b", "mer_c", "mer_d"]
 const orderArb = fc.record({
   currency: fc.constantFrom("jpy", "eur", "kwd"),
   promoPercent: fc.integer({ min: 0, max: 50 }),
+  // Issue 17 §3: the promotion is the platform's cost, or the merchants'.
+  platformFunded: fc.boolean(),
   items: fc.array(
     fc.record({ merchant: fc.constantFrom(...MERCHANTS), kind: fc.constantFrom("PHYSICAL", "SERVICE", "COURSE"), unit: fc.integer({ min: 1, max: 500_000 }), qty: fc.integer({ min: 1, max: 5 }) }),
     { minLength: 1, maxLength: 6 }
@@ -51,9 +53,9 @@ describe("escrow ledger invariants (property)", () => {
           id: `item_${i}`,
           unit_price: toMajorString(it.unit, o.currency),
           quantity: it.qty,
-          adjustments: o.promoPercent ? [{ amount: `${BigInt(it.unit * it.qty) * BigInt(o.promoPercent)}e-${2 + (o.currency === "jpy" ? 0 : o.currency === "kwd" ? 3 : 2)}` }] : [],
+          adjustments: o.promoPercent ? [{ promotion_id: "promo_1", amount: `${BigInt(it.unit * it.qty) * BigInt(o.promoPercent)}e-${2 + (o.currency === "jpy" ? 0 : o.currency === "kwd" ? 3 : 2)}` }] : [],
         }))
-        const amounts = orderItemAmounts(items, o.currency)
+        const amounts = orderItemAmounts(items, o.currency, (id) => id === "promo_1" && o.platformFunded)
         const rules = o.rules.map((r, i) => ({ id: `rule_${i}`, merchant_id: r.merchant, product_kind: r.kind, rate_bps: r.rate, fixed_fee_minor: r.fee, fixed_fee_currency: o.currency, refund_reverses_commission: r.reverses }))
         const splits = computeSplits({
           currency_code: o.currency,
@@ -63,8 +65,9 @@ describe("escrow ledger invariants (property)", () => {
           commissionVat: (m, c) => (m === "mer_a" ? percentOf(c, 500) : 0),
         })
         const lines: (SplitLineFigures & LedgerLine)[] = splits.flatMap((s) => s.lines.map((l) => ({ ...l, order_id: "order", currency_code: o.currency })))
-        // Each split adds up: net + commission = gross.
-        for (const s of splits) expect(s.net + s.commission + s.commission_vat).toBe(s.gross)
+        // Each split adds up: net + commission + its VAT = gross + what the platform funds.
+        for (const s of splits) expect(s.net + s.commission + s.commission_vat).toBe(s.gross + s.platform_discount)
+        if (!o.platformFunded) for (const s of splits) expect(s.platform_discount).toBe(0)
 
         const entries: StoredEntry[] = []
         const keys = new Set<string>()
@@ -127,13 +130,15 @@ describe("escrow ledger invariants (property)", () => {
           const paidIn = state.reduce((t, x) => t + x.captured - x.refunded, 0)
           expect(paidIn + sum((e) => e.account === "BUYER_CLEARING")).toBe(0)
           const merchantsHold = sum((e) => e.account.startsWith("MERCHANT_") || e.account.startsWith("PAYOUTS_"))
-          expect(merchantsHold + sum((e) => e.account === "PLATFORM_REVENUE" || e.account === "PLATFORM_VAT_PAYABLE") - paidIn).toBe(0)
+          const platformKeeps = sum((e) => e.account === "PLATFORM_REVENUE" || e.account === "PLATFORM_VAT_PAYABLE" || e.account === "PLATFORM_PROMOTIONS")
+          expect(merchantsHold + platformKeeps - paidIn).toBe(0)
           lines.forEach((l, k) => {
             if (state[k].captured === l.gross && state[k].refunded === 0) {
               const merchantPart = sum((e) => e.order_line_id === l.order_line_id && e.account.startsWith("MERCHANT_"))
               expect(merchantPart).toBe(l.net)
               expect(sum((e) => e.order_line_id === l.order_line_id && e.account === "PLATFORM_REVENUE")).toBe(l.commission)
               expect(sum((e) => e.order_line_id === l.order_line_id && e.account === "PLATFORM_VAT_PAYABLE")).toBe(l.commission_vat)
+              expect(sum((e) => e.order_line_id === l.order_line_id && e.account === "PLATFORM_PROMOTIONS") + l.platform_discount).toBe(0)
             }
             // Never released while in dispute or before its hold passed.
             if (!state[k].holdPassed) expect(state[k].released).toBe(false)

@@ -10,6 +10,7 @@ export const OrderSplit = model
     currency_code: model.text(),
     gross: model.bigNumber(),
     discount: model.bigNumber(),
+    platform_discount: model.bigNumber().default(0),
     tax: model.bigNumber(),
     commission: model.bigNumber(),
     commission_vat: model.bigNumber().default(0),

@@ -14,6 +14,8 @@ export const SplitLine = model
     currency_code: model.text(),
     subtotal: model.bigNumber(),
     discount: model.bigNumber(),
+    // Of `discount`, what the platform funds (issue 17 §3).
+    platform_discount: model.bigNumber().default(0),
     tax: model.bigNumber(),
     gross: model.bigNumber(),
     commission: model.bigNumber(),

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { defaultCommissionBps } from "../../../lib/marketplace-money/config"
+import { defaultCommissionBps, promotionFundedByDefault } from "../../../lib/marketplace-money/config"
 import { defaultRule } from "../../../lib/marketplace-money/commission"
 import { computeSplits } from "../../../lib/marketplace-money/splits"
 import { LINE_AMOUNT_FIELDS, orderItemAmounts } from "../../../lib/order-items"
@@ -29,7 +29,12 @@ export const createOrderSplitsStep = createStep("create-order-splits", async (in
   const lines = await orderLines.listOrderLines({ order_id: order.id })
   if (!lines.length) return new StepResponse([] as string[], [] as string[])
   const items = (order.items ?? []).filter(Boolean) as any[]
-  const amounts = orderItemAmounts(items, order.currency_code)
+  // Who funds each promotion, as it stands when the order is placed (the split keeps it).
+  const promotionIds = [...new Set(items.flatMap((i) => (i.adjustments ?? []).map((a: any) => a?.promotion_id)).filter(Boolean))] as string[]
+  const fundings = promotionIds.length ? await marketplace.listPromotionFundings({ promotion_id: promotionIds }) : []
+  const fundedBy = new Map(fundings.map((f) => [f.promotion_id, f.funded_by] as const))
+  const fallbackFunder = promotionFundedByDefault()
+  const amounts = orderItemAmounts(items, order.currency_code, (promotionId) => (promotionId ? fundedBy.get(promotionId) ?? fallbackFunder : fallbackFunder) === "platform")
   const productIds = [...new Set(items.map((i) => i.product_id).filter(Boolean))] as string[]
   const { data: products } = productIds.length
     ? await query.graph({ entity: "product", fields: ["id", "categories.id"], filters: { id: productIds } })
@@ -62,7 +67,7 @@ export const createOrderSplitsStep = createStep("create-order-splits", async (in
   const created: any[] = await (marketplace.createOrderSplits as any)(
     splits.map((s) => ({
       order_id: order.id, merchant_id: s.merchant_id, currency_code: s.currency_code,
-      gross: s.gross, discount: s.discount, tax: s.tax, commission: s.commission, commission_vat: s.commission_vat, net: s.net,
+      gross: s.gross, discount: s.discount, platform_discount: s.platform_discount, tax: s.tax, commission: s.commission, commission_vat: s.commission_vat, net: s.net,
     }))
   )
   await (marketplace.createSplitLines as any)(

@@ -135,7 +135,9 @@ function Statement() {
             <p>
               {t("money.opening")}: <strong data-testid="money-opening">{formatMinor(s.opening.total, s.currency_code, intlLocale)}</strong> · {t("money.credits")}:{" "}
               {formatMinor(s.totals.credits, s.currency_code, intlLocale)} · {t("money.debits")}: {formatMinor(s.totals.debits, s.currency_code, intlLocale)} ·{" "}
-              {t("money.commission")}: {formatMinor(s.totals.commission, s.currency_code, intlLocale)} · {t("money.closing")}:{" "}
+              {t("money.commission")}: {formatMinor(s.totals.commission, s.currency_code, intlLocale)} · {t("money.commissionVat")}:{" "}
+              {formatMinor(s.totals.commission_vat ?? 0, s.currency_code, intlLocale)} · {t("money.platformPromotion")}:{" "}
+              {formatMinor(s.totals.platform_promotion ?? 0, s.currency_code, intlLocale)} · {t("money.closing")}:{" "}
               <strong data-testid="money-closing" data-minor={s.closing.total}>{formatMinor(s.closing.total, s.currency_code, intlLocale)}</strong>
             </p>
             {s.rows.length > 0 && (
@@ -146,6 +148,8 @@ function Statement() {
                     <th>{t("money.entry")}</th>
                     <th>{t("money.amount")}</th>
                     <th>{t("money.commission")}</th>
+                    <th>{t("money.commissionVat")}</th>
+                    <th>{t("money.platformPromotion")}</th>
                     <th>{t("money.balance")}</th>
                   </tr>
                 </thead>
@@ -158,6 +162,8 @@ function Statement() {
                       </td>
                       <td>{formatMinor(r.amount, s.currency_code, intlLocale)}</td>
                       <td>{r.commission ? formatMinor(r.commission, s.currency_code, intlLocale) : ""}</td>
+                      <td>{r.commission_vat ? formatMinor(r.commission_vat, s.currency_code, intlLocale) : ""}</td>
+                      <td>{r.platform_promotion ? formatMinor(r.platform_promotion, s.currency_code, intlLocale) : ""}</td>
                       <td>{formatMinor(r.balance, s.currency_code, intlLocale)}</td>
                     </tr>
                   ))}
