@@ -78,7 +78,7 @@ medusaIntegrationTestRunner({
       }
       const invoicesOf = (who: Headers, orderId: string, count = 1) =>
         waitFor(async () => (await api.get(`/store/orders/${orderId}/tax-invoices`, who)).data.tax_invoices as any[], (l) => l.length >= count)
-      return { admin, D, N, region, product, buyer, cart, pay, invoicesOf }
+      return { admin, D, N, region, product, buyer, cart, pay, invoicesOf, salesChannelId }
     }
 
     it("UAE checkout: VAT per line in the cart, recalculated on address change, invoice with TRN, downloads, isolation, credit note, report", async () => {
@@ -164,6 +164,15 @@ medusaIntegrationTestRunner({
       expect(note).toEqual(expect.objectContaining({ number: "CN-VAT-DESERT-000001", invoice_number: inv.number, total_minor: 1000, vat_minor: 48, taxable_minor: 952, reason: "scratched" }))
       const noteText = (await api.get(`/merchant/credit-notes/${note.id}?format=txt`, D.owner)).data as string
       expect(noteText).toContain(`Corrects tax invoice: ${inv.number}`)
+      // Issue 17 §4: every credit note names the supplier and its TRN, and exports as PINT AE type 381.
+      expect(note.supplier).toEqual(expect.objectContaining({ name: "vat-desert LLC", trn: TRN }))
+      expect(noteText).toContain("Supplier: vat-desert LLC")
+      expect(noteText).toContain(`TRN: ${TRN}`)
+      const noteXml = (await api.get(`/merchant/credit-notes/${note.id}?format=xml`, D.owner)).data as string
+      expect(noteXml).toContain("<cbc:InvoiceTypeCode>381</cbc:InvoiceTypeCode>")
+      expect(noteXml).toContain(`<cbc:ID>${inv.number}</cbc:ID>`)
+      const noteSchema = await ublSchemaFiles()
+      expect((await validateXML({ xml: [{ fileName: "cn.xml", contents: noteXml }], schema: noteSchema.main, preload: noteSchema.preload } as any)).errors).toEqual([])
       expect((await failing(api.get(`/merchant/credit-notes/${note.id}`, N.owner))).status).toBe(404)
       // Redelivery credits nothing twice.
       expect(await issueCreditNoteForLine(getContainer(), lampOrderLine.id, "again")).toBeNull()
@@ -173,6 +182,45 @@ medusaIntegrationTestRunner({
       const csv = (await api.get(`/admin/vat/report?from=${day(-1)}&to=${day(1)}&format=csv`, admin)).data as string
       expect(csv.split("\n")[0]).toBe("merchant_id,merchant,trn,currency,documents,standard_rated,output_vat,zero_rated,exempt,out_of_scope,output_vat_aed")
       expect(csv).toContain(`${D.merchant.id},"vat-desert LLC",${TRN},AED,2,190.47,9.52,0.00,0.00,0.00,9.52`)
+    })
+
+    it("invoices what the buyer is charged to the fils, and only supplies UAE VAT applied to (issue 17 §4)", async () => {
+      const shop = await uaeShop("aed")
+      const { admin, D } = shop
+      const variants = await Promise.all(["Tea glass", "Coffee cup", "Date bowl"].map((t) => shop.product(t, D.merchant.id, "PHYSICAL", 1.15)))
+      await api.post("/admin/promotions", {
+        code: "FILS10", type: "standard", status: "active", is_automatic: false,
+        application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10, currency_code: "aed" },
+      }, admin)
+      const amal = await shop.buyer("fils@buyer.local")
+      const cartId = await shop.cart(amal, variants.map((v) => [v, 1] as [string, number]))
+      await api.post(`/store/carts/${cartId}/promotions`, { promo_codes: ["FILS10"] }, amal)
+      const orderId = await shop.pay(amal, cartId)
+      const [inv] = await shop.invoicesOf(amal, orderId)
+      // Medusa gives each 1.15 item 0.115 off. The order's discount 0.345 → 0.35 is allocated by largest
+      // remainder 0.12 / 0.12 / 0.11 (each exact share 11.5 fils: floors 11, the 2 fils left to the first
+      // two); taxable 1.03 / 1.03 / 1.04; VAT 5 % = 5.15 → 5, 5.15 → 5, 5.2 → 5 fils; totals 1.08 + 1.08 + 1.09 = 3.25.
+      // (Rounding each adjustment alone gave 0.12 × 3 and an invoice of 3.24, a fils below the captures.)
+      expect(inv).toEqual(expect.objectContaining({ discount_minor: 35, taxable_minor: 310, vat_minor: 15, total_minor: 325 }))
+      const lines: any[] = (await api.get(`/merchant/orders/${orderId}/lines`, D.owner)).data.lines
+      for (const l of lines) await api.post(`/merchant/orders/${orderId}/lines/${l.id}/transitions`, { to: "FULFILLING" }, D.owner)
+      const order = (await api.get(`/admin/orders/${orderId}?fields=payment_collections.payments.data`, admin)).data.order
+      const intent = await (await fetch(`${psp.url}/v1/payment_intents/${order.payment_collections[0].payments[0].data.intent_id}`, { headers: { authorization: `Bearer ${API_KEY}` } })).json()
+      expect(intent.amount_captured).toBe(inv.total_minor)
+
+      // A buyer in Germany paying EUR (a region on another tax provider): no UAE VAT was charged, so no UAE tax invoice.
+      const eu = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
+      const kettle = (await api.post("/admin/products", {
+        title: "Copper kettle", status: "published", options: [{ title: "Format", values: ["Default"] }],
+        variants: [{ title: "Default", options: { Format: "Default" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 40 }] }],
+        sales_channels: [{ id: shop.salesChannelId }], additional_data: { merchant_id: D.merchant.id, kind: "PHYSICAL" },
+      }, admin)).data.product.variants[0].id
+      const address = { first_name: "Jonas", last_name: "Buyer", address_1: "1 Str", city: "Berlin", country_code: "de" }
+      const euCart = (await api.post("/store/carts", { region_id: eu.id, shipping_address: address, billing_address: address }, amal)).data.cart
+      await api.post(`/store/carts/${euCart.id}/line-items`, { variant_id: kettle, quantity: 1 }, amal)
+      const euOrder = await shop.pay(amal, euCart.id)
+      expect(await issueInvoicesForOrder(getContainer(), euOrder)).toEqual([])
+      expect((await api.get(`/store/orders/${euOrder}/tax-invoices`, amal)).data.tax_invoices).toEqual([])
     })
 
     it("treatment rules are data the admin edits (validated); a zero-rated category takes effect at the next cart", async () => {

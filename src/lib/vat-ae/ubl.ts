@@ -1,6 +1,8 @@
 /**
  * UBL 2.1 Invoice in the PINT AE profile (the UAE e-invoicing specialisation of Peppol PINT) for
- * B2B invoices. Pure string building; amounts are exact decimals from minor units.
+ * B2B invoices and credit notes. Pure string building; amounts are exact decimals from minor units.
+ * PINT AE carries both on the UBL `Invoice` document: IBT-003 `InvoiceTypeCode` 380 (commercial
+ * invoice) or 381 (credit note, with a `BillingReference` to the invoice it corrects, IBG-03).
  */
 import { toMajorString } from "../money"
 
@@ -34,10 +36,53 @@ ${p.trn ? `      <cac:PartyTaxScheme>
   </cac:${tag}>`
 }
 
+type UblLine = { quantity: unknown; taxable_minor: unknown; vat_minor: unknown; discount_minor?: unknown; description: string; treatment: string; rate_bps: number; unit_price_minor: unknown }
+
+/** What one PINT AE document carries, whichever its type. */
+type UblDocument = {
+  number: string
+  issued_at: unknown
+  type_code: "380" | "381"
+  note: string
+  tax_point?: unknown
+  currency_code: string
+  order_reference: string
+  billing_reference?: { number: string; issued_at: unknown } | null
+  supplier: any
+  recipient: any
+  exchange_rate?: string | null
+  vat_minor: unknown
+  vat_aed_minor: unknown
+  taxable_minor: unknown
+  total_minor: unknown
+  lines: UblLine[]
+}
+
+/** A tax invoice (IBT-003 = 380). */
 export function invoiceUbl(inv: any): string {
+  return ublDocument({
+    ...inv, type_code: "380", note: inv.kind === "FULL" ? "Tax Invoice" : "Tax Invoice (simplified)", tax_point: inv.supply_date,
+    order_reference: inv.order_display_id ?? inv.order_id, lines: inv.lines ?? [],
+  })
+}
+
+/**
+ * A tax credit note (IBT-003 = 381) referencing its invoice (IBT-025 number, IBT-026 date); supplier
+ * and recipient are the invoice's. Credit notes state positive amounts: the type says they are credited.
+ */
+export function creditNoteUbl(cn: any): string {
+  if (!cn.supplier?.trn || !cn.supplier?.name) throw new Error(`Credit note ${cn.number} has no supplier name and TRN`)
+  return ublDocument({
+    ...cn, type_code: "381", note: "Tax Credit Note", order_reference: cn.order_display_id ?? cn.order_id,
+    billing_reference: { number: cn.invoice_number, issued_at: cn.invoice_issued_at },
+    lines: (cn.lines ?? []).map((l: any) => ({ ...l, quantity: 1, unit_price_minor: l.taxable_minor, discount_minor: 0 })),
+  })
+}
+
+function ublDocument(inv: UblDocument): string {
   const cur = String(inv.currency_code).toUpperCase()
   const amt = (minor: unknown, c = cur) => `currencyID="${c}">${toMajorString(Number(minor), c)}`
-  const lines: any[] = inv.lines ?? []
+  const lines = inv.lines
   const groups = new Map<string, { cat: string; rate: number; taxable: number; vat: number }>()
   for (const l of lines) {
     const key = `${CATEGORY[l.treatment]}:${l.rate_bps}`
@@ -46,8 +91,8 @@ export function invoiceUbl(inv: any): string {
     g.vat += Number(l.vat_minor)
     groups.set(key, g)
   }
-  const day = new Date(inv.issued_at).toISOString().slice(0, 10)
-  const supply = new Date(inv.supply_date).toISOString().slice(0, 10)
+  const day = new Date(inv.issued_at as any).toISOString().slice(0, 10)
+  const supply = inv.tax_point ? new Date(inv.tax_point as any).toISOString().slice(0, 10) : null
   const taxCat = (cat: string, rate: number) => `<cac:TaxCategory>
         <cbc:ID>${cat}</cbc:ID>
         <cbc:Percent>${(rate / 100).toFixed(2)}</cbc:Percent>
@@ -62,15 +107,19 @@ ${cat === "E" || cat === "O" ? `        <cbc:TaxExemptionReason>${cat === "E" ? 
   <cbc:ProfileID>${PINT_AE_PROFILE}</cbc:ProfileID>
   <cbc:ID>${esc(inv.number)}</cbc:ID>
   <cbc:IssueDate>${day}</cbc:IssueDate>
-  <cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>
-  <cbc:Note>${inv.kind === "FULL" ? "Tax Invoice" : "Tax Invoice (simplified)"}</cbc:Note>
-  <cbc:TaxPointDate>${supply}</cbc:TaxPointDate>
+  <cbc:InvoiceTypeCode>${inv.type_code}</cbc:InvoiceTypeCode>
+  <cbc:Note>${esc(inv.note)}</cbc:Note>
+${supply ? `  <cbc:TaxPointDate>${supply}</cbc:TaxPointDate>\n` : ""}
   <cbc:DocumentCurrencyCode>${cur}</cbc:DocumentCurrencyCode>
   <cbc:TaxCurrencyCode>AED</cbc:TaxCurrencyCode>
   <cac:OrderReference>
-    <cbc:ID>${esc(inv.order_display_id ?? inv.order_id)}</cbc:ID>
+    <cbc:ID>${esc(inv.order_reference)}</cbc:ID>
   </cac:OrderReference>
-${party("AccountingSupplierParty", inv.supplier)}
+${inv.billing_reference ? `  <cac:BillingReference>
+    <cac:InvoiceDocumentReference>
+      <cbc:ID>${esc(inv.billing_reference.number)}</cbc:ID>
+${inv.billing_reference.issued_at ? `      <cbc:IssueDate>${new Date(inv.billing_reference.issued_at as any).toISOString().slice(0, 10)}</cbc:IssueDate>\n` : ""}    </cac:InvoiceDocumentReference>
+  </cac:BillingReference>\n` : ""}${party("AccountingSupplierParty", inv.supplier)}
 ${party("AccountingCustomerParty", inv.recipient)}
 ${cur !== "AED" ? `  <cac:TaxExchangeRate>
     <cbc:SourceCurrencyCode>${cur}</cbc:SourceCurrencyCode>

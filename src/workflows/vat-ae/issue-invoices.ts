@@ -2,9 +2,10 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { toMinor } from "../../lib/money"
+import { orderItemAmounts } from "../../lib/order-items"
 import { isValidTrn } from "../../lib/tax-ids"
 import {
-  computeLine, invoiceKind, isVatRegisteredAE, rateOf, resolveTreatment, sumLines, toAedMinor, type VatTreatment,
+  computeLine, invoiceKind, isVatRegisteredAE, rateOf, sumLines, toAedMinor, type VatTreatment,
 } from "../../lib/vat-ae"
 import { VAT_AE_MODULE } from "../../modules/vat-ae"
 import type VatAeModuleService from "../../modules/vat-ae/service"
@@ -36,9 +37,14 @@ function addressOf(a: any) {
 }
 
 /**
- * One tax invoice per VAT-registered UAE supplier in the order. The VAT on each line is the one
- * Medusa charged (the treatment in our tax line's code); lines without our tax line (a region on
- * another provider) get the treatment the same rules give. Idempotent: a second run issues nothing.
+ * One tax invoice per VAT-registered UAE supplier in the order, for the supplies UAE VAT applies to
+ * (issue 17 §4): lines our UAE VAT provider taxed at checkout (its tax line code names the treatment
+ * it charged), except those it found outside the scope of UAE VAT. A line priced in a region on
+ * another tax provider (a buyer paying EUR or RUB outside the UAE) was charged no UAE VAT and is no
+ * UAE supply here: no invoice shows VAT that was never charged. Each line's amounts are the ones its
+ * capture takes (orderItemAmounts: the order's discount allocated by largest remainder, VAT half up
+ * per line), so the invoice's payable total is what the buyer is charged for its lines, to the fils.
+ * Idempotent: a second run issues nothing.
  */
 export async function issueInvoicesForOrder(container: MedusaContainer, orderId: string): Promise<string[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -49,13 +55,13 @@ export async function issueInvoicesForOrder(container: MedusaContainer, orderId:
   const currency = String(o.currency_code)
   const items = (o.items ?? []) as any[]
   const facts = await productVatFacts(container, items.map((i) => i.product_id))
-  const rules = await vat.treatmentRules()
-  const destination = o.shipping_address?.country_code ?? null
 
   const bySupplier = new Map<string, any[]>()
   for (const item of items) {
     const merchant = facts.get(item.product_id)?.merchant
     if (!merchant || !isVatRegisteredAE(merchant)) continue
+    const charged = chargedTreatment(item)
+    if (!charged || charged === "OUT_OF_SCOPE") continue
     bySupplier.set(merchant.id, [...(bySupplier.get(merchant.id) ?? []), item])
   }
   if (!bySupplier.size) return []
@@ -67,17 +73,14 @@ export async function issueInvoicesForOrder(container: MedusaContainer, orderId:
   const locations = await supplierAddresses(container, [...bySupplier.keys()])
   const ids: string[] = []
 
+  const amountsOf = orderItemAmounts(items.filter(Boolean), currency)
   for (const [supplierId, supplierItems] of bySupplier) {
     const f0 = facts.get(supplierItems[0].product_id)!
     const merchant = f0.merchant!
     const lines = supplierItems.map((item) => {
-      const f = facts.get(item.product_id)!
-      const code: string | undefined = (item.tax_lines ?? []).find((t: any) => String(t.code ?? "").startsWith("AE-VAT-"))?.code
-      const charged = code ? CODE_TREATMENT[code.split("-")[2]] : undefined
-      const resolved = charged
-        ? { treatment: charged, rate_bps: rateOf(charged), reason: "as charged at checkout" }
-        : resolveTreatment({ categories: f.categories, product_type: f.product_type, kind: f.kind, destination_country: destination }, merchant, rules)
-      const discount = (item.adjustments ?? []).reduce((s: number, a: any) => s + toMinor(a.amount ?? 0, currency), 0)
+      const charged = chargedTreatment(item)!
+      const resolved = { treatment: charged, rate_bps: rateOf(charged), reason: "as charged at checkout" }
+      const discount = amountsOf.get(item.id)?.discount ?? 0
       const amounts = computeLine({
         unit_price_minor: toMinor(item.unit_price, currency),
         quantity: plainNumber(item.quantity),
@@ -143,6 +146,12 @@ export async function issueInvoicesForOrder(container: MedusaContainer, orderId:
     ids.push(result.id)
   }
   return ids
+}
+
+/** The treatment our UAE VAT provider charged on the item at checkout, if it taxed the item. */
+function chargedTreatment(item: any): VatTreatment | undefined {
+  const code: string | undefined = (item.tax_lines ?? []).find((t: any) => String(t?.code ?? "").startsWith("AE-VAT-"))?.code
+  return code ? CODE_TREATMENT[code.split("-")[2]] : undefined
 }
 
 async function supplierAddresses(container: MedusaContainer, merchantIds: string[]) {

@@ -1,7 +1,7 @@
 import { validateXML } from "xmllint-wasm"
 import { ublSchemaFiles } from "../../../../integration-tests/helpers/ubl-schema"
 import { creditNoteTextLines, invoiceTextLines } from "../document"
-import { invoiceUbl } from "../ubl"
+import { creditNoteUbl, invoiceUbl } from "../ubl"
 
 const invoice = {
   number: "INV-DESERT-WELLNESS-000007", kind: "FULL", order_id: "order_1", order_display_id: "42",
@@ -35,9 +35,40 @@ describe("tax invoice rendering", () => {
     expect(text).toContain("VAT credited: 0.48 AED")
   })
 
+  // Issue 17 §4: a credit note of 10.00 AED (incl. VAT) on the invoice above. VAT in a refund of
+  // what the buyer paid = round(1000 × 5/105) = round(47.62) = 48 fils; taxable 952 fils.
+  const creditNote = {
+    number: "CN-DESERT-WELLNESS-000001", invoice_number: invoice.number, invoice_issued_at: invoice.issued_at, order_id: "order_1", order_display_id: "42",
+    issued_at: "2026-11-25T00:00:00Z", currency_code: "aed", reason: "dented", supplier: invoice.supplier, recipient: invoice.recipient,
+    exchange_rate: null, taxable_minor: 952, vat_minor: 48, total_minor: 1000, vat_aed_minor: 48, total_aed_minor: 1000,
+    lines: [{ description: "Massage <90 min>", treatment: "STANDARD", rate_bps: 500, taxable_minor: 952, vat_minor: 48, total_minor: 1000 }],
+  }
+
+  it("credit note shows the supplier's name and TRN (Art. 60 Executive Regulation)", () => {
+    const text = creditNoteTextLines(creditNote).join("\n")
+    for (const s of ["Tax Credit Note", "Supplier: Desert Wellness LLC", "TRN: 100123456700003", "Recipient: Sand & Sea Trading", "Recipient TRN: 100999888777666",
+      `Corrects tax invoice: ${invoice.number} of 2026-11-24`]) expect(text).toContain(s)
+  })
+
+  it("credit note exports as PINT AE with InvoiceTypeCode 381, its invoice referenced, valid against the schema", async () => {
+    const xml = creditNoteUbl(creditNote)
+    expect(xml).toContain("<cbc:InvoiceTypeCode>381</cbc:InvoiceTypeCode>")
+    expect(xml).toMatch(/<cac:BillingReference>\s*<cac:InvoiceDocumentReference>\s*<cbc:ID>INV-DESERT-WELLNESS-000007<\/cbc:ID>\s*<cbc:IssueDate>2026-11-24<\/cbc:IssueDate>/)
+    expect(xml).toContain('<cbc:CompanyID>100123456700003</cbc:CompanyID>')
+    expect(xml).toContain("<cbc:RegistrationName>Desert Wellness LLC</cbc:RegistrationName>")
+    expect(xml).toContain('<cbc:PayableAmount currencyID="AED">10.00</cbc:PayableAmount>')
+    expect(xml).toContain('<cbc:TaxAmount currencyID="AED">0.48</cbc:TaxAmount>')
+    const schema = await ublSchemaFiles()
+    const ok = await validateXML({ xml: [{ fileName: "c.xml", contents: xml }], schema: schema.main, preload: schema.preload } as any)
+    expect(ok.errors).toEqual([])
+    // Without the supplier's TRN there is no credit note to export.
+    expect(() => creditNoteUbl({ ...creditNote, supplier: { name: "X" } })).toThrow(/TRN/)
+  })
+
   it("UBL 2.1 (PINT AE) validates against the schema; a broken document does not", async () => {
     const xml = invoiceUbl(invoice)
     expect(xml).toContain("<cbc:Name>Massage &lt;90 min&gt;</cbc:Name>")
+    expect(xml).toContain("<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>")
     expect(xml).toContain('<cbc:TaxableAmount currencyID="USD">90.00</cbc:TaxableAmount>')
     expect(xml).toContain("<cbc:ID>E</cbc:ID>")
     expect(xml).toContain("<cbc:CalculationRate>3.6725</cbc:CalculationRate>")
