@@ -104,18 +104,3 @@ export const LINE_AMOUNT_FIELDS = [
   "items.unit_price", "items.quantity", "items.detail.quantity", "items.is_tax_inclusive",
   "items.adjustments.amount", "items.adjustments.version", "items.adjustments.promotion_id", "items.tax_lines.rate",
 ]
-
-type ShippingMethodMoney = { amount?: unknown; is_tax_inclusive?: boolean | null; adjustments?: ItemMoney["adjustments"]; tax_lines?: ItemMoney["tax_lines"] }
-
-/** What the buyer was charged for the order's shipping methods, in minor units (after their promotions, with their tax). */
-export function shippingChargedMinor(methods: readonly (ShippingMethodMoney | null)[] | null | undefined, currency: string): number {
-  return (methods ?? []).filter(Boolean).reduce(
-    (s, m) => s + lineAmountMinor({ unit_price: m!.amount, quantity: 1, is_tax_inclusive: m!.is_tax_inclusive, adjustments: m!.adjustments, tax_lines: m!.tax_lines }, currency),
-    0
-  )
-}
-
-/** Fields `shippingChargedMinor` needs, for query.graph on an order. */
-export const SHIPPING_AMOUNT_FIELDS = [
-  "shipping_methods.amount", "shipping_methods.is_tax_inclusive", "shipping_methods.adjustments.amount", "shipping_methods.tax_lines.rate",
-]

@@ -164,24 +164,11 @@ export function releaseJournal(line: LedgerLine, escrowBalance: number): Journal
 }
 
 /**
- * How much of the order's shipping its payments have captured, for the ledger (issue 17 §5).
- *
- * Shipping is captured in one go with the order's first physical line (capture-line.ts). It used to
- * be booked as "captured on the payments − Σ lines' captured_amount"; but a line's capture exists
- * at Medusa/the PSP before that line's captured_amount is written, and other lines' ledger syncs run
- * meanwhile (course access, booking auto-confirm and fiscal subscribers all act on order.placed).
- * In that window the in-flight line capture counted as shipping — a 7.00 delivery plus a 42.00
- * course captured at that moment booked 49.00 to PLATFORM_SHIPPING — and, journals being
- * append-only, it stayed: BUYER_CLEARING then carried every such line twice. So the residual is
- * only an upper bound now: nothing before a physical line has finished its capture (until then
- * the shipping has not been captured), never more than the shipping the buyer was charged.
+ * Shipping the buyer paid is the platform's (see splits.ts), booked as it is captured: `capturedNow`
+ * is what the capture operations took for shipping. (It used to be "captured on the payments − Σ
+ * lines' captured_amount": a line capture in flight — at the PSP, its line not yet written — counted
+ * as shipping, so a 7.00 delivery booked 49.00 and BUYER_CLEARING carried that line twice.)
  */
-export function shippingCapturedMinor(input: { charged: number; capturedOnPayments: number; capturedByLines: number; physicalLineCaptured: boolean }) {
-  if (!input.physicalLineCaptured || input.charged <= 0) return 0
-  return Math.max(0, Math.min(input.charged, input.capturedOnPayments - input.capturedByLines))
-}
-
-/** Shipping the buyer paid is the platform's (see splits.ts), booked as it is captured. */
 export function shippingJournal(orderId: string, currency: string, bookedBefore: number, capturedNow: number): Journal | null {
   const delta = capturedNow - bookedBefore
   if (delta <= 0) return null

@@ -1,10 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { escrowHoldMs, releaseStates } from "../../lib/marketplace-money/config"
-import { type LedgerLine, planLineJournals, shippingCapturedMinor, shippingJournal, type StoredEntry } from "../../lib/marketplace-money/ledger"
-import { SHIPPING_AMOUNT_FIELDS, shippingChargedMinor } from "../../lib/order-items"
+import { type LedgerLine, planLineJournals, shippingJournal, type StoredEntry } from "../../lib/marketplace-money/ledger"
 import { storedMinor, toMinor } from "../../lib/money"
-import { sumMinor } from "../../lib/payments"
 import { MARKETPLACE_MODULE } from "../../modules/marketplace"
 import type MarketplaceModuleService from "../../modules/marketplace/service"
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
@@ -51,35 +49,19 @@ export async function syncLineLedger(container: MedusaContainer, orderLineId: st
 }
 
 /**
- * Books shipping as it is captured: the order's shipping charge, once a physical line (which carries
- * it) has finished its capture, bounded by what the payments captured beyond the lines' captures
- * (see shippingCapturedMinor for why the residual alone is wrong).
+ * Books shipping as it is captured: exactly the shipping the order's succeeded capture operations
+ * took (the payment-operations journal), never a residual (see docs/marketplace-money.md, issue 17 §5).
  */
 export async function syncOrderShipping(container: MedusaContainer, orderId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const marketplace: MarketplaceModuleService = container.resolve(MARKETPLACE_MODULE)
   const lines: OrderLinesModuleService = container.resolve(ORDER_LINES_MODULE)
   return container.resolve(Modules.LOCKING).execute(`ledger-shipping:${orderId}`, async () => {
-    const { data: [order] } = await query.graph({
-      entity: "order",
-      fields: ["id", "currency_code", "payment_collections.payments.captures.amount", ...SHIPPING_AMOUNT_FIELDS],
-      filters: { id: orderId },
-    })
+    const { data: [order] } = await query.graph({ entity: "order", fields: ["id", "currency_code"], filters: { id: orderId } })
     if (!order || !(await marketplace.listOrderSplits({ order_id: orderId }, { take: 1 })).length) return []
-    const currency = order.currency_code
-    const capturedOnPayments = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter(Boolean)
-      .reduce((s: number, p: any) => s + sumMinor(p.captures, currency), 0)
-    const orderLines = await lines.listOrderLines({ order_id: orderId }, { select: ["kind", "captured_amount"] })
-    const capturedOf = (l: any) => toMinor((l.captured_amount as any) ?? 0, currency)
     const booked = (await marketplace.ledgerBalances({ accounts: ["PLATFORM_SHIPPING"], order_id: orderId }))
       .reduce((s, r) => s + r.amount, 0)
-    const captured = shippingCapturedMinor({
-      charged: shippingChargedMinor(order.shipping_methods as any, currency),
-      capturedOnPayments,
-      capturedByLines: orderLines.reduce((s, l) => s + capturedOf(l), 0),
-      physicalLineCaptured: orderLines.some((l) => l.kind === "PHYSICAL" && capturedOf(l) > 0),
-    })
-    const journal = shippingJournal(orderId, currency, booked, captured)
+    const journal = shippingJournal(orderId, order.currency_code, booked, await lines.capturedShippingMinor(orderId))
     return journal ? marketplace.postJournals([journal]) : []
   }, { timeout: 30 })
 }
