@@ -1,7 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { MARKETPLACE_MODULE } from "../../src/modules/marketplace"
-import { ORDER_LINES_MODULE } from "../../src/modules/order-lines"
 import { syncLineLedgerWorkflow } from "../../src/workflows/marketplace-money/sync-line-ledger"
 import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
 import { failing } from "../helpers/admin"
@@ -290,20 +288,19 @@ medusaIntegrationTestRunner({
       await api.post(`/merchant/orders/${orderId}/lines/${line.PHYSICAL.id}/transitions`, { to: "FULFILLING" }, goods.owner)
       await waitFor(ledger, (rows: any[]) => sumOf(rows, "PLATFORM_SHIPPING") === 700 && sumOf(rows, "BUYER_CLEARING") === -(2000 + 700 + 4200))
 
-      // The massage's capture is in flight: Medusa and the PSP hold it, the line's captured_amount is not
-      // written yet — and another line's ledger sync runs (a concurrent or redelivered event). Before the
-      // fix the shipping was "captured − lines' captures" = 27 + 42 + 30 − (20 + 42) = 37.00, booked for
-      // good on top of the 7.00: the 30.00 was booked twice once the massage's own capture was booked.
+      // The massage's capture runs while other syncs of the order's ledger run (as concurrent or redelivered
+      // events do). Booked as "captured − lines' captures", a sync that fell between the massage's capture
+      // at the PSP and its line being written booked its 30.00 as shipping for good — reproduced before the
+      // payment-operations journal as 27 + 42 + 30 − (20 + 42) = 37.00 on top of the 7.00. Shipping now comes
+      // from the journal's capture operations, so however the syncs interleave it stays the 7.00 charged.
       const container = getContainer()
-      const order = (await api.get(`/admin/orders/${orderId}?fields=payment_collections.payments.id`, admin)).data.order
-      await capturePaymentWorkflow(container).run({ input: { payment_id: order.payment_collections[0].payments[0].id, amount: "30.00" } })
-      await syncLineLedgerWorkflow(container).run({ input: { order_line_id: line.PHYSICAL.id, order_id: orderId } })
-      expect(sumOf(await ledger(), "PLATFORM_SHIPPING")).toBe(700)
-
-      // The capture completes (what capture-line writes next) and its own sync books it, once.
-      await (container.resolve(ORDER_LINES_MODULE) as any).updateOrderLines({ id: line.SERVICE.id, captured_amount: "30.00" })
+      const syncLamp = () => syncLineLedgerWorkflow(container).run({ input: { order_line_id: line.PHYSICAL.id, order_id: orderId } })
+      await Promise.all([
+        api.post(`/merchant/orders/${orderId}/lines/${line.SERVICE.id}/transitions`, { to: "CONFIRMED" }, desert.owner),
+        syncLamp(), syncLamp(), syncLamp(),
+      ])
       await syncLineLedgerWorkflow(container).run({ input: { order_line_id: line.SERVICE.id, order_id: orderId } })
-      const rows = await ledger()
+      const rows = await waitFor(ledger, (rs: any[]) => sumOf(rs, "BUYER_CLEARING") === -9900)
       // Buyer clearing = −(what the PSP captured): 20 + 7 + 42 + 30 = 99.00; shipping = the 7.00 charged.
       expect(sumOf(rows, "BUYER_CLEARING")).toBe(-9900)
       expect(sumOf(rows, "PLATFORM_SHIPPING")).toBe(700)
