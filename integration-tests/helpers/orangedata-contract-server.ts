@@ -12,6 +12,9 @@
  *   it (`pollsBeforeDone` times), then 200 with the fiscal data (fsNumber, documentNumber, fp,
  *   processedAt, ofdWebsite, …); 524 for a document that was not processed in time (`expire(id)`):
  *   it must be sent again under a new id; 404 for an unknown id.
+ * - Positions as OrangeData's official Node client (node-orangedata 1.5) builds them: FFD 1.2
+ *   (`ffdVersion` 4) needs `quantityMeasurementUnit` (tag 2108, 0..255) → 400 without it; `agentType`
+ *   1..127 (tag 1222 bits); `useTax20` (content, refunds/corrections of sales at the old 20 % rate) boolean.
  * - Faults on demand: `failNext(status, times)`, `hangNext(times)` (no answer → client timeout).
  */
 import crypto from "node:crypto"
@@ -163,9 +166,15 @@ function validate(kind: string, body: any, inn: string): string | null {
     if (![1, 2, 3, 4, 5, 6, 7].includes(p.paymentMethodType)) return `positions[${i}].paymentMethodType (1214)`
     if (!Number.isInteger(p.paymentSubjectType)) return `positions[${i}].paymentSubjectType (1212)`
     if (p.agentType !== undefined && !p.supplierINN) return `positions[${i}].supplierINN (1226)`
+    if (p.agentType !== undefined && (!Number.isInteger(p.agentType) || p.agentType < 1 || p.agentType > 127)) return `positions[${i}].agentType (1222): 1..127`
+    // FFD 1.2 needs the measure of quantity (tag 2108), under the name the protocol and official client use.
+    if (c.ffdVersion === 4 && (!Number.isInteger(p.quantityMeasurementUnit) || p.quantityMeasurementUnit < 0 || p.quantityMeasurementUnit > 255)) {
+      return `positions[${i}].quantityMeasurementUnit (2108): обязателен для ФФД 1.2`
+    }
     if (typeof p.text !== "string" || !p.text || p.text.length > 128) return `positions[${i}].text`
     total += kop(p.price) * p.quantity
   }
+  if (c.useTax20 !== undefined && typeof c.useTax20 !== "boolean") return "content.useTax20: булево значение"
   const paid = (c.checkClose?.payments ?? []).reduce((s: number, p: any) => s + kop(p.amount), 0)
   if (paid !== total) return "checkClose.payments: сумма оплат не равна сумме позиций"
   if (kind === "documents" && !c.customerContact) return "customerContact (1008)"

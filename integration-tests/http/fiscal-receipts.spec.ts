@@ -4,6 +4,7 @@ import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
 import { FISCAL_MODULE } from "../../src/modules/fiscal"
 import { dispatchFiscalReceipts } from "../../src/workflows/fiscal/dispatch"
 import { startAtolContractServer, AtolContractServer } from "../helpers/atol-contract-server"
+import { failing } from "../helpers/admin"
 import { checkoutActors } from "../helpers/checkout"
 import { startOrangeDataContractServer, OrangeDataContractServer } from "../helpers/orangedata-contract-server"
 import { makeTestPki, TestPki } from "../helpers/test-pki"
@@ -55,6 +56,9 @@ medusaIntegrationTestRunner({
       }
       const goods = await ruMerchant("snail-goods", "7707083893", "VAT_PAYER")
       const academy = await ruMerchant("slow-academy", "7736207543", "SIMPLIFIED_NO_VAT")
+      // The academy's contract makes the platform its attorney (поверенный), not the default commission agent.
+      expect((await api.post(`/admin/merchants/${academy.merchant.id}/fiscal-agent`, { agent_type: "attorney" }, admin)).data).toEqual(expect.objectContaining({ agent_type: "attorney" }))
+      expect((await failing(api.post(`/admin/merchants/${academy.merchant.id}/fiscal-agent`, { agent_type: "broker" }, admin))).status).toBe(400)
       const region = (await api.post("/admin/regions", { name: "Russia", currency_code: "rub", countries: ["ru"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
       const product = async (title: string, amount: number, merchantId: string, kind: string) =>
         (await api.post("/admin/products", {
@@ -71,7 +75,15 @@ medusaIntegrationTestRunner({
           target_rules: [{ attribute: "items.product.id", operator: "in", values: [shell.id, course.id] }] },
       }, admin)
 
+      // A German studio without an INN cannot sell in roubles: refused at add-to-cart, before any payment
+      // (its receipt could never name the supplier). Approved all the same: other markets are open to it.
+      const studio = await applyAsMerchant(api, "eu-studio", { country_code: "de", tax_regime: "VAT_PAYER" })
+      await api.post(`/admin/merchants/${studio.merchant.id}/approve`, {}, admin)
+      const print = await product("Snail print", 500, studio.merchant.id, "PHYSICAL")
       const cart = (await api.post("/store/carts", { region_id: region.id, email: "buyer@snail.example" }, store)).data.cart
+      expect(await failing(api.post(`/store/carts/${cart.id}/line-items`, { variant_id: print.variants[0].id, quantity: 1 }, store))).toEqual({
+        status: 422, data: expect.objectContaining({ code: "MERCHANT_NOT_IN_MARKET", message: expect.stringContaining("INN") }),
+      })
       await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: shell.variants[0].id, quantity: 3 }, store)
       await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: course.variants[0].id, quantity: 1 }, store)
       await api.post(`/store/carts/${cart.id}/promotions`, { promo_codes: ["SNAIL150"] }, store)
@@ -83,21 +95,22 @@ medusaIntegrationTestRunner({
 
       // Subscribers write the outbox and try a first send; the job polls to the end.
       const fiscal: any = container.resolve(FISCAL_MODULE)
-      await waitFor(() => fiscal.listFiscalReceipts({ order_id: orderId }), (rs: any[]) => rs.length === 2 && rs.every((r) => r.status !== "PENDING"))
+      // One payment received = one receipt covering every line it pays for (issue 17 §2).
+      await waitFor(() => fiscal.listFiscalReceipts({ order_id: orderId }), (rs: any[]) => rs.length >= 1 && rs.every((r) => r.status !== "PENDING"))
       await dispatchFiscalReceipts(container, { until: FAR() })
-      let receipts = await waitFor(() => api.get(`/admin/orders/${orderId}/fiscal-receipts`, admin).then((r: any) => r.data.receipts), (rs: any[]) => rs.length === 2 && rs.every((r) => r.status === "DONE"))
-      expect(receipts.map((r: any) => [r.settlement, r.status])).toEqual(expect.arrayContaining([["prepayment", "DONE"], ["payment", "DONE"]]))
+      let receipts = await waitFor(() => api.get(`/admin/orders/${orderId}/fiscal-receipts`, admin).then((r: any) => r.data.receipts), (rs: any[]) => rs.length === 1 && rs.every((r) => r.status === "DONE"))
+      expect(receipts.map((r: any) => [r.settlement, r.status])).toEqual([["prepayment", "DONE"]])
       for (const r of receipts) {
         expect(r).toEqual(expect.objectContaining({ fn_number: "9999078902004567", fd_number: expect.stringMatching(/^\d+$/), fpd: expect.stringMatching(/^\d+$/), ofd_url: expect.stringContaining("fd=") }))
         expect(JSON.stringify(r)).not.toMatch(/snail-pass/)
       }
 
       // What reached ATOL, to the kopeck.
-      expect(atol.documents).toHaveLength(2)
-      const prepayment = atol.documents.find((d) => d.body.receipt.items[0].payment_method === "full_prepayment")!.body
+      expect(atol.documents).toHaveLength(1)
+      const prepayment = atol.documents[0].body
       expect(prepayment.receipt.client).toEqual({ email: "buyer@snail.example" })
       expect(prepayment.receipt.company).toEqual({ email: "fiscal@snail.example", sno: "osn", inn: "7702070139", payment_address: "https://snail.example" })
-      expect(prepayment.receipt.items).toEqual([
+      expect(prepayment.receipt.items.slice(0, 2)).toEqual([
         { name: "Snail shell", price: 99.67, quantity: 2, measure: 0, sum: 199.34, payment_method: "full_prepayment", payment_object: 1,
           vat: { type: "vat122", sum: 35.95 }, agent_info: { type: "commission_agent" },
           supplier_info: { phones: ["+79990001122"], name: "ООО snail-goods", inn: "7707083893" } },
@@ -105,18 +118,21 @@ medusaIntegrationTestRunner({
           vat: { type: "vat122", sum: 17.97 }, agent_info: { type: "commission_agent" },
           supplier_info: { phones: ["+79990001122"], name: "ООО snail-goods", inn: "7707083893" } },
       ])
-      expect(prepayment.receipt.payments).toEqual([{ type: 1, sum: 299 }])
-      expect(prepayment.receipt.total).toBe(299)
-      const coursePayment = atol.documents.find((d) => d.body.receipt.items[0].payment_method === "full_payment")!.body
-      expect(coursePayment.receipt.items).toEqual([expect.objectContaining({ name: "Slow living course", price: 149.5, quantity: 1, payment_object: 4, vat: { type: "none", sum: 0 } })])
-      expect(coursePayment.receipt.payments).toEqual([{ type: 1, sum: 149.5 }])
-      console.log("ATOL receipt body:\n" + atol.documents.find((d) => d.body.receipt.items[0].payment_method === "full_prepayment")!.raw)
+      // The course, delivered at once, is paid in full on the same receipt, the platform as the academy's attorney.
+      expect(prepayment.receipt.items[2]).toEqual(expect.objectContaining({
+        name: "Slow living course", price: 149.5, quantity: 1, payment_method: "full_payment", payment_object: 4, vat: { type: "none", sum: 0 },
+        agent_info: { type: "attorney" }, supplier_info: expect.objectContaining({ inn: "7736207543" }),
+      }))
+      // One electronic payment: 299.00 + 149.50.
+      expect(prepayment.receipt.payments).toEqual([{ type: 1, sum: 448.5 }])
+      expect(prepayment.receipt.total).toBe(448.5)
+      console.log("ATOL receipt body:\n" + atol.documents[0].raw)
 
       // The same event delivered again adds nothing, at our side or at ATOL's.
       await container.resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: orderId } })
       await new Promise((r) => setTimeout(r, 1500))
-      expect((await fiscal.listFiscalReceipts({ order_id: orderId })).length).toBe(2)
-      expect(atol.documents).toHaveLength(2)
+      expect((await fiscal.listFiscalReceipts({ order_id: orderId })).length).toBe(1)
+      expect(atol.documents).toHaveLength(1)
 
       // Delivery: a full_payment receipt offsetting the advance. ATOL is down at first: the
       // receipt waits with its error, the job retries it and it goes through once.
@@ -139,13 +155,13 @@ medusaIntegrationTestRunner({
         [99.67, 2, "full_payment", "vat22", 35.95],
         [99.66, 1, "full_payment", "vat22", 17.97],
       ])
-      expect(atol.documents).toHaveLength(3)
+      expect(atol.documents).toHaveLength(2)
 
       // A partial refund of the course: a sell_refund for exactly that amount.
       const courseLine = (await api.get(`/admin/orders/${orderId}/lines`, admin)).data.lines.find((l: any) => l.kind === "COURSE")
       await api.post(`/admin/orders/${orderId}/lines/${courseLine.id}/refunds`, { amount: 49.5, reason: "partial goodwill" }, admin)
-      await waitFor(async () => atol.documents.length, (n) => n === 4)
-      const refund = atol.documents[3]
+      await waitFor(async () => atol.documents.length, (n) => n === 3)
+      const refund = atol.documents[2]
       expect(refund.operation).toBe("sell_refund")
       expect(refund.body.receipt.items).toEqual([expect.objectContaining({ price: 49.5, quantity: 1, payment_method: "full_payment", vat: { type: "none", sum: 0 } })])
     })
@@ -258,6 +274,9 @@ medusaIntegrationTestRunner({
       expect(position).toEqual(expect.objectContaining({ price: 210, tax: 9, taxSum: 10, paymentMethodType: 1, paymentSubjectType: 1 }))
       expect(position.agentType).toBeUndefined() // its own register: no agent attributes
       expect(od.documents[0].body.content.checkClose.taxationSystem).toBe(1)
+      expect(position.quantityMeasurementUnit).toBe(0)
+      // The callback route we give OrangeData exists and answers (it was a 404).
+      expect((await api.post("/hooks/fiscal/orangedata", { id: receipt.provider_ref, inn: od.inn })).status).toBe(200)
 
       // "Restart mid-send": the provider has the document but our row still says PENDING.
       await fiscal.updateFiscalReceipts({ id: receipt.id, status: "PENDING", provider_ref: null, next_attempt_at: new Date() })

@@ -102,6 +102,7 @@ export const ERROR_CODES = {
   // Security hardening (issue 20)
   RATE_LIMITED: "Too many requests from this address or for this account in the current window (HTTP 429 with Retry-After).",
   AUTH_LOCKED: "Sign-in for this email is locked for a while after repeated failures (HTTP 429 with Retry-After); the same answer whether or not the account exists.",
+  MERCHANT_NOT_IN_MARKET: "The merchant cannot sell into this market yet: roubles (the Russian market) need the merchant's INN, which the platform's fiscal receipts name as the supplier (54-FZ).",
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES

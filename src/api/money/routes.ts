@@ -1,5 +1,5 @@
 import { authenticate, validateAndTransformBody } from "@medusajs/framework/http"
-import { CommissionRuleBody, DisputeMessageBody, PromotionFundingBody, MarkPayoutFailedBody, OpenDisputeBody, ReconcileBody, ResolveDisputeBody, RunPayoutBatchBody } from "./validators"
+import { CommissionRuleBody, DisputeMessageBody, FiscalAgentBody, PromotionFundingBody, MarkPayoutFailedBody, OpenDisputeBody, ReconcileBody, ResolveDisputeBody, RunPayoutBatchBody } from "./validators"
 
 const POST = ["POST" as const]
 
@@ -8,6 +8,7 @@ export const moneyRoutes = [
   { matcher: "/admin/commission-rules", methods: POST, middlewares: [validateAndTransformBody(CommissionRuleBody)] },
   { matcher: "/admin/commission-rules/:id", methods: POST, middlewares: [validateAndTransformBody(CommissionRuleBody.partial())] },
   { matcher: "/admin/promotions/:id/funding", methods: POST, middlewares: [validateAndTransformBody(PromotionFundingBody)] },
+  { matcher: "/admin/merchants/:id/fiscal-agent", methods: POST, middlewares: [validateAndTransformBody(FiscalAgentBody)] },
   { matcher: "/admin/payout-batches", methods: POST, middlewares: [validateAndTransformBody(RunPayoutBatchBody)] },
   { matcher: "/admin/payouts/:id/mark-failed", methods: POST, middlewares: [validateAndTransformBody(MarkPayoutFailedBody)] },
   { matcher: "/admin/disputes/:id/messages", methods: POST, middlewares: [validateAndTransformBody(DisputeMessageBody)] },

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { AGENT_TYPES } from "../../lib/fiscal/receipt"
 import { DISPUTE_REASONS } from "../../modules/marketplace/models/dispute"
 import { PRODUCT_KINDS } from "../../lib/product-kinds"
 
@@ -38,3 +39,6 @@ export const ReconcileBody = z.object({ from: isoDate.optional(), to: isoDate.op
 
 export const PromotionFundingBody = z.object({ funded_by: z.enum(["platform", "merchant"]) }).strict()
 export type PromotionFundingBodyType = z.infer<typeof PromotionFundingBody>
+
+export const FiscalAgentBody = z.object({ agent_type: z.enum(AGENT_TYPES).nullable() }).strict()
+export type FiscalAgentBodyType = z.infer<typeof FiscalAgentBody>

@@ -1,16 +1,24 @@
 /**
  * Which receipts an event calls for (pure): the outbox subscribers gather the order, its lines
  * and the receipts already recorded, and this decides what to add. Rules (docs/fiscal.md):
- * - order placed: a full_prepayment receipt for the physical and service lines already PAID;
- * - course line ACCESS_GRANTED: one full_payment receipt, paid electronically;
+ * - order placed = the payment received: ONE receipt per issuer covering every line it pays for —
+ *   physical and service lines as full_prepayment, course lines (delivered at once) as full_payment
+ *   (issue 17 §2: tag 1214 is per position, mixed methods share a receipt);
  * - physical DELIVERED / service SERVED: full_payment, paid by offsetting the prepayment;
+ * - course ACCESS_GRANTED: nothing more (its payment receipt was the one at checkout);
  * - line refunded: a sell_refund for the refunded amount; CANCELLED / REFUNDED: a sell_refund of
- *   whatever receipts settled and no refund receipt returned yet; always at the original sale's rate.
+ *   what the buyer got back (receipted money less what the line keeps, e.g. a late-cancellation fee),
+ *   and the kept part settled (full_payment, advance offset) so it is on a receipt; always at the
+ *   original sale's rate. For every line: Σ money on sale receipts − Σ refund receipts = what is kept.
  * One receipt per issuer (the platform's register, or a merchant's own one).
  */
 import { buildReceipt, FiscalDocument, FiscalLine, PaymentMethod, refundLine } from "./receipt"
 
-export type PlanLine = FiscalLine & { state: string; issuer: string }
+/**
+ * `kept_minor`: for a line that ended (cancelled, refunded), what it keeps of the money — captured
+ * less refunded (a cancellation fee); an uncaptured line keeps nothing (its authorization was voided).
+ */
+export type PlanLine = FiscalLine & { state: string; issuer: string; kept_minor?: number }
 export type ExistingReceipt = { settlement: string; status: string; document: FiscalDocument; created_at: Date | string }
 export type Trigger =
   | { type: "placed" }
@@ -24,7 +32,10 @@ export type ShippingCharge = { id: string; name: string; amount_minor: number }
 export const SHIPPING_LINE_PREFIX = "ship:"
 
 const PREPAID_KINDS = new Set(["PHYSICAL", "SERVICE"])
-const SETTLED_STATES: Record<string, string> = { PHYSICAL: "DELIVERED", SERVICE: "SERVED", COURSE: "ACCESS_GRANTED" }
+/** Course states in which the checkout's money pays for it (it is not cancelled or refunded by then). */
+const COURSE_PAID_STATES = new Set(["PAID", "ACCESS_GRANTED", "CONSUMED", "CLOSED"])
+// A course is settled by the checkout's receipt (full_payment): its access adds no receipt.
+const SETTLED_STATES: Record<string, string> = { PHYSICAL: "DELIVERED", SERVICE: "SERVED" }
 
 export function planReceipts(input: {
   order_id: string
@@ -49,7 +60,9 @@ export function planReceipts(input: {
   const amountOn = (r: ExistingReceipt, lineId: string) => r.document.items.filter((i) => i.line_id === lineId).reduce((s, i) => s + i.sum, 0)
 
   if (trigger.type === "placed") {
-    const lines = input.lines.filter((l) => PREPAID_KINDS.has(l.kind) && l.state === "PAID" && l.amount_minor > 0)
+    const lines = input.lines
+      .filter((l) => l.amount_minor > 0 && (PREPAID_KINDS.has(l.kind) ? l.state === "PAID" : l.kind === "COURSE" && COURSE_PAID_STATES.has(l.state)))
+      .map((l) => (l.kind === "COURSE" ? { ...l, payment_method: "full_payment" as const } : l))
     const groups = byIssuer(lines)
     // Delivery is paid now with the goods: it goes on the platform's prepayment receipt.
     if (shippingLines.length && lines.some((l) => l.kind === "PHYSICAL")) {
@@ -69,6 +82,8 @@ export function planReceipts(input: {
   const payments = receiptsFor(line.line_id, "payment")
 
   if (trigger.type === "transitioned" && SETTLED_STATES[line.kind] === trigger.to) {
+    // Settled in full by the money received (a course on the checkout's receipt): nothing to add.
+    if (prepayments.some((r) => r.document.items.some((i) => i.line_id === line.line_id && i.payment_method === "full_payment"))) return []
     const advance = prepayments.length > 0
     const planned: PlannedReceipt[] = [{
       issuer: line.issuer, line_ids: [line.line_id], idempotency_key: `${order_id}:payment:${line.line_id}`,
@@ -93,15 +108,29 @@ export function planReceipts(input: {
   const settled = amountOn(moneyReceipt, line.line_id)
   const refunded = receiptsFor(line.line_id, "refund").reduce((s, r) => s + amountOn(r, line.line_id), 0)
   const remaining = settled - refunded
-  const amount = trigger.type === "refunded" ? Math.min(trigger.amount_minor, remaining) : remaining
-  if (amount <= 0) return []
-  const refundOf: PaymentMethod = payments.length ? "full_payment" : "full_prepayment"
-  const sold: FiscalLine = { ...line, amount_minor: settled }
+  // An ended line returns what the receipts took, less what it keeps (never less than nothing).
+  const kept = trigger.type === "transitioned" ? Math.min(Math.max(0, line.kept_minor ?? 0), remaining) : 0
+  const amount = trigger.type === "refunded" ? Math.min(trigger.amount_minor, remaining) : remaining - kept
+  const paidInFull = payments.length > 0 || moneyReceipt.document.items.some((i) => i.line_id === line.line_id && i.payment_method === "full_payment")
+  const refundOf: PaymentMethod = paidInFull ? "full_payment" : "full_prepayment"
+  const sold: FiscalLine = { ...line, payment_method: undefined, amount_minor: settled }
   const suffix = trigger.type === "refunded" ? trigger.refund_id ?? `amount-${trigger.amount_minor}-${refunded}` : "cancel"
-  return [{
-    issuer: line.issuer, line_ids: [line.line_id], idempotency_key: `${order_id}:refund:${line.line_id}:${suffix}`,
-    document: buildReceipt({ settlement: "refund", lines: [refundLine(sold, amount)], client, rate_date: new Date(moneyReceipt.created_at), refund_of: refundOf }),
-  }]
+  const planned: PlannedReceipt[] = []
+  if (amount > 0) {
+    planned.push({
+      issuer: line.issuer, line_ids: [line.line_id], idempotency_key: `${order_id}:refund:${line.line_id}:${suffix}`,
+      document: buildReceipt({ settlement: "refund", lines: [refundLine(sold, amount)], client, rate_date: new Date(moneyReceipt.created_at), refund_of: refundOf }),
+    })
+  }
+  // The kept part (a cancellation fee) of a line only prepaid is settled now, offsetting the advance:
+  // the fee is the price of the cancelled supply and must be on a receipt.
+  if (kept > 0 && !paidInFull) {
+    planned.push({
+      issuer: line.issuer, line_ids: [line.line_id], idempotency_key: `${order_id}:payment:${line.line_id}`,
+      document: buildReceipt({ settlement: "payment", lines: [{ ...refundLine(sold, kept), payment_method: undefined }], client, rate_date: now, advance_offset: true }),
+    })
+  }
+  return planned
 }
 
 function byIssuer(lines: PlanLine[]): [string, FiscalLine[]][] {

@@ -17,6 +17,20 @@ export type LineKind = "PHYSICAL" | "SERVICE" | "COURSE"
 
 export type Supplier = { inn: string; name: string; phones: string[] }
 
+/**
+ * The agent attribute of a position (FFD 1.2 tag 1222): what the platform is to the merchant under
+ * their contract — commission agent (комиссионер), attorney (поверенный) or another agent (иной
+ * агент). A merchant setting, with a platform default (docs/fiscal.md).
+ */
+export const AGENT_TYPES = ["commission_agent", "attorney", "another"] as const
+export type AgentType = (typeof AGENT_TYPES)[number]
+
+/** The platform default agent role (FISCAL_AGENT_TYPE_DEFAULT; commission agent unless set). */
+export function defaultAgentType(): AgentType {
+  const v = process.env.FISCAL_AGENT_TYPE_DEFAULT as AgentType | undefined
+  return v && (AGENT_TYPES as readonly string[]).includes(v) ? v : "commission_agent"
+}
+
 /** One order line as the builder needs it. `amount_minor` is what the buyer pays for it (after discounts). */
 export type FiscalLine = {
   line_id: string
@@ -29,6 +43,14 @@ export type FiscalLine = {
   product_vat_rate?: unknown
   /** The merchant on whose behalf the platform sells (agent receipt); absent when the seller issues its own receipt. */
   supplier?: Supplier
+  /** The platform's agent role for this supplier (default commission agent). */
+  agent_type?: AgentType
+  /**
+   * On a receipt for money received (settlement "prepayment"): how this line is settled by it —
+   * full prepayment for goods and bookings delivered later (the default), full payment for a
+   * course delivered at once. Tag 1214 is per position, so both share one receipt.
+   */
+  payment_method?: PaymentMethod
 }
 
 export type ReceiptItem = {
@@ -41,7 +63,7 @@ export type ReceiptItem = {
   payment_method: PaymentMethod
   payment_object: PaymentObject
   vat: { type: VatType; sum: number }
-  agent?: { type: "commission_agent"; supplier: Supplier }
+  agent?: { type: AgentType; supplier: Supplier }
 }
 
 export type FiscalDocument = {
@@ -90,7 +112,8 @@ export function applyOrderDiscount<T extends { amount_minor: number }>(lines: T[
 
 /**
  * A `sell` (prepayment / payment) or `sell_refund` receipt for the given lines:
- * - prepayment: full_prepayment at the computed rate (22/122 …), paid electronically;
+ * - prepayment (money received at checkout): full_prepayment at the computed rate (22/122 …) for
+ *   lines delivered later, full_payment at the rate for lines delivered at once; paid electronically;
  * - payment: full_payment at the rate; paid by offsetting the advance when the line was prepaid
  *   (`advance_offset`), electronically otherwise (course with immediate access);
  * - refund: mirrors what is refunded at the rate of the original sale (`rate_date` = sale date),
@@ -99,11 +122,14 @@ export function applyOrderDiscount<T extends { amount_minor: number }>(lines: T[
 export function buildReceipt(input: BuildInput & { advance_offset?: boolean }): FiscalDocument {
   if (!input.lines.length) throw new FiscalRuleError("A receipt needs at least one line")
   const client = contact(input.client)
-  const method: PaymentMethod =
+  const receiptMethod: PaymentMethod =
     input.settlement === "prepayment" ? "full_prepayment" : input.settlement === "payment" ? "full_payment" : input.refund_of ?? "full_payment"
-  const prepaymentRate = method === "full_prepayment"
   const items: ReceiptItem[] = []
   for (const line of input.lines) {
+    // A line settled in full by the money received (a course) keeps full_payment on that receipt; a
+    // refund mirrors the line's own method when it had one.
+    const method: PaymentMethod = input.settlement === "payment" ? receiptMethod : line.payment_method ?? receiptMethod
+    const prepaymentRate = method === "full_prepayment"
     const rate: VatRate = lineVatRate({ tax_regime: line.tax_regime, product_rate: line.product_vat_rate, at: input.rate_date })
     const type = vatType(rate, prepaymentRate)
     for (const pos of splitPositions(line.amount_minor, line.quantity)) {
@@ -118,7 +144,7 @@ export function buildReceipt(input: BuildInput & { advance_offset?: boolean }): 
         payment_method: method,
         payment_object: line.kind === "PHYSICAL" ? "commodity" : "service",
         vat: { type, sum: vatAmount(sum, type) },
-        ...(line.supplier ? { agent: { type: "commission_agent" as const, supplier: line.supplier } } : {}),
+        ...(line.supplier ? { agent: { type: line.agent_type ?? "commission_agent", supplier: line.supplier } } : {}),
       })
     }
   }

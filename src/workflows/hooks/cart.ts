@@ -6,12 +6,13 @@ import { onOrderPlacedWorkflow } from "../order-lines/on-order-placed"
 import { claimCartStock, releaseClaim, type StockClaim } from "../reservations/complete-cart-stock"
 
 // Only approved merchants sell: refuse their variants before they reach a cart.
-addToCartWorkflow.hooks.validate(async ({ input }, { container }) => {
-  await assertVariantsSellable(container, (input.items ?? []).map((i: any) => i.variant_id))
+// In roubles (the RU market) the merchant must also have an INN (sellable.ts).
+addToCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
+  await assertVariantsSellable(container, (input.items ?? []).map((i: any) => i.variant_id), (cart as any)?.currency_code)
 })
 
-createCartWorkflow.hooks.validate(async ({ input }, { container }) => {
-  await assertVariantsSellable(container, ((input as any).items ?? []).map((i: any) => i.variant_id))
+createCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
+  await assertVariantsSellable(container, ((input as any).items ?? []).map((i: any) => i.variant_id), (cart as any)?.currency_code ?? (input as any)?.currency_code)
 })
 
 // Also re-checked at completion: a merchant suspended while the cart was open cannot be paid.
@@ -19,7 +20,7 @@ createCartWorkflow.hooks.validate(async ({ input }, { container }) => {
 // `beforePaymentAuthorization` hook (src/workflows/hooks/reservations.ts); 409 OUT_OF_STOCK otherwise.
 completeCartWorkflow.hooks.validate(
   async ({ cart }, { container }) => {
-    await assertVariantsSellable(container, ((cart as any).items ?? []).map((i: any) => i.variant_id))
+    await assertVariantsSellable(container, ((cart as any).items ?? []).map((i: any) => i.variant_id), (cart as any).currency_code)
     const claim = await claimCartStock(container, cart as any)
     return new StepResponse(undefined, claim)
   },

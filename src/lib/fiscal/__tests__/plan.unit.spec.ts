@@ -14,13 +14,19 @@ const asExisting = (planned: ReturnType<typeof planReceipts>, created_at = NOW):
   planned.map((p) => ({ settlement: p.document.settlement, status: "DONE", document: p.document, created_at }))
 
 describe("planReceipts", () => {
-  it("order placed: one prepayment receipt per issuer for paid physical/service lines, none for courses", () => {
+  it("order placed: one receipt per issuer for every line the payment pays for, mixed payment methods (issue 17 §2)", () => {
     const planned = planReceipts({ ...base, trigger: { type: "placed" }, lines: [shell, massage, course, ownRegister], existing: [] })
     expect(planned.map((p) => [p.issuer, p.idempotency_key])).toEqual([
-      ["platform", "order_1:prepayment:l_massage,l_shell"],
+      ["platform", "order_1:prepayment:l_course,l_massage,l_shell"],
       ["mer_own", "order_1:prepayment:l_own"],
     ])
-    expect(planned[0].document.items.every((i) => i.payment_method === "full_prepayment")).toBe(true)
+    // Goods and the booking are prepaid (computed rate 22/122); the course, delivered at once, is paid
+    // in full (22 %); the whole payment is one electronic payment: 299.00 + 5,000.00 + 149.50.
+    const byLine = (id: string) => planned[0].document.items.filter((i) => i.line_id === id)
+    expect(byLine("l_shell").map((i) => [i.payment_method, i.vat.type])).toEqual([["full_prepayment", "vat122"], ["full_prepayment", "vat122"]])
+    expect(byLine("l_massage").map((i) => [i.payment_method, i.vat.type])).toEqual([["full_prepayment", "none"]])
+    expect(byLine("l_course").map((i) => [i.payment_method, i.vat.type])).toEqual([["full_payment", "vat22"]])
+    expect(planned[0].document.payments).toEqual([{ type: "electronic", sum: 29900 + 500000 + 14950 }])
     expect(planned[1].document.items[0].agent).toBeUndefined()
   })
 
@@ -38,10 +44,34 @@ describe("planReceipts", () => {
     expect(r.document.items.map((i) => i.vat.type)).toEqual(["vat22", "vat22"])
   })
 
-  it("course access: one full_payment paid electronically; intermediate states make nothing", () => {
-    const [r] = planReceipts({ ...base, trigger: { type: "transitioned", line_id: "l_course", to: "ACCESS_GRANTED" }, lines: [course], existing: [] })
-    expect(r.document.payments).toEqual([{ type: "electronic", sum: 14950 }])
+  it("course access adds no receipt (the checkout's settled it); intermediate states make nothing", () => {
+    const paid = asExisting(planReceipts({ ...base, trigger: { type: "placed" }, lines: [course], existing: [] }))
+    expect(planReceipts({ ...base, trigger: { type: "transitioned", line_id: "l_course", to: "ACCESS_GRANTED" }, lines: [course], existing: paid })).toEqual([])
+    expect(planReceipts({ ...base, trigger: { type: "transitioned", line_id: "l_course", to: "ACCESS_GRANTED" }, lines: [course], existing: [] })).toEqual([])
     expect(planReceipts({ ...base, trigger: { type: "transitioned", line_id: "l_shell", to: "SHIPPED" }, lines: [shell], existing: [] })).toEqual([])
+    // Its refund mirrors a full payment.
+    const [r] = planReceipts({ ...base, trigger: { type: "refunded", line_id: "l_course", amount_minor: 14950, refund_id: "olt_c" }, lines: [course], existing: paid })
+    expect(r.document.items.map((i) => [i.payment_method, i.vat.type, i.sum])).toEqual([["full_payment", "vat22", 14950]])
+  })
+
+  it("a late cancellation keeps its fee on a receipt: Σ sale money − Σ refunds = the fee kept", () => {
+    // A 100.00 booking (VAT payer) prepaid at checkout; the buyer cancels late, 30.00 fee kept: the line
+    // captured 100.00 and refunded 70.00. Before, the refund receipt returned 100.00 and the fee was on none.
+    const booking: PlanLine = { ...massage, line_id: "l_booking", amount_minor: 10000, tax_regime: "VAT_PAYER" }
+    const prepaid = asExisting(planReceipts({ ...base, trigger: { type: "placed" }, lines: [booking], existing: [] }))
+    const planned = planReceipts({ ...base, trigger: { type: "transitioned", line_id: "l_booking", to: "CANCELLED" }, lines: [{ ...booking, state: "CANCELLED", kept_minor: 3000 }], existing: prepaid })
+    expect(planned.map((p) => [p.idempotency_key, p.document.operation, p.document.total, p.document.payments[0].type])).toEqual([
+      ["order_1:refund:l_booking:cancel", "sell_refund", 7000, "electronic"],
+      ["order_1:payment:l_booking", "sell", 3000, "advance"],
+    ])
+    // The refund mirrors the prepayment (22/122 of 70.00 = 12.62); the fee is settled as the service at 22 %.
+    expect(planned[0].document.items[0]).toMatchObject({ payment_method: "full_prepayment", vat: { type: "vat122", sum: 1262 } })
+    expect(planned[1].document.items[0]).toMatchObject({ payment_method: "full_payment", vat: { type: "vat22", sum: 541 } })
+    const money = (op: string) => [...prepaid.map((r) => r.document), ...planned.map((p) => p.document)]
+      .filter((d) => d.operation === op).flatMap((d) => d.payments).filter((p) => p.type === "electronic").reduce((s, p) => s + p.sum, 0)
+    expect(money("sell") - money("sell_refund")).toBe(3000)
+    // Redelivered: the same keys, and nothing more once they exist.
+    expect(planReceipts({ ...base, trigger: { type: "transitioned", line_id: "l_booking", to: "CANCELLED" }, lines: [{ ...booking, kept_minor: 3000 }], existing: [...prepaid, ...asExisting(planned)] })).toEqual([])
   })
 
   it("partial refund then cancel: refund receipts never exceed what was settled", () => {

@@ -4,6 +4,8 @@ import { startOrangeDataContractServer, OrangeDataContractServer } from "../../.
 import { makeTestPki, TestPki } from "../../../../integration-tests/helpers/test-pki"
 import { AtolFiscalProvider, ATOL_TOKEN_TTL_MS } from "../providers/atol"
 import { OrangeDataFiscalProvider } from "../providers/orangedata"
+import { orangeDataBody } from "../providers/orangedata/mapping"
+import { buildReceipt } from "../../../lib/fiscal/receipt"
 import { FiscalProviderError } from "../providers/types"
 
 let atol: AtolContractServer
@@ -130,11 +132,42 @@ describe("OrangeData specifics", () => {
     const body = JSON.parse(od.documents[0].raw)
     expect(body.content.type).toBe(1)
     expect(body.content.positions[0]).toEqual({
-      quantity: 2, price: 99.67, tax: 3, taxSum: 35.95, text: "Snail shell", paymentMethodType: 1, paymentSubjectType: 1, measurementUnit: 0,
+      quantity: 2, price: 99.67, tax: 3, taxSum: 35.95, text: "Snail shell", paymentMethodType: 1, paymentSubjectType: 1, quantityMeasurementUnit: 0,
       agentType: 32, supplierINN: "7707083893", supplierInfo: { name: "ООО Улитка", phoneNumbers: ["+79990001122"] },
     })
     expect(body.content.positions[2]).toMatchObject({ tax: 6, paymentSubjectType: 4 })
     expect(body.content.checkClose).toEqual({ payments: [{ type: 2, amount: 448.5 }], taxationSystem: 0 })
+  })
+})
+
+describe("OrangeData as its protocol and official client name things (issue 17 §2)", () => {
+  it("FFD 1.2 positions carry quantityMeasurementUnit (tag 2108), never the unknown measurementUnit", async () => {
+    od.reset()
+    const body: any = orangeDataBody(sampleSale(), "raw-1", odConfig() as any)
+    expect(body.content.positions.every((p: any) => p.quantityMeasurementUnit === 0 && !("measurementUnit" in p))).toBe(true)
+  })
+
+  it("the agent type comes from the merchant's contract: attorney = bit 4 (16), another agent = bit 6 (64)", async () => {
+    const doc = sampleSale()
+    doc.items[0].agent!.type = "attorney"
+    doc.items[doc.items.length - 1].agent!.type = "another"
+    const body: any = orangeDataBody(doc, "agent-1", odConfig() as any)
+    expect(body.content.positions[0].agentType).toBe(16)
+    expect(body.content.positions.at(-1).agentType).toBe(64)
+  })
+
+  it("a 2026 refund of a 2025 sale (20 %) carries useTax20; a 2026 sale and its refund do not", async () => {
+    od.reset()
+    const line = { line_id: "l1", title: "Snail shell", kind: "PHYSICAL" as const, quantity: 1, amount_minor: 12000, tax_regime: "VAT_PAYER" as const, supplier: { inn: "7707083893", name: "ООО Улитка", phones: [] } }
+    // The rate follows the original sale's date: 2025-12-20 → 20 % (tax code 1 = "the standard rate").
+    const oldRefund = buildReceipt({ settlement: "refund", lines: [line], client: { email: "b@example.com" }, rate_date: new Date("2025-12-20T10:00:00Z"), refund_of: "full_payment" })
+    await odProvider.send({ external_id: "tax20-1", document: oldRefund, config: odConfig() })
+    const newRefund = buildReceipt({ settlement: "refund", lines: [line], client: { email: "b@example.com" }, rate_date: new Date("2026-02-01T10:00:00Z"), refund_of: "full_payment" })
+    await odProvider.send({ external_id: "tax20-2", document: newRefund, config: odConfig() })
+    const [a, b] = od.documents.map((d) => JSON.parse(d.raw).content)
+    expect(a).toMatchObject({ type: 2, useTax20: true, positions: [{ tax: 1, taxSum: 20 }] }) // 120.00 × 20/120 = 20.00
+    expect(b.useTax20).toBeUndefined()
+    expect(b.positions[0]).toMatchObject({ tax: 1, taxSum: 21.64 }) // 120.00 × 22/122 = 21.639… → 21.64
   })
 })
 

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { AGENT_TYPES } from "../../../lib/fiscal/receipt"
 import { MerchantInvite } from "./merchant-invite"
 import { MerchantUser } from "./merchant-user"
 
@@ -25,6 +26,9 @@ export const Merchant = model
     contact_email: model.text(),
     contact_phone: model.text().nullable(),
     default_locale: model.text().default("en"),
+    // The platform's role under its contract with the merchant, printed on RU agent receipts (tag 1222);
+    // null = the platform default (FISCAL_AGENT_TYPE_DEFAULT).
+    fiscal_agent_type: model.enum([...AGENT_TYPES]).nullable(),
     users: model.hasMany(() => MerchantUser, { mappedBy: "merchant" }),
     invites: model.hasMany(() => MerchantInvite, { mappedBy: "merchant" }),
   })

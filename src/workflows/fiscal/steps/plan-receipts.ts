@@ -1,8 +1,10 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { planReceipts, PlanLine, Trigger } from "../../../lib/fiscal/plan"
-import { lineAmountMinor, LINE_AMOUNT_FIELDS, lineQuantity } from "../../../lib/order-items"
+import { lineAmountMinor, LINE_AMOUNT_FIELDS, lineQuantity, orderItemAmounts } from "../../../lib/order-items"
 import { PRODUCT_VAT_METADATA_KEY } from "../../../lib/fiscal/vat"
+import { defaultAgentType } from "../../../lib/fiscal/receipt"
+import { toMinor } from "../../../lib/money"
 import { FISCAL_MODULE } from "../../../modules/fiscal"
 import type FiscalModuleService from "../../../modules/fiscal/service"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
@@ -12,6 +14,8 @@ export type PlanReceiptsInput = { order_id: string; trigger: Trigger; now?: Date
 
 /** Orders fiscalized under 54-FZ: those settled in roubles (the Russia region). */
 export const FISCAL_CURRENCY = "rub"
+
+const ENDED_STATES = new Set(["CANCELLED", "REFUNDED"])
 
 /**
  * Gathers the order, its lines, merchants and existing receipts, asks planReceipts what the event
@@ -37,7 +41,7 @@ export const planFiscalReceiptsStep = createStep("plan-fiscal-receipts", async (
   const { data: products } = productIds.length
     ? await query.graph({
         entity: "product",
-        fields: ["id", "metadata", "merchant.id", "merchant.inn", "merchant.legal_name", "merchant.contact_phone", "merchant.tax_regime"],
+        fields: ["id", "metadata", "merchant.id", "merchant.inn", "merchant.legal_name", "merchant.contact_phone", "merchant.tax_regime", "merchant.fiscal_agent_type"],
         filters: { id: productIds },
       })
     : { data: [] as any[] }
@@ -45,6 +49,8 @@ export const planFiscalReceiptsStep = createStep("plan-fiscal-receipts", async (
   const ownRegister = new Map<string, boolean>()
   for (const m of new Set(lines.map((l) => l.merchant_id).filter(Boolean) as string[])) ownRegister.set(m, await fiscal.hasOwnRegister(m))
 
+  // What each line captures (the order's discount allocated by largest remainder): receipts match the money.
+  const amounts = orderItemAmounts([...items.values()], order.currency_code)
   const planLines: PlanLine[] = lines.flatMap((line) => {
     const item = items.get(line.line_item_id)
     if (!item) return []
@@ -56,10 +62,16 @@ export const planFiscalReceiptsStep = createStep("plan-fiscal-receipts", async (
       title: item.product_title || item.title || "Item",
       kind: line.kind as any,
       quantity: lineQuantity(item),
-      amount_minor: lineAmountMinor(item, order.currency_code),
+      amount_minor: amounts.get(item.id)?.total ?? lineAmountMinor(item, order.currency_code),
       tax_regime: merchant?.tax_regime ?? "VAT_PAYER",
       product_vat_rate: product?.metadata?.[PRODUCT_VAT_METADATA_KEY],
       supplier: merchant && !own ? { inn: merchant.inn ?? "", name: merchant.legal_name, phones: merchant.contact_phone ? [merchant.contact_phone] : [] } : undefined,
+      // The platform's role from the merchant's contract, else the platform default (issue 17 §2).
+      agent_type: merchant && !own ? merchant.fiscal_agent_type ?? defaultAgentType() : undefined,
+      // An ended line keeps what was captured and not refunded (a late-cancellation fee); voided = nothing.
+      kept_minor: ENDED_STATES.has(line.state)
+        ? Math.max(0, toMinor((line.captured_amount as any) ?? 0, order.currency_code) - toMinor((line.refunded_amount as any) ?? 0, order.currency_code))
+        : undefined,
       state: line.state,
       issuer: own ? merchant.id : "platform",
     }]

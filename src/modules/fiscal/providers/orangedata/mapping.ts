@@ -1,4 +1,4 @@
-import type { FiscalDocument, PaymentType, ReceiptItem } from "../../../../lib/fiscal/receipt"
+import type { AgentType, FiscalDocument, PaymentType, ReceiptItem } from "../../../../lib/fiscal/receipt"
 import type { VatType } from "../../../../lib/fiscal/vat"
 import { rubles } from "../http"
 
@@ -29,8 +29,14 @@ export const OD_PAYMENT_METHOD = { full_prepayment: 1, full_payment: 4 } as cons
 export const OD_SUBJECT = { commodity: 1, service: 4 } as const
 /** checkClose.payments[].type: 2 = electronic (tag 1081), 14 = prepayment offset (tag 1215). */
 export const OD_PAYMENT_TYPE: Record<PaymentType, number> = { electronic: 2, advance: 14 }
-/** Agent flag bits (tag 1222): bit 5 = commission agent. */
-const COMMISSION_AGENT = 1 << 5
+/** Agent flag bits (tag 1222): bit 4 = attorney (поверенный), bit 5 = commission agent, bit 6 = another agent. */
+export const OD_AGENT_TYPE: Record<AgentType, number> = { attorney: 1 << 4, commission_agent: 1 << 5, another: 1 << 6 }
+/**
+ * Tax codes 1 and 3 mean "the standard rate" at the document's date (22 % from 2026). A refund or
+ * correction of a sale made before 2026 is at 20 %: OrangeData's official client (node-orangedata
+ * 1.5, "add new tax") carries `useTax20: true` in the content for it.
+ */
+const OLD_STANDARD_RATE: VatType[] = ["vat20", "vat120"]
 
 function position(i: ReceiptItem) {
   return {
@@ -41,10 +47,11 @@ function position(i: ReceiptItem) {
     text: i.name,
     paymentMethodType: OD_PAYMENT_METHOD[i.payment_method],
     paymentSubjectType: OD_SUBJECT[i.payment_object],
-    measurementUnit: 0,
+    // FFD 1.2 (ffdVersion 4) tag 2108, named as in OrangeData's protocol and official Node client: 0 = pieces.
+    quantityMeasurementUnit: 0,
     ...(i.agent
       ? {
-          agentType: COMMISSION_AGENT,
+          agentType: OD_AGENT_TYPE[i.agent.type],
           supplierINN: i.agent.supplier.inn,
           supplierInfo: { name: i.agent.supplier.name, phoneNumbers: i.agent.supplier.phones },
         }
@@ -59,6 +66,7 @@ export function orangeDataBody(doc: FiscalDocument, id: string, config: OrangeDa
     taxationSystem: config.taxation_system,
   }
   const head = { id, inn: config.inn, group: config.group ?? "Main", key: config.key_name ?? config.inn, ...(callbackUrl ? { callbackUrl } : {}) }
+  const oldRate = doc.operation !== "sell" && doc.items.some((i) => OLD_STANDARD_RATE.includes(i.vat.type)) ? { useTax20: true } : {}
   if (doc.operation === "sell_correction") {
     const c = doc.correction!
     return {
@@ -72,6 +80,7 @@ export function orangeDataBody(doc: FiscalDocument, id: string, config: OrangeDa
         customerContact: doc.client.email ?? doc.client.phone,
         positions,
         checkClose,
+        ...oldRate,
       },
     }
   }
@@ -83,6 +92,7 @@ export function orangeDataBody(doc: FiscalDocument, id: string, config: OrangeDa
       positions,
       checkClose,
       customerContact: doc.client.email ?? doc.client.phone,
+      ...oldRate,
     },
   }
 }
