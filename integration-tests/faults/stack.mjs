@@ -126,8 +126,10 @@ export async function createStack({ log, env: baseEnv = process.env }) {
     // ones); it outlasts the provider's three attempts of 1.5 s, so a live call is never settled under it.
     PAYMENT_OPERATION_LEASE_MS: baseEnv.PAYMENT_OPERATION_LEASE_MS || "5000",
     IDEMPOTENCY_LEASE_MS: baseEnv.IDEMPOTENCY_LEASE_MS || "3000",
-    // Checkouts interrupted this long ago are recovered; in production it outlasts Medusa's 2-minute
-    // cart completion lock, here no live completion races the recovery.
+    // The order money lock of a killed instance lapses after this TTL (renewed while held; 15 s in production).
+    ORDER_MONEY_LOCK_TTL_S: baseEnv.ORDER_MONEY_LOCK_TTL_S || "5",
+    // Checkouts interrupted this long ago are dead: recovered, their completion lock taken over
+    // (production: 90 s, longer than any live completion; here no live completion races the recovery).
     CHECKOUT_RECOVERY_AFTER_MS: baseEnv.CHECKOUT_RECOVERY_AFTER_MS || "2000",
     // An operation still open this long after its lease is a violation (production: 2 min).
     VERIFY_MONEY_GRACE_MS: baseEnv.VERIFY_MONEY_GRACE_MS || "10000",

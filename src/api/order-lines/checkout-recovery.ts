@@ -17,12 +17,20 @@ export async function settleInterruptedCompletion(req: MedusaRequest, _res: Medu
     const { data: [link] } = await query.graph({ entity: "order_cart", fields: ["order_id", "order.created_at"], filters: { cart_id: cartId } })
     const orderId = (link as any)?.order_id
     if (orderId) {
-      const dead = checkoutIsDead((link as any)?.order?.created_at ?? new Date())
-      await settleUnderCartLock(req.scope, orderId, cartId, { takeOver: dead, waitS: dead ? 5 : 35 })
-        .catch((e: any) => {
-          if (/acquir|Timed-out/i.test(e?.message ?? "")) throw new SnailError(409, "ORDER_BUSY", "This cart's checkout is still being completed; try again in a moment.")
-          throw e
-        })
+      // Wait for a completion still running; the moment the order is old enough to belong to a dead
+      // checkout, take its lock over instead of waiting out Medusa's 2 min lock.
+      const createdAt = (link as any)?.order?.created_at ?? new Date()
+      const deadline = Date.now() + 35_000
+      for (;;) {
+        const dead = checkoutIsDead(createdAt)
+        try {
+          await settleUnderCartLock(req.scope, orderId, cartId, { takeOver: dead, waitS: 2 })
+          break
+        } catch (e: any) {
+          if (!/acquir|Timed-out/i.test(e?.message ?? "")) throw e
+          if (Date.now() >= deadline) throw new SnailError(409, "ORDER_BUSY", "This cart's checkout is still being completed; try again in a moment.")
+        }
+      }
     }
     next()
   } catch (e) {

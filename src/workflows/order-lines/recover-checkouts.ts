@@ -69,7 +69,7 @@ export async function settleInterruptedCheckout(container: MedusaContainer, orde
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: [order] } = await query.graph({
     entity: "order",
-    fields: ["id", "status", "payment_collections.payments.id", "payment_collections.payments.canceled_at"],
+    fields: ["id", "status", "payment_collections.id", "payment_collections.payments.id", "payment_collections.payments.canceled_at"],
     filters: { id: orderId },
   })
   if (!order || (order as any).status === "canceled") return "nothing_to_do"
@@ -81,7 +81,12 @@ export async function settleInterruptedCheckout(container: MedusaContainer, orde
   const booked = await bookingService(container).listBookings({ order_id: orderId, status: "BOOKED" } as any)
   await releaseRows(container, booked, "RELEASED", ["BOOKED"])
   await cancelOrderWorkflow(container).run({ input: { order_id: orderId, no_notification: true } as any })
-  await container.resolve(ContainerRegistrationKeys.LINK).dismiss({ [Modules.ORDER]: { order_id: orderId }, [Modules.CART]: { cart_id: cartId } })
+  // The cart and its payment collection go back to the cart: the next completion links them to its own order.
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  await link.dismiss({ [Modules.ORDER]: { order_id: orderId }, [Modules.CART]: { cart_id: cartId } })
+  for (const pc of (order.payment_collections ?? []).filter(Boolean) as any[]) {
+    await link.dismiss({ [Modules.ORDER]: { order_id: orderId }, [Modules.PAYMENT]: { payment_collection_id: pc.id } })
+  }
   await container.resolve(Modules.CART).updateCarts(cartId, { completed_at: null } as any)
   return "rolled_back"
 }
