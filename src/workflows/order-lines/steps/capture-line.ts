@@ -42,13 +42,27 @@ export const captureLineStep = createStep(
     const currency = order.currency_code
     // A line captured early (before its authorization expired) has nothing left to capture.
     const itemTotal = orderItemAmounts((order.items ?? []).filter(Boolean) as any[], currency).get(item.id)!.total
-    const lineMinor = Math.max(0, itemTotal - toMinor(line.captured_amount ?? 0, currency))
+    let lineMinor = Math.max(0, itemTotal - toMinor(line.captured_amount ?? 0, currency))
     const shippingMinor = line.kind === "PHYSICAL" ? Math.max(0, shippingTotalMinor(order, currency) - (await lines.capturedShippingMinor(order.id))) : 0
-    const amountMinor = lineMinor + shippingMinor
+    let amountMinor = lineMinor + shippingMinor
     if (amountMinor === 0) return new StepResponse({ captured: 0 })
 
     const payments = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter((p: any) => p && !p.canceled_at)
-    const payment = payments.find((p: any) => uncapturedMinor(p, currency) >= amountMinor)
+    let payment = payments.find((p: any) => uncapturedMinor(p, currency) >= amountMinor)
+    if (!payment && payments.length) {
+      // Medusa rounds the authorization once for the whole order, we round each line: the order's last
+      // capture may find up to one minor unit per item (and shipping method) fewer authorized than its
+      // lines add up to. It takes what is left — never more than was authorized — instead of never
+      // being capturable (docs/vat-ae.md: the buyer was charged the authorized amount).
+      const best = [...payments].sort((a: any, b: any) => uncapturedMinor(b, currency) - uncapturedMinor(a, currency))[0]
+      const shortfall = amountMinor - uncapturedMinor(best, currency)
+      const tolerance = (order.items ?? []).filter(Boolean).length + (order.shipping_methods ?? []).filter(Boolean).length
+      if (shortfall > 0 && shortfall <= tolerance && lineMinor >= shortfall) {
+        payment = best
+        lineMinor -= shortfall
+        amountMinor -= shortfall
+      }
+    }
     if (!payment) throw new SnailError(422, "CAPTURE_FAILED", `No authorization left to capture ${toMajorString(amountMinor, currency)} ${currency.toUpperCase()}`)
     await assertManualPaymentReceived(container, payment.id, amountMinor) // manual payment: only money staff recorded as received
 
