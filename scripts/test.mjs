@@ -18,10 +18,10 @@ import { assertE2ePortsFree, buildInBackground, runE2e } from "./lib/test-e2e.mj
 import { dropLeftoverTestDatabases, listTestDatabases } from "./lib/test-databases.mjs"
 
 process.chdir(root)
-const ALL = ["unit", "modules", "http", "e2e"]
-// faults: the crash and PSP-fault suite (integration-tests/faults); on request until every scenario passes
-// (then it joins ALL, before e2e, so CI runs it).
-const KNOWN = [...ALL, "faults"]
+// faults: the crash and PSP-fault suite (integration-tests/faults): real server processes SIGKILLed
+// at named points and PSP faults, then recovery and verify:money.
+const ALL = ["unit", "modules", "http", "faults", "e2e"]
+const KNOWN = ALL
 const JEST_TYPES = { unit: "unit", modules: "integration:modules", http: "integration:http" }
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ALL
 const unknown = wanted.filter((s) => !KNOWN.includes(s))
@@ -91,8 +91,8 @@ async function main() {
   const build = wanted.includes("e2e") && hasChromium() ? buildInBackground({ env, say, sink, nice: jestSuites.length > 0 }) : undefined
   if (jestSuites.length) await jestRun(jestSuites)
   if (wanted.includes("unit")) await tzMatrix()
-  if (wanted.includes("e2e")) await e2e(build)
   if (wanted.includes("faults")) await faults()
+  if (wanted.includes("e2e")) await e2e(build)
 }
 
 async function jestRun(suites) {
