@@ -64,7 +64,8 @@ export async function runE2e({ env, chromium, say, sink, build }) {
     // NODE_ENV=development: plain-http admin cookies and development secrets are fine here.
     // A separate Next build folder so a running `npm run dev` does not block this one.
     // ESCROW_HOLD_MS=0: escrow is released without the 7-day hold, so the money test can pay out.
-    env: { ...env, REDIS_URL: "", NODE_ENV: "development", NEXT_DIST_DIR: ".next-e2e", ESCROW_HOLD_MS: env.ESCROW_HOLD_MS ?? "0" },
+    // FISCAL_RECEIPTS_SCHEDULE: the fiscal outbox polls every 5 s, so the fiscal flow does not wait out minute ticks.
+    env: { ...env, REDIS_URL: "", NODE_ENV: "development", NEXT_DIST_DIR: ".next-e2e", ESCROW_HOLD_MS: env.ESCROW_HOLD_MS ?? "0", FISCAL_RECEIPTS_SCHEDULE: env.FISCAL_RECEIPTS_SCHEDULE ?? "*/5 * * * * *" },
     log: say,
   })
   say(`stack up (${Math.round((Date.now() - t) / 1000)} s); running the browser flows…`)

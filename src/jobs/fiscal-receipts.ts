@@ -8,5 +8,6 @@ export default async function fiscalReceiptsJob(container: MedusaContainer) {
 
 export const config = {
   name: "fiscal-receipts",
-  schedule: "* * * * *",
+  // Every minute; FISCAL_RECEIPTS_SCHEDULE (cron, seconds allowed) lets the browser test poll every few seconds.
+  schedule: process.env.FISCAL_RECEIPTS_SCHEDULE || "* * * * *",
 }
