@@ -7,15 +7,8 @@ jest.setTimeout(120 * 1000)
 
 const redisUrl = process.env.REDIS_URL
 
-if (!redisUrl) {
-  // Loud on purpose: CI always sets REDIS_URL, so a skip here means a local run without Redis.
-  console.warn("\n!!! REDIS_URL is not set: the Redis-backed suite is SKIPPED, not passed. !!!\n")
-  // Skipped (reason): these tests assert Redis-backed modules and need a real redis-server at
-  // REDIS_URL; without it there is nothing true to test, and the skip is reported, never a pass.
-  describe.skip("Redis-backed modules (REDIS_URL not set)", () => { // skipped: no redis-server without REDIS_URL (reason above)
-    it("needs REDIS_URL", () => {})
-  })
-} else {
+// Without REDIS_URL this file is not collected (jest.config.js) and `npm test` names it as not run.
+if (redisUrl) {
   medusaIntegrationTestRunner({
     env: { REDIS_URL: redisUrl },
     testSuite: ({ getContainer }) => {
