@@ -1,10 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MARKETPLACE_MODULE } from "../../src/modules/marketplace"
 import { syncLineLedgerWorkflow } from "../../src/workflows/marketplace-money/sync-line-ledger"
-import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
 import { failing } from "../helpers/admin"
 import { checkoutActors } from "../helpers/checkout"
 import { drainEventBus } from "../helpers/events"
+import { withSandboxPsp } from "../helpers/sandbox-psp"
 import { adminProduct, approvedMerchant, type Headers, parcelShipping } from "../helpers/merchants"
 import { waitFor } from "../helpers/wait"
 import { verifyMoney } from "../../src/workflows/marketplace-money/verify-money"
@@ -12,18 +12,8 @@ import { sandboxPspFigures } from "../../src/workflows/marketplace-money/psp-fig
 
 jest.setTimeout(240 * 1000)
 
-const API_KEY = "sk_sandbox_money_test"
-let psp: Awaited<ReturnType<typeof startSandboxPsp>>
-
-beforeAll(async () => {
-  psp = await startSandboxPsp({ port: 0, apiKey: API_KEY, webhookSecret: "whsec_money_test", webhookUrl: "http://127.0.0.1:1/unused", dataFile: "" })
-  // Read on use by the app running in this process: the PSP above, and no hold so release is testable now.
-  Object.assign(process.env, { SANDBOX_PSP_URL: psp.url, SANDBOX_PSP_API_KEY: API_KEY, SANDBOX_PSP_WEBHOOK_SECRET: "whsec_money_test", ESCROW_HOLD_MS: "0" })
-})
-afterAll(async () => {
-  delete process.env.ESCROW_HOLD_MS
-  await psp?.close()
-})
+// No escrow hold, so release is testable now.
+const sandbox = withSandboxPsp("money_test", { ESCROW_HOLD_MS: "0" })
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -206,8 +196,8 @@ medusaIntegrationTestRunner({
       expect((await run()).mismatches).toEqual([])
       const order = (await api.get(`/admin/orders/${orderId}?fields=payment_collections.payments.data`, admin)).data.order
       const intentId = order.payment_collections[0].payments[0].data.intent_id
-      await fetch(`${psp.url}/v1/payment_intents/${intentId}/refunds`, {
-        method: "POST", headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" }, body: JSON.stringify({ amount: 100 }),
+      await fetch(`${sandbox.psp.url}/v1/payment_intents/${intentId}/refunds`, {
+        method: "POST", headers: { authorization: `Bearer ${sandbox.apiKey}`, "content-type": "application/json" }, body: JSON.stringify({ amount: 100 }),
       })
       const report = await run()
       expect(report.mismatches).toEqual([expect.objectContaining({ kind: "refund", provider_reference: intentId, ours: 2000, theirs: 2100 })])

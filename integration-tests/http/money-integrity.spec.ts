@@ -2,11 +2,11 @@
 process.env.PAYMENT_OPERATION_LEASE_MS = "1500"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ORDER_LINES_MODULE } from "../../src/modules/order-lines"
-import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
 import { sandboxPspFigures } from "../../src/workflows/marketplace-money/psp-figures"
 import { verifyMoney } from "../../src/workflows/marketplace-money/verify-money"
 import { checkoutActors, outcome } from "../helpers/checkout"
 import { drainEventBus } from "../helpers/events"
+import { withSandboxPsp } from "../helpers/sandbox-psp"
 import { adminProduct, approvedMerchant, type Headers } from "../helpers/merchants"
 import { waitFor } from "../helpers/wait"
 
@@ -14,17 +14,7 @@ jest.setTimeout(240 * 1000)
 
 // Bounded races on one order's money (issue 15): every one must leave the PSP, Medusa's payment,
 // the lines' journal-derived totals and the ledger agreeing (verifyMoney), whatever the interleaving.
-const API_KEY = "sk_sandbox_integrity_test"
-let psp: Awaited<ReturnType<typeof startSandboxPsp>>
-
-beforeAll(async () => {
-  psp = await startSandboxPsp({ port: 0, apiKey: API_KEY, webhookSecret: "whsec_integrity", webhookUrl: "http://127.0.0.1:1/unused", dataFile: "" })
-  Object.assign(process.env, { SANDBOX_PSP_URL: psp.url, SANDBOX_PSP_API_KEY: API_KEY, SANDBOX_PSP_WEBHOOK_SECRET: "whsec_integrity", VERIFY_MONEY_GRACE_MS: "0" })
-})
-afterAll(async () => {
-  delete process.env.VERIFY_MONEY_GRACE_MS
-  await psp?.close()
-})
+const sandbox = withSandboxPsp("integrity", { VERIFY_MONEY_GRACE_MS: "0" })
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -63,7 +53,7 @@ medusaIntegrationTestRunner({
     const intentOf = async (orderId: string) => {
       const { data: [order] } = await getContainer().resolve("query").graph({ entity: "order", fields: ["payment_collections.payments.data"], filters: { id: orderId } })
       const intentId = (order as any).payment_collections[0].payments[0].data.intent_id
-      return (await fetch(`${psp.url}/v1/payment_intents/${intentId}`, { headers: { authorization: `Bearer ${API_KEY}` } })).json()
+      return (await fetch(`${sandbox.psp.url}/v1/payment_intents/${intentId}`, { headers: { authorization: `Bearer ${sandbox.apiKey}` } })).json()
     }
     const lineRow = async (id: string) => (await getContainer().resolve<any>(ORDER_LINES_MODULE).listOrderLines({ id }))[0]
     const expectMoneyConsistent = async () => {
@@ -105,10 +95,10 @@ medusaIntegrationTestRunner({
       const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
       // PSP down during a capture move: 503, the move is undone, the operation stays open (UNKNOWN).
-      psp.setFaults({ mode: "down" })
+      sandbox.psp.setFaults({ mode: "down" })
       const down = await move(A.owner, orderId, lamp.id, "FULFILLING")
       expect(down).toEqual(expect.objectContaining({ status: 503, data: expect.objectContaining({ code: "PSP_UNAVAILABLE" }) }))
-      psp.setFaults({ mode: "none" })
+      sandbox.psp.setFaults({ mode: "none" })
       expect((await lineRow(lamp.id)).state).toBe("PAID")
       expect((await intentOf(orderId)).amount_captured).toBe(0)
       // The retry settles the open capture with its own key first, then has nothing left to capture.
@@ -117,20 +107,20 @@ medusaIntegrationTestRunner({
       expect((await intentOf(orderId)).amount_captured).toBe(2000)
 
       // A refund whose answer is lost after the PSP committed it, retried with the same key: one refund.
-      psp.setFaults({ mode: "error_after_commit", operations: ["refund"], count: 5 })
+      sandbox.psp.setFaults({ mode: "error_after_commit", operations: ["refund"], count: 5 })
       const keyed = { headers: { ...A.owner.headers, "x-idempotency-key": "refund-once" } }
       const url = `/merchant/orders/${orderId}/lines/${lamp.id}/refunds`
       const first = await outcome(api.post(url, { amount: 5, reason: "dented" }, keyed))
       expect([200, 503]).toContain(first.status)
-      psp.setFaults({ mode: "none" })
+      sandbox.psp.setFaults({ mode: "none" })
       expect((await outcome(api.post(url, { amount: 5, reason: "dented" }, keyed))).status).toBe(200)
       expect((await intentOf(orderId)).amount_refunded).toBe(500)
       expect(Number((await lineRow(lamp.id)).refunded_amount)).toBe(5)
 
       // PSP down during a refund: 503; once it is back, the recovery routine settles and finishes it.
-      psp.setFaults({ mode: "down" })
+      sandbox.psp.setFaults({ mode: "down" })
       expect((await refund(A.owner, orderId, lamp.id, 3)).status).toBe(503)
-      psp.setFaults({ mode: "none" })
+      sandbox.psp.setFaults({ mode: "none" })
       // Past its lease the recovery routine (the minute job, or this call) settles it, then finishes it.
       await sleep(1600)
       await api.post("/admin/money/recover", {}, admin)

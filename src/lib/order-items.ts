@@ -99,6 +99,16 @@ export function currentAdjustments(item: Pick<ItemMoney, "adjustments">) {
   return rows.filter((a) => Number(a.version ?? 0) === latest)
 }
 
+type ShippingMoney = { amount?: unknown; is_tax_inclusive?: boolean | null; adjustments?: ItemMoney["adjustments"]; tax_lines?: ItemMoney["tax_lines"] }
+
+/** What the buyer pays for an order's shipping, in minor units: each method as a one-unit line. */
+export function shippingTotalMinor(methods: readonly (ShippingMoney | null)[] | null | undefined, currency: string): number {
+  return (methods ?? []).reduce(
+    (s, m) => s + (m ? lineAmountMinor({ unit_price: m.amount, quantity: 1, is_tax_inclusive: m.is_tax_inclusive, adjustments: m.adjustments, tax_lines: m.tax_lines }, currency) : 0),
+    0
+  )
+}
+
 /** Fields `lineAmountMinor` needs, for query.graph on an order. */
 export const LINE_AMOUNT_FIELDS = [
   "items.unit_price", "items.quantity", "items.detail.quantity", "items.is_tax_inclusive",

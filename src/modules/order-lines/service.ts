@@ -169,6 +169,17 @@ export default class OrderLinesModuleService extends MedusaService({ OrderLine, 
     await em.execute(`UPDATE "payment_operation" SET "finished_at" = now(), "updated_at" = now() WHERE "id" IN (${ids.map(() => "?").join(", ")}) AND "finished_at" IS NULL`, ids)
   }
 
+  /** The succeeded refund a caller's X-Idempotency-Key already made on this line, if any. */
+  @InjectManager()
+  async findRefundByRequestKey(lineId: string, requestKey: string, @MedusaContext() sharedContext: Context = {}): Promise<StoredOperation | null> {
+    const em = sharedContext.manager as any
+    const [row] = await em.execute(
+      `SELECT * FROM "payment_operation" WHERE "line_id" = ? AND "kind" = 'refund' AND "state" = 'SUCCEEDED' AND "context"->>'request_key' = ? AND "deleted_at" IS NULL LIMIT 1`,
+      [lineId, requestKey]
+    )
+    return row ? toOperation(row) : null
+  }
+
   /** Open operations: of one order (any lease), or every one whose lease has lapsed. */
   @InjectManager()
   async listOpenOperations(filter: { order_id?: string; lapsed?: boolean; limit?: number }, @MedusaContext() sharedContext: Context = {}): Promise<StoredOperation[]> {

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { toMinor } from "../../lib/money"
-import { LINE_AMOUNT_FIELDS, lineAmountMinor, orderItemAmounts } from "../../lib/order-items"
+import { LINE_AMOUNT_FIELDS, orderItemAmounts, shippingTotalMinor } from "../../lib/order-items"
 import { sumMinor } from "../../lib/payments"
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
 import type OrderLinesModuleService from "../../modules/order-lines/service"
@@ -102,8 +102,7 @@ export async function verifyMoney(container: MedusaContainer, options: { now?: D
         }
       }
       const shippingCaptured = ops.filter((o) => o.kind === "capture").reduce((s, o) => s + Number(o.shipping_amount), 0)
-      const shippingTotal = (order.shipping_methods ?? []).filter(Boolean).reduce(
-        (s: number, m: any) => s + lineAmountMinor({ unit_price: m.amount, quantity: 1, is_tax_inclusive: m.is_tax_inclusive, adjustments: m.adjustments, tax_lines: m.tax_lines }, currency), 0)
+      const shippingTotal = shippingTotalMinor(order.shipping_methods, currency)
       if (shippingCaptured > shippingTotal) add(order.id, "shipping_capture_exceeds_price", `shipping captured ${shippingCaptured} > shipping charged ${shippingTotal}`)
       if (medusaCaptured !== linesCaptured + shippingCaptured) {
         add(order.id, "captures_cover_lines_and_shipping", `Medusa captured ${medusaCaptured}; lines ${linesCaptured} + shipping ${shippingCaptured} = ${linesCaptured + shippingCaptured}`)

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { faultPoint } from "../../../lib/faults/fault-points"
 import { toMajorString, toMinor } from "../../../lib/money"
-import { LINE_AMOUNT_FIELDS, lineAmountMinor, orderItemAmounts } from "../../../lib/order-items"
+import { LINE_AMOUNT_FIELDS, orderItemAmounts, shippingTotalMinor } from "../../../lib/order-items"
 import { uncapturedMinor } from "../../../lib/payments"
 import { SnailError } from "../../../lib/snail-error"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
@@ -43,7 +43,7 @@ export const captureLineStep = createStep(
     // A line captured early (before its authorization expired) has nothing left to capture.
     const itemTotal = orderItemAmounts((order.items ?? []).filter(Boolean) as any[], currency).get(item.id)!.total
     let lineMinor = Math.max(0, itemTotal - toMinor(line.captured_amount ?? 0, currency))
-    const shippingMinor = line.kind === "PHYSICAL" ? Math.max(0, shippingTotalMinor(order, currency) - (await lines.capturedShippingMinor(order.id))) : 0
+    const shippingMinor = line.kind === "PHYSICAL" ? Math.max(0, shippingTotalMinor(order.shipping_methods, currency) - (await lines.capturedShippingMinor(order.id))) : 0
     let amountMinor = lineMinor + shippingMinor
     if (amountMinor === 0) return new StepResponse({ captured: 0 })
 
@@ -78,9 +78,3 @@ export const captureLineStep = createStep(
   }
 )
 
-function shippingTotalMinor(order: any, currency: string): number {
-  return (order.shipping_methods ?? []).filter(Boolean).reduce(
-    (s: number, m: any) => s + lineAmountMinor({ unit_price: m.amount, quantity: 1, is_tax_inclusive: m.is_tax_inclusive, adjustments: m.adjustments, tax_lines: m.tax_lines }, currency),
-    0
-  )
-}

@@ -48,10 +48,9 @@ export const refundLineStep = createStep("refund-order-line", async (input: Refu
   if (before.state === "CLOSED") throw new SnailError(409, "INVALID_TRANSITION", "A closed line cannot be refunded")
   await settleOpenOperations(container, before.order_id)
   if (input.request_key) {
-    const earlier = (await lines.listPaymentOperations({ line_id: before.id, kind: "refund", state: "SUCCEEDED" } as any))
-      .find((op: any) => op.context?.request_key === input.request_key)
+    const earlier = await lines.findRefundByRequestKey(before.id, input.request_key)
     if (earlier) {
-      return new StepResponse({ refunded: Number(earlier.line_amount), payment_id: earlier.payment_id, refund_id: await recordLineRefund(container, toStored(earlier)), operation_id: earlier.id })
+      return new StepResponse({ refunded: earlier.line_amount, payment_id: earlier.payment_id, refund_id: await recordLineRefund(container, earlier), operation_id: earlier.id })
     }
   }
   const [line] = await lines.listOrderLines({ id: input.line_id })
@@ -95,10 +94,6 @@ export const refundLineStep = createStep("refund-order-line", async (input: Refu
   const refundId = await recordLineRefund(container, op)
   return new StepResponse({ refunded: amount, payment_id: payment.id, refund_id: refundId, operation_id: op.id })
 })
-
-function toStored(row: any): StoredOperation {
-  return { ...row, amount: Number(row.amount), line_amount: Number(row.line_amount), shipping_amount: Number(row.shipping_amount) }
-}
 
 /**
  * What follows a succeeded refund operation on its line: the history row (whose id names the
