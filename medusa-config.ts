@@ -2,6 +2,8 @@ import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import {
   assertProductionSecrets, DEV_COOKIE_SECRET, DEV_JWT_SECRET, DEV_SANDBOX_API_KEY, DEV_SANDBOX_WEBHOOK_SECRET, sandboxEnabled,
 } from "./src/lib/config/secrets"
+import { assertProductionDataKeys } from "./src/lib/config/data-keys"
+import { sessionSettings } from "./src/lib/sessions/tokens"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -10,6 +12,8 @@ const redisUrl = env.REDIS_URL || undefined
 const workerMode = parseWorkerMode(env.MEDUSA_WORKER_MODE)
 
 assertProductionSecrets(env)
+// Merchants' tax ids, phones and payout accounts are encrypted at rest with this keyring (docs/security.md).
+assertProductionDataKeys(env)
 
 // Every default below is a safe local-development value; production overrides them through the environment.
 const defaultCors = "http://localhost:8000,http://localhost:9000,http://localhost:5173"
@@ -26,6 +30,8 @@ module.exports = defineConfig({
       authCors: env.AUTH_CORS || defaultCors,
       jwtSecret: env.JWT_SECRET || DEV_JWT_SECRET,
       cookieSecret: env.COOKIE_SECRET || DEV_COOKIE_SECRET,
+      // Access tokens are short-lived; sessions and rotating refresh tokens carry sign-ins (docs/security.md).
+      jwtExpiresIn: `${Math.floor(sessionSettings(env).accessTtlMs / 1000)}s`,
     },
     // The session cookie is never readable by scripts and not sent on cross-site subrequests. Behind plain
     // http (local production runs) a Secure cookie would never be sent back: COOKIE_SECURE=false, which
@@ -37,13 +43,20 @@ module.exports = defineConfig({
     disable: env.ADMIN_DISABLED === "true" || workerMode === "worker",
     backendUrl: env.MEDUSA_BACKEND_URL || "/",
   },
-  featureFlags: redisUrl ? { caching: true } : {},
+  // translation: Medusa's own product, variant and option translations, applied to store answers by
+  // the request's locale (`x-medusa-locale` or `?locale=`); the storefront sends its language (issue 21 §8).
+  featureFlags: { translation: true, ...(redisUrl ? { caching: true } : {}) },
   plugins: [{ resolve: "@snail/admin-extensions", options: {} }],
   modules: [
+    { resolve: "@medusajs/medusa/translation" },
     { resolve: "./src/modules/product-kind" },
     { resolve: "./src/modules/marketplace" },
     { resolve: "./src/modules/order-lines" },
     { resolve: "./src/modules/idempotency" },
+    { resolve: "./src/modules/ops" },
+    { resolve: "./src/modules/auth-session" },
+    { resolve: "./src/modules/audit" },
+    { resolve: "./src/modules/privacy" },
     vatAeModule(),
     taxModule(),
     { resolve: "./src/modules/course-access" },
@@ -53,6 +66,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/booking", options: { redisUrl, keyPrefix: env.BOOKING_LOCK_PREFIX || "snail:slot" } },
     paymentModule(),
     searchModule(),
+    ...notificationModules(),
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
 })
@@ -203,6 +217,45 @@ function searchModule() {
   }
 }
 
+// Notifications (docs/notifications.md): Medusa's notification module with our SMTP (channel "email")
+// and Telegram (channel "telegram") providers, each only when configured (`npm run dev` starts a local
+// mail catcher and sets SMTP_HOST); our notification-center module keeps preferences, the delivery log
+// and Telegram chat links.
+function notificationModules() {
+  // Medusa's default "feed" provider stays: the admin's own notification bell reads it.
+  const providers: { resolve: string; id: string; options: Record<string, unknown> }[] = [
+    { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["feed"] } },
+  ]
+  if (env.SMTP_HOST) {
+    providers.push({
+      resolve: "./src/modules/notification-center/providers/smtp",
+      id: "smtp",
+      options: {
+        channels: ["email"], host: env.SMTP_HOST, port: Number(env.SMTP_PORT || 587), secure: env.SMTP_SECURE === "true",
+        user: env.SMTP_USER || undefined, pass: env.SMTP_PASS || undefined, from: env.SMTP_FROM || "SnailMarketplace <no-reply@snail.local>",
+        timeout_ms: Number(env.SMTP_TIMEOUT_MS || 15000),
+      },
+    })
+  }
+  if (env.TELEGRAM_BOT_TOKEN) {
+    providers.push({
+      resolve: "./src/modules/notification-center/providers/telegram",
+      id: "telegram",
+      options: {
+        channels: ["telegram"], token: env.TELEGRAM_BOT_TOKEN, api_url: env.TELEGRAM_API_URL || "https://api.telegram.org",
+        max_inline_wait_ms: Number(env.TELEGRAM_MAX_INLINE_WAIT_MS || 3000),
+      },
+    })
+  }
+  return [
+    { resolve: "@medusajs/medusa/notification", options: { providers } },
+    {
+      resolve: "./src/modules/notification-center",
+      options: { max_attempts: Number(env.NOTIFY_MAX_ATTEMPTS || 5), backoff_ms: Number(env.NOTIFY_BACKOFF_MS || 30000) },
+    },
+  ]
+}
+
 // PEM values may come with literal "\n" from one-line env files.
 function pem(value: string | undefined): string {
   return (value ?? "").replace(/\\n/g, "\n")
@@ -216,7 +269,8 @@ function redisModules(url: string) {
     {
       resolve: "@medusajs/medusa/locking",
       options: {
-        providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl: url } }],
+        // Medusa's Redis provider with leases renewed by the holder: a killed process's locks lapse in seconds (issue 23).
+        providers: [{ resolve: "./src/modules/locking-lease", id: "locking-redis", is_default: true, options: { redisUrl: url } }],
       },
     },
     {

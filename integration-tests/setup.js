@@ -3,6 +3,16 @@ const { MetadataStorage } = require("@medusajs/framework/mikro-orm/core")
 
 MetadataStorage.clear()
 
+// Medusa logs every event it processes and every refused request at "info"; under jest each line goes
+// through the captured console with a stack trace (~5,000 lines a run). Warnings and errors are what a
+// failing test needs; TEST_VERBOSE=1 or an explicit LOG_LEVEL keeps everything.
+if (!process.env.LOG_LEVEL && process.env.TEST_VERBOSE !== "1") process.env.LOG_LEVEL = "warn"
+
+// HTTP files start from a database copied from one migrated once per run (helpers/migrated-template.js).
+if (process.env.SNAIL_TEST_DB_TEMPLATE) {
+  require("./helpers/migrated-template").useMigratedTemplate(process.env.SNAIL_TEST_DB_TEMPLATE)
+}
+
 // Test files run in parallel jest workers (scripts/test.mjs). With REDIS_URL set every app uses
 // Redis for its event bus, workflow engine, locks and cache: two apps on one Redis database would
 // take each other's BullMQ jobs (a subscriber running against the other file's database) and

@@ -30,7 +30,7 @@ async function main() {
   })
 
   const { admin_email, admin_password, publishable_key } = stack.credentials
-  const { psp, atol } = stack.ports
+  const { psp, atol, mailInbox, mailSmtp } = stack.ports
   log(
     `SnailMarketplace is up.\n` +
       `   API              ${stack.serverUrl}   (PORT)\n` +
@@ -38,6 +38,7 @@ async function main() {
       `   Storefront       ${stack.storefrontUrl}   (STOREFRONT_PORT)\n` +
       `   Sandbox PSP      http://localhost:${psp}   (SANDBOX_PSP_PORT, default PORT + 10)\n` +
       (atol ? `   ATOL contract    http://localhost:${atol}   (ATOL_CONTRACT_PORT, default PORT + 30; set ATOL_LOGIN for the real ATOL)\n` : "") +
+      (mailInbox ? `   Mail inbox       http://localhost:${mailInbox}   (every email sent; SMTP on 127.0.0.1:${mailSmtp}; PORT + 26 / + 25; set SMTP_HOST for a real relay)\n` : "") +
       `   PostgreSQL       ${db.embedded ? `embedded, localhost:${embeddedPort} (EMBEDDED_PG_PORT), data in .data/postgres-dev` : "DATABASE_URL"}\n` +
       `   Publishable key  ${publishable_key}\n` +
       `   A child that dies is restarted (up to 5 times a minute); Ctrl-C stops everything${db.embedded ? ", the embedded database included" : ""}.`

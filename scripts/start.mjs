@@ -4,7 +4,7 @@
 // Database: DATABASE_URL, or the project's embedded PostgreSQL when it is unset.
 import fs from "node:fs"
 import path from "node:path"
-import { root } from "./lib/app-stack.mjs"
+import { linkBuildToProject, root } from "./lib/app-stack.mjs"
 import { resolveDatabase } from "./lib/database.mjs"
 import { UserFacingError } from "./lib/embedded-postgres.mjs"
 import { launch, log } from "./lib/launcher.mjs"
@@ -29,10 +29,7 @@ async function main(shutdown) {
       )
     }
   }
-  // The build has no node_modules of its own: reuse the project's, which also makes the
-  // admin-extensions plugin (a workspace symlink) resolvable from the build.
-  const modules = path.join(buildDir, "node_modules")
-  if (!fs.existsSync(modules)) fs.symlinkSync(path.join(root, "node_modules"), modules, "dir")
+  linkBuildToProject(buildDir)
 
   db = await resolveDatabase({
     dataDir: path.join(root, ".data/postgres-dev"),

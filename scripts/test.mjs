@@ -15,15 +15,23 @@ import { startEmbeddedPostgres, UserFacingError } from "./lib/embedded-postgres.
 import { run } from "./lib/processes.mjs"
 import { readJestResults } from "./lib/test-report.mjs"
 import { assertE2ePortsFree, buildInBackground, runE2e } from "./lib/test-e2e.mjs"
-import { dropLeftoverTestDatabases, listTestDatabases } from "./lib/test-databases.mjs"
+import { createEmptyDatabase, databaseUrl, dropDatabase, dropLeftoverTestDatabases, listTestDatabases } from "./lib/test-databases.mjs"
 
 process.chdir(root)
 // faults: the crash and PSP-fault suite (integration-tests/faults): real server processes SIGKILLed
 // at named points and PSP faults, then recovery and verify:money.
-const ALL = ["unit", "modules", "http", "faults", "e2e"]
+// scale: the production build as two servers + one worker behind the balancer (integration-tests/scale;
+// needs REDIS_URL), before e2e and on the same build.
+const ALL = ["unit", "modules", "http", "faults", "scale", "e2e"]
 const KNOWN = ALL
+// The topology suite (two servers + a worker behind the balancer, on the production build) is part of
+// the default run: it is the only check that jobs run once and locks hold across instances. It needs
+// Redis (CI always has it); without REDIS_URL it is listed as not run, with that reason. SCALE_SUITE=0
+// leaves it out of a local run (~3 min on 2 cores), named in the summary, never counted as passed.
+const SCALE_BY_DEFAULT = process.env.SCALE_SUITE !== "0"
+const DEFAULT = SCALE_BY_DEFAULT ? ALL : ALL.filter((s) => s !== "scale")
 const JEST_TYPES = { unit: "unit", modules: "integration:modules", http: "integration:http" }
-const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ALL
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : DEFAULT
 const unknown = wanted.filter((s) => !KNOWN.includes(s))
 if (unknown.length) {
   console.error(`Unknown suite(s): ${unknown.join(", ")}. Choose from ${KNOWN.join(", ")}.`)
@@ -55,7 +63,7 @@ const TZ_SPECS = ["src/lib/booking/"]
 let embedded
 let databasesBefore
 const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", NEXT_TELEMETRY_DISABLED: "1" }
-/** @type {{ suite: string, status: "pass"|"FAIL"|"not run", detail: string, seconds?: number }[]} */
+/** @type {{ suite: string, status: "pass"|"FAIL"|"not run"|"left out", detail: string, seconds?: number }[]} */
 const rows = []
 const skips = []
 const failures = []
@@ -87,11 +95,22 @@ async function main() {
   }
 
   const jestSuites = wanted.filter((s) => s in JEST_TYPES)
-  // With other suites to run first, the e2e build runs beside them at low priority.
-  const build = wanted.includes("e2e") && hasChromium() ? buildInBackground({ env, say, sink, nice: jestSuites.length > 0 }) : undefined
+  // With other suites to run first, the e2e build runs beside them at low priority (from here on,
+  // so it overlaps the template migration too). One production build serves scale and the browser test.
+  const needsBuild = (wanted.includes("e2e") && hasChromium()) || (wanted.includes("scale") && env.REDIS_URL)
+  const build = needsBuild ? buildInBackground({ env, say, sink, nice: jestSuites.length > 0 }) : undefined
+  if (wanted.includes("http")) await migrateTestTemplate()
   if (jestSuites.length) await jestRun(jestSuites)
   if (wanted.includes("unit")) await tzMatrix()
   if (wanted.includes("faults")) await faults()
+  if (wanted.includes("scale")) await scale(build)
+  else if (!process.argv.slice(2).length) {
+    const reason = "left out with SCALE_SUITE=0 (npm test -- scale runs it alone)"
+    // "left out" is a choice made here, not missing infrastructure: listed, never counted as passed,
+    // and not a CI failure (a suite that *could* not run is).
+    rows.push({ suite: "scale", status: "left out", detail: reason })
+    skips.push(`scale › the whole topology suite: ${reason}`)
+  }
   if (wanted.includes("e2e")) await e2e(build)
 }
 
@@ -150,11 +169,54 @@ async function faults() {
   const t = Date.now()
   say("── faults ──")
   try {
-    await run("node", ["integration-tests/faults/run.mjs"], { env, label: "fault suite", onLine: sink((l) => l.startsWith("[faults]")) })
+    // With the scale suite to come, the fault suite leaves a copy of its freshly seeded database
+    // for it (one migration + seed instead of two); dropped in cleanup().
+    const seededCopy = wanted.includes("scale") && env.REDIS_URL ? { FAULTS_SEEDED_COPY: SEEDED_COPY } : {}
+    await run("node", ["integration-tests/faults/run.mjs"], { env: { ...env, ...seededCopy }, label: "fault suite", onLine: sink((l) => l.startsWith("[faults]")) })
     rows.push({ suite: "faults", status: "pass", detail: "crash and PSP-fault scenarios", seconds: secs(t) })
   } catch (e) {
     rows.push({ suite: "faults", status: "FAIL", detail: e.message, seconds: secs(t) })
     failures.push({ what: "faults", message: `${e.message}: the scenarios' output is in ${logPath}` })
+  }
+}
+
+const SEEDED_COPY = "snail_faults_seeded_copy"
+// One migrated database per run; each HTTP file's database is a copy of it
+// (integration-tests/helpers/migrated-template.js) instead of migrating ~200 tables again.
+const TEST_TEMPLATE = `snail_test_template_${process.pid}`
+
+async function migrateTestTemplate() {
+  const t = Date.now()
+  await createEmptyDatabase(env, TEST_TEMPLATE)
+  // NODE_ENV=test as under jest, so the same settings (and modules) are migrated.
+  await run(`${root}/node_modules/.bin/medusa`, ["db:migrate", "--skip-scripts"], {
+    env: { ...env, NODE_ENV: "test", DATABASE_URL: databaseUrl(env, TEST_TEMPLATE) },
+    label: "medusa db:migrate (test template)",
+    onLine: sink(),
+  })
+  env.SNAIL_TEST_DB_TEMPLATE = TEST_TEMPLATE
+  say(`test database template migrated (${secs(t)} s)`)
+}
+
+async function scale(build) {
+  const t = Date.now()
+  say("── scale (2 servers + worker behind the balancer) ──")
+  if (!env.REDIS_URL) {
+    const reason = "REDIS_URL is not set (the instances share Redis)"
+    rows.push({ suite: "scale", status: "not run", detail: reason })
+    skips.push(`scale › the whole topology suite: ${reason}`)
+    return
+  }
+  try {
+    const buildError = await build
+    if (buildError) throw buildError
+    const tRun = Date.now()
+    const template = wanted.includes("faults") ? { SCALE_TEMPLATE_DB: SEEDED_COPY } : {}
+    await run("node", ["integration-tests/scale/run.mjs"], { env: { ...env, ...template }, label: "scale suite", onLine: sink((l) => l.startsWith("[scale")) })
+    rows.push({ suite: "scale", status: "pass", detail: `topology scenarios passed (${secs(tRun)} s after the build)`, seconds: secs(t) })
+  } catch (e) {
+    rows.push({ suite: "scale", status: "FAIL", detail: e.message, seconds: secs(t) })
+    failures.push({ what: "scale", message: `${e.message}: the scenarios' output is in ${logPath}, each process's log in .logs/scale/` })
   }
 }
 
@@ -180,6 +242,8 @@ async function e2e(build) {
 const secs = (t) => Math.round((Date.now() - t) / 1000)
 
 async function cleanup() {
+  if (env.SNAIL_TEST_DB_TEMPLATE) await dropDatabase(env, TEST_TEMPLATE).catch(() => undefined)
+  if (wanted.includes("faults") && wanted.includes("scale") && env.DB_HOST) await dropDatabase(env, SEEDED_COPY).catch(() => undefined)
   if (databasesBefore) {
     try {
       const { dropped, kept } = await dropLeftoverTestDatabases(env, databasesBefore, { allowed: Boolean(embedded) || process.env.CI === "true" })
@@ -203,7 +267,7 @@ async function finish(code, fatal) {
     console.error(`\n\x1b[31m[test] ${fatal}\x1b[0m`)
     logFile.write(`\n[test] ${fatal}\n`)
   }
-  const colour = { pass: "\x1b[32mpass\x1b[0m", FAIL: "\x1b[31mFAIL\x1b[0m", "not run": "\x1b[33mNOT RUN\x1b[0m" }
+  const colour = { pass: "\x1b[32mpass\x1b[0m", FAIL: "\x1b[31mFAIL\x1b[0m", "not run": "\x1b[33mNOT RUN\x1b[0m", "left out": "\x1b[33mLEFT OUT\x1b[0m" }
   for (const f of failures) {
     console.log(`\n\x1b[31m── ${f.what} ──\x1b[0m\n${f.message.split("\n").slice(0, 60).join("\n")}`)
     logFile.write(`\n── ${f.what} ──\n${strip(f.message)}\n`)

@@ -40,3 +40,27 @@ export async function regionWithSandbox(backend, currency) {
   }
   return region
 }
+
+/**
+ * A buyer orders `quantity` of the product `handle` in roubles, shipped to Moscow, paid with the
+ * sandbox card (the fiscal and dashboard flows start from such an order). Returns the order.
+ */
+export async function placeRubOrder(backend, { handle, quantity, email, address }) {
+  const token = await adminToken(backend)
+  const russia = await regionWithSandbox(backend, "rub")
+  const { api_keys } = await http(backend, "GET", "/admin/api-keys?type=publishable", { token })
+  const store = { "x-publishable-api-key": api_keys[0].token }
+  const { products } = await http(backend, "GET", `/store/products?handle=${handle}&region_id=${russia.id}`, { headers: store })
+  const { cart } = await http(backend, "POST", "/store/carts", { headers: store, body: { region_id: russia.id, email } })
+  await http(backend, "POST", `/store/carts/${cart.id}/line-items`, { headers: store, body: { variant_id: products[0].variants[0].id, quantity } })
+  await http(backend, "POST", `/store/carts/${cart.id}`, { headers: store, body: { shipping_address: { ...address, city: "Moscow", country_code: "ru" } } })
+  const { shipping_options } = await http(backend, "GET", `/store/shipping-options?cart_id=${cart.id}`, { headers: store })
+  if (shipping_options?.length) await http(backend, "POST", `/store/carts/${cart.id}/shipping-methods`, { headers: store, body: { option_id: shipping_options[0].id } })
+  const { payment_collection } = await http(backend, "POST", "/store/payment-collections", { headers: store, body: { cart_id: cart.id } })
+  await http(backend, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, {
+    headers: store, body: { provider_id: SANDBOX_PROVIDER, data: { card_number: "4242424242424242" } },
+  })
+  const placed = await http(backend, "POST", `/store/carts/${cart.id}/complete`, { headers: store })
+  if (placed.type !== "order") throw new Error(`cart did not complete: ${JSON.stringify(placed).slice(0, 300)}`)
+  return placed.order
+}

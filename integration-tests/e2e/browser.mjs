@@ -132,3 +132,48 @@ export async function expectAttribute(locator, name, expected, timeout = STEP_TI
     return { ok: actual === expected, actual }
   }, `expected ${name}="${expected}"`, timeout)
 }
+
+// ── accessibility (axe-core, injected into the page) ────────────────────────
+
+const AXE_PATH = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url))
+
+/**
+ * Runs axe-core (WCAG 2 A/AA rules) on the page as it is now; throws naming every serious or
+ * critical violation (rule, impact, first nodes). Minor and moderate findings are returned.
+ */
+export async function expectAccessible(page, label) {
+  // Next streams a page's metadata after its content on client-side navigation: the <title> can
+  // arrive a moment after the heading does (a cold production server, CI). Every page has one, so
+  // wait for it (10 s) rather than audit the page mid-navigation; a page without one still fails.
+  await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 10_000 }).catch(() => undefined)
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_PATH })
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] })
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }))
+  })
+  const bad = result.filter((v) => v.impact === "serious" || v.impact === "critical")
+  if (bad.length) throw new Error(`axe on ${label}: ${bad.map((v) => `${v.id} (${v.impact}: ${v.help}) at ${v.nodes.join(", ")}`).join("; ")}`)
+  return result
+}
+
+/** Phone layouts: nothing wider than the screen (no sideways scrolling). */
+export async function expectNoHorizontalOverflow(page, label) {
+  const { scroll, width, culprit } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    const wide = [...document.querySelectorAll("body *")].find((e) => {
+      const r = e.getBoundingClientRect()
+      return r.width > 0 && (r.right > width + 1 || r.left < -1)
+    })
+    return { scroll: document.documentElement.scrollWidth, width, culprit: wide ? `${wide.tagName.toLowerCase()}.${wide.className}` : null }
+  })
+  if (scroll > width + 1) throw new Error(`${label}: the page is ${scroll}px wide on a ${width}px screen (first wide element: ${culprit})`)
+}
+
+/** With E2E_SHOTS=<folder>, saves a full-page screenshot named `name` (for people reviewing the pages; off by default). */
+export async function snap(page, name) {
+  const dir = process.env.E2E_SHOTS
+  if (!dir) return
+  await mkdir(dir, { recursive: true })
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true }).catch(() => {})
+}

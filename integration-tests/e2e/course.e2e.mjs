@@ -2,7 +2,7 @@
 //   a buyer registers → buys a Slow Academy course together with a Snail Goods mug (one mixed cart,
 //   sandbox card) → "My courses" shows the course ACTIVE at 0 % with the refund button → downloads
 //   the notes lesson (signed URL) and streams the HLS lesson (signed playlist + 2 signed segments,
-//   watermark token shown) → progress 33 %, then 66 % → past the 30 % threshold the refund button is
+//   watermark token shown) → progress 16 %, the PDF → 99 % → past the 30 % threshold the refund button is
 //   gone and the translated reason is shown; the server refuses the refund with 422
 //   COURSE_REFUND_CONSUMPTION_EXCEEDED. Then the platform admin opens the course product in the
 //   Medusa admin: the "Course content" widget lists the lessons, the grants list shows this buyer
@@ -32,6 +32,8 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     step = "open the storefront, Europe region"
     await page.goto(`${base}/`, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 2 })
     await page.locator('[data-testid="product-card"]').first().waitFor()
+    // The catalogue is server-rendered: the picker works once the page is interactive.
+    await page.locator('header[data-ready="true"]').waitFor()
     await page.locator('[data-testid="region-select"]').selectOption(europe.id)
 
     step = "register a buyer"
@@ -95,17 +97,19 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     await waitCount(card.locator('[data-testid="lesson-row"]'), 3)
     await card.locator('[data-testid="course-refund"]').waitFor()
 
-    step = "download the notes lesson: progress 33 %"
+    // Consumption is unique seconds ÷ total seconds (issue 17 §6): the seeded course is notes (reading
+    // time 120 s) + PDF (default 600 s) + a 4 s video = 724 s. Notes: floor(100·120/724) = 16 %.
+    step = "download the notes lesson: progress 16 %"
     await card.locator('[data-testid="lesson-row"]').nth(0).locator('[data-testid="lesson-download"]').click()
-    await expectAttribute(card.locator('[data-testid="course-consumption"]'), "data-value", "33")
+    await expectAttribute(card.locator('[data-testid="course-consumption"]'), "data-value", "16")
     await expectAttribute(card.locator('[data-testid="lesson-row"]').nth(0).locator('[data-testid="lesson-progress"]'), "data-value", "100")
 
-    step = "stream the video lesson: signed playlist and both segments load, watermark shown, progress 66 %"
-    const video = card.locator('[data-testid="lesson-row"]').nth(2)
-    await video.locator('[data-testid="lesson-stream"]').click()
-    await expectContains(video.locator('[data-testid="lesson-player"]'), "2 of 2 parts loaded")
-    await expectContains(video.locator('[data-testid="lesson-player"]'), "licensed copy ")
-    await expectAttribute(card.locator('[data-testid="course-consumption"]'), "data-value", "66")
+    await card.locator('[data-testid="course-refund"]').waitFor()
+
+    step = "download the PDF lesson: progress 99 %"
+    // + the PDF's 600 s: floor(100·720/724) = 99 % — past the threshold, not yet the whole course.
+    await card.locator('[data-testid="lesson-row"]').nth(1).locator('[data-testid="lesson-download"]').click()
+    await expectAttribute(card.locator('[data-testid="course-consumption"]'), "data-value", "99")
 
     step = "past the 30 % threshold: no refund button, the reason instead"
     await waitCount(card.locator('[data-testid="course-refund"]'), 0)
@@ -125,6 +129,14 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
       throw new Error(`refund after the threshold: expected 422 COURSE_REFUND_CONSUMPTION_EXCEEDED, got ${refused.status} ${JSON.stringify(refused.body)}`)
     }
 
+    step = "stream the video lesson: signed playlist and both segments load, watermark shown, progress 100 %"
+    const video = card.locator('[data-testid="lesson-row"]').nth(2)
+    await video.locator('[data-testid="lesson-stream"]').click()
+    await expectContains(video.locator('[data-testid="lesson-player"]'), "2 of 2 parts loaded")
+    await expectContains(video.locator('[data-testid="lesson-player"]'), "licensed copy ")
+    // + the video's 4 s: 724/724 — the whole course (its line becomes CONSUMED).
+    await expectAttribute(card.locator('[data-testid="course-consumption"]'), "data-value", "100")
+
     step = "admin: the course product page shows the content editor and the buyer's grant"
     const productId = await courseProductId(backend)
     await page.goto(`${backend}/app`, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 3 })
@@ -140,7 +152,7 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     const grants = page.locator('[data-testid="course-grants-widget"]')
     const row = grants.locator("tr", { hasText: buyer.email })
     await row.waitFor()
-    await expectContains(row, "66%")
+    await expectContains(row, "100%")
 
     step = "admin revokes the grant; the buyer's library shows it revoked with the reason"
     page.removeAllListeners("dialog")

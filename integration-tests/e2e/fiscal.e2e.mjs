@@ -4,9 +4,9 @@
 // Receipts page lists the order. (Forced failures and retries are covered by the HTTP spec.)
 // Needs: the seed (Russia region, Snail Goods' mug with a RUB price) and ATOL pointed at the local
 // contract server (scripts/lib/app-stack.mjs does it when ATOL_LOGIN is unset).
-import { http } from "./api.mjs"
+import { placeRubOrder } from "./api.mjs"
 import { ADMIN } from "./merchant.e2e.mjs"
-import { PHYSICAL_HANDLE, SANDBOX_PROVIDER } from "./checkout.e2e.mjs"
+import { PHYSICAL_HANDLE } from "./checkout.e2e.mjs"
 import { expectContains, openBrowser, STEP_TIMEOUT, stepFailure, trimSlash } from "./browser.mjs"
 
 /** @param {{ backendUrl: string, executablePath?: string, headless?: boolean }} opts */
@@ -15,7 +15,7 @@ export async function run({ backendUrl, executablePath, headless }) {
   const { browser, page, consoleErrors } = await openBrowser({ executablePath, headless, viewport: { width: 1400, height: 1200 }, locale: "en-GB" })
   let step = "place a RUB order over the store API"
   try {
-    const orderId = await placeRubOrder(backend)
+    const orderId = await placeRubGoodsOrder(backend)
 
     step = "admin: sign in"
     await page.goto(`${backend}/app/orders/${orderId}`, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 3 })
@@ -43,30 +43,10 @@ export async function run({ backendUrl, executablePath, headless }) {
   }
 }
 
-async function placeRubOrder(backend) {
-  const { token } = await http(backend, "POST", "/auth/user/emailpass", { body: ADMIN })
-  const { regions } = await http(backend, "GET", "/admin/regions?currency_code=rub&fields=id,*payment_providers", { token })
-  const russia = regions[0]
-  if (!russia) throw new Error("no RUB region (seed missing?)")
-  const providers = (russia.payment_providers ?? []).map((p) => p.id)
-  if (!providers.includes(SANDBOX_PROVIDER)) await http(backend, "POST", `/admin/regions/${russia.id}`, { token, body: { payment_providers: [...providers, SANDBOX_PROVIDER] } })
-  const { api_keys } = await http(backend, "GET", "/admin/api-keys?type=publishable", { token })
-  const store = { "x-publishable-api-key": api_keys[0].token }
-  const { products } = await http(backend, "GET", `/store/products?handle=${PHYSICAL_HANDLE}&region_id=${russia.id}`, { headers: store })
-  const variant = products[0].variants[0].id
-  const { cart } = await http(backend, "POST", "/store/carts", { headers: store, body: { region_id: russia.id, email: `fiscal-${Date.now().toString(36)}@e2e.local` } })
-  await http(backend, "POST", `/store/carts/${cart.id}/line-items`, { headers: store, body: { variant_id: variant, quantity: 3 } })
-  await http(backend, "POST", `/store/carts/${cart.id}`, {
-    headers: store,
-    body: { shipping_address: { first_name: "Ivan", last_name: "Buyer", address_1: "Tverskaya 1", city: "Moscow", country_code: "ru", postal_code: "125009" } },
+async function placeRubGoodsOrder(backend) {
+  const order = await placeRubOrder(backend, {
+    handle: PHYSICAL_HANDLE, quantity: 3, email: `fiscal-${Date.now().toString(36)}@e2e.local`,
+    address: { first_name: "Ivan", last_name: "Buyer", address_1: "Tverskaya 1", postal_code: "125009" },
   })
-  const { shipping_options } = await http(backend, "GET", `/store/shipping-options?cart_id=${cart.id}`, { headers: store })
-  if (shipping_options?.length) await http(backend, "POST", `/store/carts/${cart.id}/shipping-methods`, { headers: store, body: { option_id: shipping_options[0].id } })
-  const { payment_collection } = await http(backend, "POST", "/store/payment-collections", { headers: store, body: { cart_id: cart.id } })
-  await http(backend, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, {
-    headers: store, body: { provider_id: SANDBOX_PROVIDER, data: { card_number: "4242424242424242" } },
-  })
-  const placed = await http(backend, "POST", `/store/carts/${cart.id}/complete`, { headers: store })
-  if (placed.type !== "order") throw new Error(`cart did not complete: ${JSON.stringify(placed).slice(0, 300)}`)
-  return placed.order.id
+  return order.id
 }

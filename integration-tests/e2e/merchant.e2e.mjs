@@ -65,20 +65,24 @@ export async function run({ storefrontUrl, adminUrl, executablePath, headless })
       }),
     ])
     await expectAttribute(page.locator('[data-testid="merchant-status"]'), "data-status", "APPROVED")
+    // The dashboard's Products page: the list, and "New product" opens the form.
+    await page.locator('[data-testid="dash-nav-products"]').click()
 
     step = "portal: create a product"
     const title = `E2E Vase ${Date.now()}`
-    await page.locator('[data-testid="merchant-new-product-title"]').fill(title)
-    await page.locator('[data-testid="merchant-new-product-kind"]').selectOption("PHYSICAL")
-    await page.locator('[data-testid="merchant-new-product-price"]').fill("42.50")
-    await page.locator('[data-testid="merchant-new-product-currency"]').selectOption("eur")
-    await page.locator('[data-testid="merchant-new-product-submit"]').click()
+    await page.locator('[data-testid="catalog-new"]').click()
+    await page.locator('[data-testid="catalog-new-title"]').fill(title)
+    await page.locator('[data-testid="catalog-new-kind"]').selectOption("PHYSICAL")
+    await page.locator('[data-testid="catalog-new-price-eur"]').fill("42.50")
+    await page.locator('[data-testid="catalog-new-stock"]').fill("5")
+    await page.locator('[data-testid="catalog-new-submit"]').click()
     await Promise.race([
-      page.locator('[data-testid="merchant-new-product-created"]').waitFor(),
-      page.locator('[data-testid="merchant-new-product-error"]').waitFor().then(async () => {
-        throw new Error(`product not created: ${await page.locator('[data-testid="merchant-new-product-error"]').innerText()}`)
+      page.locator('[data-testid="catalog-editor"][data-status="published"]').waitFor(),
+      page.locator('[data-testid="catalog-new-error"]').waitFor().then(async () => {
+        throw new Error(`product not created: ${await page.locator('[data-testid="catalog-new-error"]').innerText()}`)
       }),
     ])
+    await page.locator('[data-testid="dash-nav-products"]').click()
 
     step = "portal: see the product in the list"
     const productRow = page.locator('[data-testid="merchant-product-row"]', { hasText: title })
@@ -87,15 +91,16 @@ export async function run({ storefrontUrl, adminUrl, executablePath, headless })
 
     // ── (c) no other merchant's orders ───────────────────────────────────────
     step = "portal: orders list is empty"
-    await page.locator('[data-testid="merchant-orders"]').waitFor()
-    await page.locator('[data-testid="merchant-orders-empty"], [data-testid="merchant-order-row"]').first().waitFor()
-    const shownOrderIds = await page.locator('[data-testid="merchant-order-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-order-id")))
+    await page.locator('[data-testid="dash-nav-orders"]').click()
+    await page.locator('[data-testid="dash-orders"]').waitFor()
+    await page.locator('[data-testid="orders-empty"], [data-testid="orders-line-row"]').first().waitFor()
+    const shownOrderIds = await page.locator('[data-testid="orders-line-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-order-id")))
     const othersOrderIds = await otherMerchantsOrderIds(backend)
     const leaked = shownOrderIds.filter((id) => othersOrderIds.has(id))
     if (leaked.length) throw new Error(`the portal shows other merchants' orders: ${leaked.join(", ")}`)
     // A merchant approved a minute ago has sold nothing: any row would belong to someone else.
     if (shownOrderIds.length) throw new Error(`expected no orders for a new merchant, found ${shownOrderIds.length}`)
-    await page.locator('[data-testid="merchant-orders-empty"]').waitFor()
+    await page.locator('[data-testid="orders-empty"]').waitFor()
 
     // ── the store names the merchant ──────────────────────────────────────────
     step = "store: the merchant page lists the product"

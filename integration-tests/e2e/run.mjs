@@ -2,7 +2,7 @@
 //   STOREFRONT_URL      (default http://localhost:8000)
 //   MEDUSA_BACKEND_URL  (default http://localhost:9000)
 //   CHROMIUM_PATH       (default /usr/bin/chromium)
-//   E2E_TESTS           comma-separated subset of "storefront,merchant,checkout,vat,course,fiscal,booking,money" (default all)
+//   E2E_TESTS           comma-separated subset of "storefront,merchant,checkout,vat,course,fiscal,booking,money,catalog,dashboard,admin-order" (default all)
 // The merchant test also drives the Medusa admin at MEDUSA_BACKEND_URL/app (admin must be enabled).
 // The checkout test uses the admin API (enables the sandbox payment provider on the Europe region,
 // creates a test promotion) and the merchant API of the demo merchant Snail Goods.
@@ -11,18 +11,21 @@
 import { existsSync } from "node:fs"
 import { pathToFileURL } from "node:url"
 import { CHROMIUM_PATH, trimSlash } from "./browser.mjs"
+import { run as runAdminOrder } from "./admin-order.e2e.mjs"
 import { run as runBooking } from "./booking.e2e.mjs"
+import { run as runCatalog } from "./catalog.e2e.mjs"
 import { run as runCheckout } from "./checkout.e2e.mjs"
 import { run as runCourse } from "./course.e2e.mjs"
 import { run as runFiscal } from "./fiscal.e2e.mjs"
 import { run as runMerchant } from "./merchant.e2e.mjs"
+import { run as runDashboard } from "./dashboard.e2e.mjs"
 import { run as runMoney } from "./money.e2e.mjs"
 import { run } from "./storefront.e2e.mjs"
 import { run as runVat } from "./vat.e2e.mjs"
 
 const STOREFRONT_URL = process.env.STOREFRONT_URL || "http://localhost:8000"
 const MEDUSA_BACKEND_URL = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
-const TESTS = (process.env.E2E_TESTS || "storefront,merchant,checkout,vat,course,fiscal,booking,money").split(",").map((s) => s.trim())
+const TESTS = (process.env.E2E_TESTS || "storefront,merchant,checkout,vat,course,fiscal,booking,money,catalog,dashboard,admin-order").split(",").map((s) => s.trim())
 const WAIT_MS = Number(process.env.E2E_WAIT_TIMEOUT_MS || 180_000)
 
 /** Polls `url` until it answers with a status below 500 (any page counts as "up"). */
@@ -52,8 +55,8 @@ async function main() {
   await waitForHttp(`${trimSlash(MEDUSA_BACKEND_URL)}/health`, "Medusa server")
   console.log(`[e2e] stack is up (${Math.round((Date.now() - started) / 1000)}s); running ${TESTS.join(" + ")} against ${STOREFRONT_URL}`)
   if (TESTS.includes("storefront")) {
-    await run({ storefrontUrl: STOREFRONT_URL, executablePath: CHROMIUM_PATH })
-    console.log(`[e2e] PASS storefront: home → product → add to cart → cart → remove (${Math.round((Date.now() - started) / 1000)}s)`)
+    await run({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
+    console.log(`[e2e] PASS storefront: server HTML (title, price, JSON-LD, hreflang, sitemap) → home → product → add to cart → cart → remove → header search → facets, sort, pages in the URL (${Math.round((Date.now() - started) / 1000)}s)`)
   }
   if (TESTS.includes("merchant")) {
     const merchantStarted = Date.now()
@@ -62,11 +65,18 @@ async function main() {
       `[e2e] PASS merchant: admin approves → owner signs in → creates product → own orders only → store shows "Sold by" (${Math.round((Date.now() - merchantStarted) / 1000)}s)`
     )
   }
+  if (TESTS.includes("dashboard")) {
+    const dashboardStarted = Date.now()
+    const r = await runDashboard({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH, shots: process.env.E2E_SHOTS })
+    console.log(
+      `[e2e] PASS dashboard: Snail Goods owner → Home checklist + order to ship → starts fulfilment (capture shown) → ships ${r.tracking} → refunds 100.00 RUB (net ${r.net} minor shown first) → packing slip → invites a fulfilment member, who sees no refund and is refused one (403) (${Math.round((Date.now() - dashboardStarted) / 1000)}s)`
+    )
+  }
   if (TESTS.includes("checkout")) {
     const checkoutStarted = Date.now()
     const { orderId, tracking } = await runCheckout({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
     console.log(
-      `[e2e] PASS checkout: buyer registers → mixed cart (Snail Goods + Slow Academy) → promo → declined card → order ${orderId} → course ACCESS_GRANTED → merchant ships, buyer sees SHIPPED ${tracking} live (${Math.round((Date.now() - checkoutStarted) / 1000)}s)`
+      `[e2e] PASS checkout: buyer registers → mixed cart (sellers shown, course once) → summary lines and rows add up → promo → declined card → 3-D Secure challenge page → order ${orderId} charged what was shown → course ACCESS_GRANTED → merchant ships, buyer sees SHIPPED ${tracking} live → course refunded as a row, total now = charged → delivered mug: return with its refund (${Math.round((Date.now() - checkoutStarted) / 1000)}s)`
     )
   }
   if (TESTS.includes("vat")) {
@@ -78,7 +88,7 @@ async function main() {
     const courseStarted = Date.now()
     const { grantId } = await runCourse({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
     console.log(
-      `[e2e] PASS course: mixed cart → course granted → My courses → download + HLS stream via signed URLs → progress 33 % → 66 % → refund refused with reason → admin widget revokes → buyer sees it revoked (grant ${grantId}, ${Math.round((Date.now() - courseStarted) / 1000)}s)`
+      `[e2e] PASS course: mixed cart → course granted → My courses → download + HLS stream via signed URLs → notes 16 % → PDF 99 % → refund refused with reason → video 100 % → admin widget revokes → buyer sees it revoked (grant ${grantId}, ${Math.round((Date.now() - courseStarted) / 1000)}s)`
     )
   }
   if (TESTS.includes("fiscal")) {
@@ -98,6 +108,20 @@ async function main() {
     const { orderId, payout, closing } = await runMoney({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
     console.log(
       `[e2e] PASS money: course order ${orderId} → admin sees its split → releases escrow, runs a payout batch (${payout}), downloads the bank file, marks paid → merchant's Money page, statement CSV closes at ${closing} = ledger → buyer reports a problem, admin replies and rejects (${Math.round((Date.now() - moneyStarted) / 1000)}s)`
+    )
+  }
+  if (TESTS.includes("catalog")) {
+    const catalogStarted = Date.now()
+    const { eur, aed, slots } = await runCatalog({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
+    console.log(
+      `[e2e] PASS catalog: goods lamp (EUR+RUB+AED, 4 in stock) published, in the cart in EUR (${eur}) and AED (${aed}) → service grid Mon+Wed 09–11 Dubai previewed (${slots} slots), saved, published → course refused without lessons (in words), text lesson added, published (${Math.round((Date.now() - catalogStarted) / 1000)}s)`
+    )
+  }
+  if (TESTS.includes("admin-order")) {
+    const adminStarted = Date.now()
+    const { orderId, cancelledId, tracking } = await runAdminOrder({ backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
+    console.log(
+      `[e2e] PASS admin-order: Medusa admin's own buttons on mug + course order ${orderId}: Capture payment → lines captured, escrow booked → Fulfill items → Mark as shipped ${tracking} → Mark as delivered → lines, split, Medusa "delivered / captured" and verify agree → Cancel order refused in words; order ${cancelledId} cancelled line by line (${Math.round((Date.now() - adminStarted) / 1000)}s)`
     )
   }
 }

@@ -56,8 +56,11 @@ export function clients(stack, base = stack.serverUrl, signedIn) {
   const admin = {
     async token() {
       if (signedIn) return signedIn.admin.token()
-      token ??= (await ok(base, "POST", "/auth/user/emailpass", { body: { email: stack.credentials.admin_email, password: stack.credentials.admin_password ?? "snail-admin-123" } })).token
-      return token
+      // Access tokens live 15 min (ACCESS_TOKEN_TTL, docs/security.md): sign in again well before that.
+      if (!token || Date.now() - token.at > 10 * 60_000) {
+        token = { at: Date.now(), value: (await ok(base, "POST", "/auth/user/emailpass", { body: { email: stack.credentials.admin_email, password: stack.credentials.admin_password ?? "snail-admin-123" } })).token }
+      }
+      return token.value
     },
     async get(p) {
       return ok(base, "GET", p, { token: await admin.token() })

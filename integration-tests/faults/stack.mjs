@@ -153,6 +153,12 @@ export async function createStack({ log, env: baseEnv = process.env }) {
     await runToEnd("seed", medusaBin, ["exec", "./src/scripts/seed.ts"], { env, timeoutMs: 240_000 })
     log(`seeded in ${((Date.now() - t1) / 1000).toFixed(0)} s`)
     if (template) await recreateDatabase(`${server}/postgres`, template, dbName)
+    // FAULTS_SEEDED_COPY (set by npm test): a copy of the fresh migrated, seeded database for the
+    // scale suite of the same run, which clones it instead of migrating and seeding again.
+    if (baseEnv.FAULTS_SEEDED_COPY) {
+      await recreateDatabase(`${server}/postgres`, baseEnv.FAULTS_SEEDED_COPY, dbName)
+      fs.copyFileSync(env.SNAIL_CREDENTIALS_FILE, `${env.SNAIL_CREDENTIALS_FILE}.seeded`)
+    }
   }
   const credentials = JSON.parse(fs.readFileSync(env.SNAIL_CREDENTIALS_FILE, "utf8"))
 

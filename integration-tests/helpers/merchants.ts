@@ -107,3 +107,11 @@ export async function parcelShipping(api: any, admin: Headers, merchantId: strin
   }, admin)).data.shipping_option
   return { option, profile }
 }
+
+/** A registered, signed-in buyer's store headers (bearer + publishable key). */
+export async function customerSession(api: any, pk: string, email: string, firstName = "Dee"): Promise<Headers> {
+  const reg = await api.post("/auth/customer/emailpass/register", { email, password: "buyer-pass-1" })
+  await api.post("/store/customers", { email, first_name: firstName }, { headers: { authorization: `Bearer ${reg.data.token}`, "x-publishable-api-key": pk } })
+  const login = await api.post("/auth/customer/emailpass", { email, password: "buyer-pass-1" })
+  return { headers: { authorization: `Bearer ${login.data.token}`, "x-publishable-api-key": pk } }
+}

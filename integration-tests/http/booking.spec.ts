@@ -3,7 +3,7 @@ import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
 import { expireSlotHolds } from "../../src/workflows/booking/expire-holds"
 import { failing } from "../helpers/admin"
 import { checkoutActors, outcome } from "../helpers/checkout"
-import { adminProduct, approvedMerchant, Headers } from "../helpers/merchants"
+import { adminProduct, approvedMerchant, bearer, Headers, merchantLogin } from "../helpers/merchants"
 import { drainEventBus } from "../helpers/events"
 import { waitFor } from "../helpers/wait"
 
@@ -67,7 +67,7 @@ medusaIntegrationTestRunner({
     }
 
     it("validates the slots query and offers slots in UTC with the schedule's time zone", async () => {
-      const { store, product } = await shop("slots-shop")
+      const { store, product, region, variantId, schedule, A } = await shop("slots-shop")
       const bad = await failing(api.get(`/store/products/${product.id}/slots?from=2026-05-02T00:00:00Z&to=2026-05-01T00:00:00Z`, store))
       expect(bad).toEqual({ status: 400, data: expect.objectContaining({ code: "INVALID_SLOT_RANGE", field: "to" }) })
       expect((await failing(api.get(`/store/products/${product.id}/slots?from=yesterday`, store))).data.code).toBe("INVALID_SLOT_RANGE")
@@ -84,6 +84,19 @@ medusaIntegrationTestRunner({
         expect(new Date(s.end_at).getTime() - new Date(s.start_at).getTime()).toBe(HOUR)
         expect(s).toEqual(expect.objectContaining({ timezone: "Asia/Dubai", capacity: 1, remaining: 1 }))
       }
+
+      // A slot in a cart whose schedule the seller withdraws afterwards is not sold at checkout.
+      const bea = await buyer(store, "withdrawn@example.com")
+      const cart = (await api.post("/store/carts", { region_id: region.id }, bea)).data.cart
+      const slot = soon.slots[0].start_at
+      await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: variantId, quantity: 1, metadata: { slot_start: slot } }, bea)
+      expect((await api.delete(`/merchant/schedules/${schedule.id}`, A.owner)).status).toBe(200)
+      const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, bea)).data.payment_collection
+      const refused = await failing(
+        api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, bea)
+      )
+      expect(refused).toEqual({ status: 409, data: expect.objectContaining({ code: "SLOT_UNAVAILABLE", message: expect.stringContaining("withdrew its schedule") }) })
+      expect((await failing(api.post(`/store/carts/${cart.id}/complete`, {}, bea))).status).toBeGreaterThanOrEqual(400)
     })
 
     it("reads DTSTART;TZID, COUNT and EXDATE by RFC 5545 (not by the server's zone) and explains a refused rule", async () => {
@@ -139,7 +152,8 @@ medusaIntegrationTestRunner({
       expect(missing).toEqual({ status: 400, data: expect.objectContaining({ code: "SLOT_REQUIRED", field: "metadata.slot_start" }) })
       const offGrid = new Date(new Date(S1).getTime() + 30 * 60_000).toISOString()
       expect((await failing(api.post(`/store/carts/${cart.id}/line-items`, { variant_id: variantId, quantity: 1, metadata: { slot_start: offGrid } }, bea))).data.code).toBe("SLOT_UNAVAILABLE")
-      expect((await failing(api.post(`/store/carts/${cart.id}/line-items`, { variant_id: variantId, quantity: 2, metadata: { slot_start: S1 } }, bea))).data.code).toBe("SLOT_QUANTITY")
+      // Two places on a one-place slot (a line's quantity is its seats in one slot).
+      expect((await failing(api.post(`/store/carts/${cart.id}/line-items`, { variant_id: variantId, quantity: 2, metadata: { slot_start: S1 } }, bea))).data.code).toBe("SLOT_CAPACITY_EXCEEDED")
       const added = await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: variantId, quantity: 1, metadata: { slot_start: S1 } }, bea)
       expect(added.data.cart.items[0].metadata).toEqual(expect.objectContaining({ slot_start: S1, slot_timezone: "Asia/Dubai" }))
       // Held: no longer offered, and nobody else can add it.
@@ -245,6 +259,60 @@ medusaIntegrationTestRunner({
       expect((await failing(api.post(`/store/bookings/${booking.id}/cancel`, {}, dana))).data.code).toBe("BOOKING_NOT_ACTIVE")
     })
 
+    it("the merchant reschedules a booking from its dashboard, under the buyer's own policy (issue 22 §5)", async () => {
+      const { store, A, region, product, variantId } = await shop("move-shop")
+      const fay = await buyer(store, "fay@buyer.local")
+      const later = (await slotsOf(store, product.id, new Date(Date.now() + 2 * DAY), 4)).slots.map((s: any) => s.start_at)
+      const [S1, S2, S3] = later
+      const order = await checkout(fay, region.id, variantId, S1)
+      const [booking] = await waitFor(async () => (await api.get("/store/bookings", fay)).data.bookings, (b: any[]) => b[0]?.line?.state === "CONFIRMED")
+      const join = async (email: string, role: string) => {
+        const inv = await api.post("/merchant/invites", { email, role }, A.owner)
+        const reg = await api.post("/auth/merchant/emailpass/register", { email, password: "merchant-pass-123" })
+        await api.post("/merchant/invites/accept", { token: inv.data.token }, bearer(reg.data.token))
+        return merchantLogin(api, email)
+      }
+      const packer = await join("packer@move-shop.test", "FULFILMENT")
+      const books = await join("books@move-shop.test", "FINANCE")
+
+      // Where it could go: free slots of its schedule, not its own, and not one another buyer holds.
+      const gus = await buyer(store, "gus@buyer.local")
+      const gusCart = (await api.post("/store/carts", { region_id: region.id }, gus)).data.cart
+      await api.post(`/store/carts/${gusCart.id}/line-items`, { variant_id: variantId, quantity: 1, metadata: { slot_start: S2 } }, gus)
+      const range = `from=${new Date(Date.now() + 2 * DAY).toISOString()}&to=${new Date(Date.now() + 6 * DAY).toISOString()}`
+      const offered = (await api.get(`/merchant/bookings/${booking.id}/slots?${range}`, packer)).data
+      expect(offered).toEqual(expect.objectContaining({ booking_id: booking.id, timezone: "Asia/Dubai", seats: 1 }))
+      const starts = offered.slots.map((s: any) => s.start_at)
+      expect(starts).toContain(S3)
+      expect(starts).not.toContain(S1)
+      expect(starts).not.toContain(S2)
+      // Bad input: 400 with a code and words, before anything moves.
+      expect(await failing(api.get(`/merchant/bookings/${booking.id}/slots?from=tomorrow`, A.owner))).toEqual({ status: 400, data: expect.objectContaining({ code: "INVALID_FIELD" }) })
+      expect(await failing(api.get(`/merchant/bookings/${booking.id}/slots?${range}&colour=red`, A.owner))).toEqual({ status: 400, data: expect.objectContaining({ code: "UNKNOWN_FIELD" }) })
+      const bad = await failing(api.post(`/merchant/bookings/${booking.id}/reschedule`, { slot_start: "next tuesday" }, A.owner))
+      expect(bad).toEqual({ status: 400, data: expect.objectContaining({ code: "INVALID_FIELD", message: expect.stringMatching(/slot_start/) }) })
+      expect((await failing(api.post(`/merchant/bookings/${booking.id}/reschedule`, {}, A.owner))).status).toBe(400)
+      // Finance moves money, not appointments.
+      expect(await failing(api.post(`/merchant/bookings/${booking.id}/reschedule`, { slot_start: S3 }, books)))
+        .toEqual({ status: 403, data: expect.objectContaining({ code: "MERCHANT_ROLE_FORBIDDEN" }) })
+      // A slot someone else holds, or off the schedule's grid: refused, the booking stays.
+      expect((await failing(api.post(`/merchant/bookings/${booking.id}/reschedule`, { slot_start: S2 }, A.owner))).data.code).toBe("SLOT_UNAVAILABLE")
+      const offGrid = new Date(new Date(S3).getTime() + 30 * 60_000).toISOString()
+      expect((await failing(api.post(`/merchant/bookings/${booking.id}/reschedule`, { slot_start: offGrid }, A.owner))).data.code).toBe("SLOT_UNAVAILABLE")
+      expect((await api.get(`/merchant/bookings/${booking.id}`, A.owner)).data.booking).toEqual(expect.objectContaining({ status: "BOOKED", start_at: S1 }))
+
+      // Fulfilment staff move it: a new booking on the same line, the old seat free again; the buyer sees the new time.
+      const moved = (await api.post(`/merchant/bookings/${booking.id}/reschedule`, { slot_start: S3 }, packer)).data.booking
+      expect(moved).toEqual(expect.objectContaining({ status: "BOOKED", start_at: S3, reschedule_count: 1, rescheduled_from_id: booking.id,
+        order_id: order.id, line: expect.objectContaining({ id: booking.line.id, state: "CONFIRMED" }), reschedule: { allowed: false, code: "RESCHEDULE_LIMIT_REACHED" } }))
+      expect((await slotsOf(store, product.id, new Date(Date.now() + 2 * DAY), 4)).slots.map((s: any) => s.start_at)).toContain(S1)
+      expect((await api.get("/store/bookings", fay)).data.bookings.map((b: any) => [b.id, b.start_at])).toEqual([[moved.id, S3]])
+      // The policy's count binds the merchant too (max_reschedules 1), and the old booking is no longer active.
+      expect(await failing(api.post(`/merchant/bookings/${moved.id}/reschedule`, { slot_start: S1 }, A.owner)))
+        .toEqual({ status: 422, data: expect.objectContaining({ code: "RESCHEDULE_LIMIT_REACHED" }) })
+      expect((await failing(api.post(`/merchant/bookings/${booking.id}/reschedule`, { slot_start: S1 }, A.owner))).data.code).toBe("BOOKING_NOT_ACTIVE")
+    })
+
     it("after the slot starts: served (or no-show) is allowed, cancelling is refused", async () => {
       const { store, A, region, product, variantId } = await shop("started-shop")
       const eve = await buyer(store, "eve@buyer.local")
@@ -264,6 +332,69 @@ medusaIntegrationTestRunner({
       expect(line.allowed_transitions.map((t: any) => t.to).sort()).toEqual(["NO_SHOW", "SERVED"])
       const served = await api.post(`/merchant/orders/${order.id}/lines/${booking.line.id}/transitions`, { to: "SERVED" }, A.owner)
       expect(served.data.line.state).toBe("SERVED")
+    })
+
+    // Dubai is UTC+4 all year: the slot's local wall time, written the way the refusal says it.
+    const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    const dubaiWords = (iso: string) => {
+      const local = new Date(new Date(iso).getTime() + 4 * HOUR)
+      return `${String(local.getUTCHours()).padStart(2, "0")}:${String(local.getUTCMinutes()).padStart(2, "0")} on ${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]}`
+    }
+    const addSeats = (h: Headers, cartId: string, variantId: string, quantity: number, slot_start: string) =>
+      api.post(`/store/carts/${cartId}/line-items`, { variant_id: variantId, quantity, metadata: { slot_start } }, h)
+
+    it("a service line's quantity is its seats in one slot: held, resized, booked and charged as that many", async () => {
+      const { store, region, product, variantId } = await shop("group-shop", { capacity: 3 })
+      const [slot] = (await slotsOf(store, product.id, new Date(Date.now() + 2 * DAY), 2)).slots
+      const S = slot.start_at
+      const remaining = async () => (await slotsOf(store, product.id, new Date(Date.now() + 2 * DAY), 2)).slots.find((s: any) => s.start_at === S)?.remaining ?? 0
+      const cartOf = async (email: string) => (await api.post("/store/carts", { region_id: region.id, email }, store)).data.cart.id as string
+      const [a, b] = [await cartOf("one@buyer.local"), await cartOf("group@buyer.local")]
+      await addSeats(store, a, variantId, 1, S)
+      expect(await remaining()).toBe(2)
+
+      // Three places when two are left: refused in words, nothing held.
+      const tooMany = await failing(addSeats(store, b, variantId, 3, S))
+      expect(tooMany).toEqual({ status: 409, data: expect.objectContaining({ code: "SLOT_CAPACITY_EXCEEDED", field: "quantity" }) })
+      expect(tooMany.data.message).toContain(`Only 2 places are left at ${dubaiWords(S)}`)
+      expect(await remaining()).toBe(2)
+
+      // Two places: both held; shrinking gives one back, growing takes it again.
+      const added = (await addSeats(store, b, variantId, 2, S)).data.cart.items[0]
+      expect(await remaining()).toBe(0)
+      await api.post(`/store/carts/${b}/line-items/${added.id}`, { quantity: 1 }, store)
+      expect(await waitFor(remaining, (n) => n === 1)).toBe(1)
+      await api.post(`/store/carts/${b}/line-items/${added.id}`, { quantity: 2 }, store)
+      expect(await remaining()).toBe(0)
+      const grow = await failing(api.post(`/store/carts/${b}/line-items/${added.id}`, { quantity: 3 }, store))
+      expect(grow).toEqual({ status: 409, data: expect.objectContaining({ code: "SLOT_UNAVAILABLE" }) })
+      expect((await api.get(`/store/carts/${b}`, store)).data.cart.items[0].quantity).toBe(2)
+
+      // Checkout: two bookings of the one order line, and two places charged (2 × 100.00).
+      const pc = (await api.post("/store/payment-collections", { cart_id: b }, store)).data.payment_collection
+      expect(Number(pc.amount)).toBe(200)
+      await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, store)
+      const order = (await api.post(`/store/carts/${b}/complete`, {}, store)).data.order
+      const bookings = await (getContainer().resolve("booking") as any).listBookings({ order_id: order.id })
+      expect(bookings.map((x: any) => [x.status, x.line_item_id, new Date(x.start_at).toISOString()])).toEqual([
+        ["BOOKED", order.items[0].id, S], ["BOOKED", order.items[0].id, S],
+      ])
+      expect(new Set(bookings.map((x: any) => x.seat)).size).toBe(2)
+    })
+
+    it("carts racing for the last places of a slot: exactly one gets them", async () => {
+      const { store, region, product, variantId } = await shop("race-shop", { capacity: 3 })
+      const [slot] = (await slotsOf(store, product.id, new Date(Date.now() + 2 * DAY), 2)).slots
+      const first = (await api.post("/store/carts", { region_id: region.id, email: "first@buyer.local" }, store)).data.cart.id
+      await addSeats(store, first, variantId, 1, slot.start_at)
+      const carts = await Promise.all(Array.from({ length: 8 }, async (_, i) =>
+        (await api.post("/store/carts", { region_id: region.id, email: `pair${i}@buyer.local` }, store)).data.cart.id as string))
+      // Each wants the last two places.
+      const results = await Promise.all(carts.map((id) => outcome(addSeats(store, id, variantId, 2, slot.start_at))))
+      expect(results.filter((r) => r.ok)).toHaveLength(1)
+      expect(results.filter((r) => !r.ok).every((r) => r.status === 409 && ["SLOT_UNAVAILABLE", "SLOT_CAPACITY_EXCEEDED"].includes(r.data.code))).toBe(true)
+      const active = await (getContainer().resolve("booking") as any).listBookings({ product_id: product.id, status: ["HELD", "BOOKED"] })
+      expect(active).toHaveLength(3)
     })
 
     it("30 concurrent add-to-carts of one slot (capacity 1): exactly one holds it; an expired hold frees it", async () => {

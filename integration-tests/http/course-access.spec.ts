@@ -6,6 +6,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { PDFDocument } from "pdf-lib"
 import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
 import { signAsset, signedQuery } from "../../src/lib/course-access/signing"
+import { signOrderToken, verifyOrderToken } from "../../src/lib/orders/order-link"
 import { simplePdf } from "../../src/lib/course-access/watermark"
 import { COURSE_ACCESS_MODULE } from "../../src/modules/course-access"
 import { ORDER_LINES_MODULE } from "../../src/modules/order-lines"
@@ -50,7 +51,8 @@ function pdfText(pdf: Buffer): string {
 }
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString("base64")
-const PLAYLIST = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\nseg0.ts\n#EXTINF:2.0,\nseg1.ts\n#EXT-X-ENDLIST\n"
+// Two 60 s segments: the video lesson lasts 120 s (its playlist's EXTINF sum).
+const PLAYLIST = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:60\n#EXTINF:60.0,\nseg0.ts\n#EXTINF:60.0,\nseg1.ts\n#EXT-X-ENDLIST\n"
 const SEG0 = Buffer.from([0x47, 0x40, 0x00, 0x10, 1, 2, 3])
 const SEG1 = Buffer.from([0x47, 0x40, 0x00, 0x10, 4, 5, 6])
 
@@ -67,11 +69,12 @@ medusaIntegrationTestRunner({
       const course = await adminProduct(api, admin, { title: "Slow breathing", amount: 40, salesChannelId, merchantId: academy.merchant.id, kind: "COURSE" })
       const lamp = await adminProduct(api, admin, { title: "Snail lamp", amount: 25, salesChannelId, merchantId: goods.merchant.id, kind: "PHYSICAL" })
 
-      // Merchant staff set the policy and upload three lessons: a text file, a PDF and a 2-segment HLS video.
+      // Merchant staff set the policy and upload three lessons: a text file (reading time set to
+      // 300 s), a PDF (no reading time: the platform default, 600 s) and a 120 s 2-segment HLS video.
       const c = `/merchant/courses/${course.id}`
       await api.post(`${c}/policy`, { delivery: "STREAM", refund_days: 14, consumption_threshold_pct: 30, access_days: 365 }, academy.owner)
       const text = (await api.post(`${c}/lessons`, { kind: "file", title: "Notes", filename: "notes.txt", mime_type: "text/plain",
-        content_base64: b64("Breathe in for four counts.\n") }, academy.owner)).data.lesson
+        content_base64: b64("Breathe in for four counts.\n"), duration_seconds: 300 }, academy.owner)).data.lesson
       const pdf = (await api.post(`${c}/lessons`, { kind: "file", title: "Workbook", filename: "workbook.pdf", mime_type: "application/pdf",
         content_base64: b64(await simplePdf("Workbook", ["Exercise 1"])) }, academy.owner)).data.lesson
       const video = (await api.post(`${c}/lessons`, { kind: "hls", title: "Video", playlist: PLAYLIST,
@@ -195,24 +198,22 @@ medusaIntegrationTestRunner({
         expect((await get(`${new URL(textUrl).origin}/static/${key}`)).status).toBe(404)
       }
 
-      // Progress: the whole text lesson (1 of 3 lessons → 33 %) crosses the 30 % threshold; refund refused with the reason.
-      const progress = await api.post(`/store/courses/${mine.id}/lessons/${lessons.text.id}/progress`, { percent: 100 }, bea)
-      expect(progress.data.course).toEqual(expect.objectContaining({ consumption_pct: 33 }))
-      expect(progress.data.course.refund).toEqual(expect.objectContaining({ allowed: false, code: "COURSE_REFUND_CONSUMPTION_EXCEEDED" }))
+      // The two downloads above consumed those two lessons, and only them: (300 + 600) of 1020 s = 88 %
+      // (floor of 88.2), past the 30 % threshold; refund refused with the reason.
+      const after = (await api.get(`/store/courses/${mine.id}`, bea)).data.course
+      expect(after.consumed_percent).toBe(88)
+      expect(after.lessons.map((l: any) => [l.watched_seconds, l.duration_seconds, l.completed])).toEqual([[300, 300, true], [600, 600, true], [0, 120, false]])
+      expect(after.refund).toEqual(expect.objectContaining({ allowed: false, code: "COURSE_REFUND_CONSUMPTION_EXCEEDED" }))
       const refused = await failing(api.post(`/store/courses/${mine.id}/refund`, { reason: "changed my mind" }, bea))
       expect(refused).toEqual({ status: 422, data: expect.objectContaining({ code: "COURSE_REFUND_CONSUMPTION_EXCEEDED" }) })
       // The generic line route cannot bypass the rule either.
       const bypass = await failing(api.post(`/store/orders/${order.id}/lines/${mine.order_line_id}/transitions`, { to: "REFUNDED" }, bea))
       expect(bypass).toEqual({ status: 409, data: expect.objectContaining({ code: "TRANSITION_GUARD_FAILED" }) })
-      // Progress never goes back down.
-      const rewound = await api.post(`/store/courses/${mine.id}/lessons/${lessons.text.id}/progress`, { percent: 10 }, bea)
-      expect(rewound.data.course.consumption_pct).toBe(33)
 
-      // Everything watched: the line is CONSUMED.
-      await api.post(`/store/courses/${mine.id}/lessons/${lessons.pdf.id}/progress`, { percent: 100 }, bea)
-      const done = await api.post(`/store/courses/${mine.id}/lessons/${lessons.video.id}/progress`, { percent: 100, position_seconds: 4 }, bea)
-      expect(done.data.course).toEqual(expect.objectContaining({ consumption_pct: 100, line_state: "CONSUMED" }))
-      expect(done.data.course.lessons.map((l: any) => l.percent)).toEqual([100, 100, 100])
+      // The whole video played (one 120 s interval): everything is consumed and the line is CONSUMED.
+      const done = await api.post(`/store/courses/${mine.id}/lessons/${lessons.video.id}/progress`, { intervals: [[0, 120]], position_seconds: 120 }, bea)
+      expect(done.data.course).toEqual(expect.objectContaining({ consumed_percent: 100, line_state: "CONSUMED", refundable: false }))
+      expect((await myCourses(bea))[0].lessons.map((l: any) => l.completed)).toEqual([true, true, true])
 
       // An operator revokes: an already-issued URL stops working at once.
       const fresh = (await urlFor(lessons.text.id)).url
@@ -231,8 +232,9 @@ medusaIntegrationTestRunner({
       const [mine] = await granted(cleo)
       const url = (await api.post(`/store/courses/${mine.id}/lessons/${lessons.video.id}/url`, {}, cleo)).data.url
       expect((await get(url, cleo)).status).toBe(200)
-      // 29 % of the video (≈ 9 % of the course) is below the threshold.
-      await api.post(`/store/courses/${mine.id}/lessons/${lessons.video.id}/progress`, { percent: 29 }, cleo)
+      // 29 s of the 120 s video: 29 / 1020 s of the course = 2 % (floor of 2.8), below the threshold.
+      const beat = await api.post(`/store/courses/${mine.id}/lessons/${lessons.video.id}/progress`, { intervals: [[0, 29]], position_seconds: 29 }, cleo)
+      expect(beat.data.course).toEqual(expect.objectContaining({ consumed_percent: 2, refundable: true }))
 
       const refunded = await api.post(`/store/courses/${mine.id}/refund`, { reason: "not for me" }, cleo)
       expect(refunded.data.course).toEqual(expect.objectContaining({ status: "REVOKED", line_state: "REFUNDED" }))
@@ -244,6 +246,90 @@ medusaIntegrationTestRunner({
       expect(Number(line.refunded_amount)).toBe(40)
       // Asking twice is refused, not refunded twice.
       expect(await failing(api.post(`/store/courses/${mine.id}/refund`, {}, cleo))).toEqual({ status: 422, data: expect.objectContaining({ code: "COURSE_REFUND_NOT_POSSIBLE" }) })
+    })
+
+    it("consumes unique watched seconds ÷ total seconds: opening is not consuming, heartbeats merge, a download is its lesson only", async () => {
+      const { pk, region, course, academy, lessons } = await shop()
+      // The refund threshold comes from the platform setting when the policy sets none.
+      await api.post(`/merchant/courses/${course.id}/policy`, { consumption_threshold_pct: null }, academy.owner)
+      const previousSetting = process.env.COURSE_REFUND_MAX_CONSUMED_PERCENT
+      process.env.COURSE_REFUND_MAX_CONSUMED_PERCENT = "40"
+      try {
+        const eve = await buyer(pk, "eve@buyer.test")
+        const order = await checkout(eve, region.id, [course.variants[0].id])
+        const [mine] = await granted(eve)
+        // Durations: text 300 s (merchant-set), PDF 600 s (platform default), video 120 s (EXTINF 60 + 60).
+        // Total 1020 s; different durations weigh differently.
+        expect(mine.lessons.map((l: any) => [l.duration_seconds, l.watched_seconds, l.position_seconds])).toEqual([[300, 0, null], [600, 0, null], [120, 0, null]])
+        expect(mine.policy).toEqual(expect.objectContaining({ consumption_threshold_pct: 40, consumption_threshold_is_default: true }))
+        // A video's duration is its media's: the merchant cannot set it.
+        expect(await failing(api.post(`/merchant/courses/${course.id}/lessons/${lessons.video.id}`, { duration_seconds: 10 }, academy.owner)))
+          .toEqual({ status: 422, data: expect.objectContaining({ code: "COURSE_LESSON_DURATION_FROM_MEDIA" }) })
+
+        // Opening every lesson (asking for its URL) and loading the playlist and its segments consume nothing.
+        for (const l of [lessons.text, lessons.pdf, lessons.video]) await api.post(`/store/courses/${mine.id}/lessons/${l.id}/url`, {}, eve)
+        const playlistUrl = new URL((await api.post(`/store/courses/${mine.id}/lessons/${lessons.video.id}/url`, {}, eve)).data.url)
+        const segUrls = (await get(playlistUrl.href, eve)).body.toString("utf8").split("\n").filter((l) => l && !l.startsWith("#"))
+        for (const u of segUrls) expect((await get(new URL(u, playlistUrl).href, eve)).status).toBe(200)
+        expect((await api.get(`/store/courses/${mine.id}`, eve)).data.course.consumed_percent).toBe(0)
+
+        const beat = (body: unknown, h = eve) => api.post(`/store/courses/${mine.id}/lessons/${lessons.video.id}/progress`, body, h)
+        // Heartbeats: [0,30] then [20,50] + [45,60] overlap it: the union is [0,60] = 60 s, not 30 + 30 + 15 = 75.
+        await beat({ intervals: [[0, 30]], position_seconds: 30 })
+        const second = await beat({ intervals: [[20, 50], [45, 60]], position_seconds: 60 })
+        expect(second.data.lesson).toEqual({ id: lessons.video.id, watched_seconds: 60, duration_seconds: 120, position_seconds: 60, completed: false })
+        // 60 / 1020 = 5.88 % → 5 %; refund still allowed.
+        expect(second.data.course).toEqual(expect.objectContaining({ consumed_percent: 5, refundable: true, refund_reason_code: null, refund_reason: null }))
+        // The same heartbeat again (a retry) adds nothing; [100,130] is clamped to the 120 s end: [100,120] = +20 s.
+        await beat({ intervals: [[20, 50], [45, 60]], position_seconds: 60 })
+        const clamped = await beat({ intervals: [[100, 130]], position_seconds: 130 })
+        // 80 / 1020 = 7.8 % → 7 %; the position is clamped to the duration.
+        expect(clamped.data.lesson).toEqual(expect.objectContaining({ watched_seconds: 80, position_seconds: 120, completed: false }))
+        expect(clamped.data.course.consumed_percent).toBe(7)
+
+        // Bad heartbeats: 400 with their codes, nothing recorded.
+        const bad = [
+          [{ intervals: [[10, 5]] }, "COURSE_PROGRESS_INTERVAL_INVALID"],
+          [{ intervals: [[7, 7]] }, "COURSE_PROGRESS_INTERVAL_INVALID"],
+          [{ intervals: [[0, 121]] }, "COURSE_PROGRESS_INTERVAL_TOO_LONG"],
+          [{ intervals: Array.from({ length: 51 }, (_, i) => [i, i + 1]) }, "COURSE_PROGRESS_TOO_MANY_INTERVALS"],
+          [{ intervals: [["0", 5]] }, "INVALID_FIELD"],
+          [{ intervals: [[0, 5, 9]] }, "INVALID_FIELD"],
+          [{ intervals: [], percent: 100 }, "UNKNOWN_FIELD"],
+        ] as const
+        for (const [body, code] of bad) expect(await failing(beat(body))).toEqual({ status: 400, data: expect.objectContaining({ code }) })
+        // Another buyer cannot report on this grant.
+        const mal = await buyer(pk, "mal@buyer.test")
+        expect((await failing(beat({ intervals: [[0, 120]] }, mal))).status).toBe(404)
+        const resume = (await api.get(`/store/courses/${mine.id}`, eve)).data.course
+        expect(resume.lessons[2]).toEqual(expect.objectContaining({ position_seconds: 120, watched_seconds: 80, duration_seconds: 120 }))
+        expect(resume.consumed_percent).toBe(7)
+
+        // Downloading the text file consumes that lesson, all 300 s of it, and no other:
+        // (300 + 80) / 1020 = 37.25 % → 37 %, below the 40 % setting: refund still allowed.
+        expect((await get((await api.post(`/store/courses/${mine.id}/lessons/${lessons.text.id}/url`, {}, eve)).data.url, eve)).status).toBe(200)
+        const downloaded = (await api.get(`/store/courses/${mine.id}`, eve)).data.course
+        expect(downloaded.consumed_percent).toBe(37)
+        expect(downloaded.lessons.map((l: any) => l.watched_seconds)).toEqual([300, 0, 80])
+        expect(downloaded.refund).toEqual(expect.objectContaining({ allowed: true }))
+
+        // The rest of the video ([60,100] closes the gap [60,100)): 300 + 120 = 420 / 1020 = 41.2 % → 41 % ≥ 40 %: refused.
+        const over = await beat({ intervals: [[60, 100]], position_seconds: 100 })
+        expect(over.data.lesson).toEqual(expect.objectContaining({ watched_seconds: 120, completed: true }))
+        expect(over.data.course).toEqual(expect.objectContaining({ consumed_percent: 41, refundable: false, refund_reason_code: "COURSE_REFUND_CONSUMPTION_EXCEEDED", line_state: "ACCESS_GRANTED" }))
+        expect(await failing(api.post(`/store/courses/${mine.id}/refund`, {}, eve))).toEqual({ status: 422, data: expect.objectContaining({ code: "COURSE_REFUND_CONSUMPTION_EXCEEDED" }) })
+
+        // Downloading the PDF completes the course (1020 / 1020): the line moves to CONSUMED through the line engine, as the system.
+        expect((await get((await api.post(`/store/courses/${mine.id}/lessons/${lessons.pdf.id}/url`, {}, eve)).data.url, eve)).status).toBe(200)
+        const consumed = (await api.get(`/store/courses/${mine.id}`, eve)).data.course
+        expect(consumed).toEqual(expect.objectContaining({ consumed_percent: 100, line_state: "CONSUMED" }))
+        const history = await (getContainer().resolve(ORDER_LINES_MODULE) as any).listOrderLineTransitions({ line_id: mine.order_line_id })
+        expect(history.filter((t: any) => t.to_state === "CONSUMED")).toEqual([expect.objectContaining({ from_state: "ACCESS_GRANTED", actor_type: "system" })])
+        expect(order.id).toBe(mine.order_id)
+      } finally {
+        if (previousSetting === undefined) delete process.env.COURSE_REFUND_MAX_CONSUMED_PERCENT
+        else process.env.COURSE_REFUND_MAX_CONSUMED_PERCENT = previousSetting
+      }
     })
 
     it("refuses a refund exactly at the end of the refund window; caps concurrent devices", async () => {
@@ -273,6 +359,58 @@ medusaIntegrationTestRunner({
       await api.post(lineRefunds, { reason: "customer complaint" }, academy.owner)
       const revoked = await waitFor(() => myCourses(dan), (cs: any[]) => cs[0].status === "REVOKED")
       expect(revoked[0]).toEqual(expect.objectContaining({ status: "REVOKED", reason: "refunded: customer complaint" }))
+    })
+
+    it("a guest's course order: the checkout answer carries its signed link; the buyer claims it into an account, never by email alone", async () => {
+      const { pk, region, course } = await shop()
+      // A guest: no account, only the cart's email.
+      const guest: Headers = { headers: { "x-publishable-api-key": pk } }
+      const cart = (await api.post("/store/carts", { region_id: region.id, email: "gil@buyer.test" }, guest)).data.cart
+      const added = (await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: course.variants[0].id, quantity: 1 }, guest)).data.cart
+      // A course is bought once: a second copy, a quantity of 2 or raising the line's quantity is refused.
+      const again = await failing(api.post(`/store/carts/${cart.id}/line-items`, { variant_id: course.variants[0].id, quantity: 1 }, guest))
+      expect(again).toEqual({ status: 409, data: expect.objectContaining({ code: "COURSE_ALREADY_IN_CART" }) })
+      const two = await failing(api.post(`/store/carts/${cart.id}/line-items/${added.items[0].id}`, { quantity: 2 }, guest))
+      expect(two).toEqual({ status: 400, data: expect.objectContaining({ code: "COURSE_ONE_COPY", field: "quantity" }) })
+      expect((await api.get(`/store/carts/${cart.id}`, guest)).data.cart.items.map((i: any) => i.quantity)).toEqual([1])
+      const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, guest)).data.payment_collection
+      await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, guest)
+      const placed = (await api.post(`/store/carts/${cart.id}/complete`, {}, guest)).data
+      expect(placed.type).toBe("order")
+      const order = placed.order
+      const token: string = placed.order_link.token
+      expect(verifyOrderToken(order.id, token)).toBe(true)
+
+      // The confirmation page reads the order with the link; without it the guest sees nothing.
+      expect((await api.get(`/store/orders/${order.id}?token=${token}`, guest)).data.order.id).toBe(order.id)
+      expect((await failing(api.get(`/store/orders/${order.id}`, guest))).status).toBe(404)
+      const courses: any = getContainer().resolve(COURSE_ACCESS_MODULE)
+      const [grant] = await waitFor(() => courses.listCourseGrants({ order_id: order.id }), (gs: any[]) => gs.length === 1)
+      const guestCustomerId = grant.customer_id
+
+      // Registering with the same email is not enough: the order is not theirs until they show the link.
+      const gil = await buyer(pk, "gil@buyer.test")
+      expect(await myCourses(gil)).toEqual([])
+      expect((await failing(api.get(`/store/orders/${order.id}`, gil))).status).toBe(404)
+      const claim = (h: Headers, t: string) => api.post(`/store/orders/${order.id}/claim`, { token: t }, h)
+      expect(await failing(claim(gil, signOrderToken("order_other")))).toEqual({ status: 404, data: expect.objectContaining({ code: "NOT_FOUND" }) })
+      expect((await failing(claim(guest, token))).status).toBe(401)
+      expect(await failing(api.post(`/store/orders/${order.id}/claim`, { token, email: "x" }, gil))).toEqual({ status: 400, data: expect.objectContaining({ code: "UNKNOWN_FIELD" }) })
+
+      // With the link: the order and its course move to the account (Medusa's transfer), once.
+      expect((await claim(gil, token)).data).toEqual({ order_id: order.id, claimed: true })
+      expect((await claim(gil, token)).data).toEqual({ order_id: order.id, claimed: true })
+      const me = (await api.get("/store/customers/me", gil)).data.customer
+      expect((await api.get(`/store/orders/${order.id}?fields=id,customer_id`, gil)).data.order.customer_id).toBe(me.id)
+      expect(me.id).not.toBe(guestCustomerId)
+      const [mine] = await myCourses(gil)
+      expect(mine).toEqual(expect.objectContaining({ order_id: order.id, status: "ACTIVE" }))
+      expect(await courses.listCourseGrants({ order_id: order.id, customer_id: guestCustomerId })).toEqual([])
+
+      // Someone else holding the same link cannot take it from the account.
+      const eve = await buyer(pk, "eve@buyer.test")
+      expect(await failing(claim(eve, token))).toEqual({ status: 409, data: expect.objectContaining({ code: "ORDER_IN_ANOTHER_ACCOUNT" }) })
+      expect(await myCourses(eve)).toEqual([])
     })
   },
 })

@@ -84,6 +84,21 @@ medusaIntegrationTestRunner({
       expect(await failing(api.post(`/store/carts/${cart.id}/line-items`, { variant_id: print.variants[0].id, quantity: 1 }, store))).toEqual({
         status: 422, data: expect.objectContaining({ code: "MERCHANT_NOT_IN_MARKET", message: expect.stringContaining("INN") }),
       })
+      // Later the studio's owner gives the INN the FNS issued it as a foreign organisation (issue 17: "add or change
+      // its INN later"). Check digit of 990900001x: (2·9+4·9+10·0+3·9+5·0+9·0+4·0+6·0+8·1) mod 11 mod 10
+      // = 89 mod 11 = 1 → 9909000011 is valid; 9909000012 is not.
+      expect(await failing(api.post("/merchant/me/legal", { inn: "9909000012" }, studio.owner))).toEqual({ status: 400, data: expect.objectContaining({ code: "INVALID_INN", field: "inn" }) })
+      expect(await failing(api.post("/merchant/me/legal", { inn: "99090000" }, studio.owner))).toEqual({ status: 400, data: expect.objectContaining({ code: "INVALID_INN" }) })
+      expect(await failing(api.post("/merchant/me/legal", {}, studio.owner))).toEqual({ status: 400, data: expect.objectContaining({ code: "INVALID_FIELD" }) })
+      // A Russian merchant cannot drop its INN.
+      expect(await failing(api.post("/merchant/me/legal", { inn: null }, goods.owner))).toEqual({ status: 400, data: expect.objectContaining({ code: "TAX_ID_REQUIRED" }) })
+      const legal = await api.post("/merchant/me/legal", { inn: "9909000011" }, studio.owner)
+      expect(legal.data.merchant).toEqual(expect.objectContaining({ id: studio.merchant.id, inn: "9909000011", country_code: "de" }))
+      expect((await api.get("/merchant/me", studio.owner)).data.merchant.inn).toBe("9909000011")
+      // Now its print goes into a rouble cart.
+      const rubCart = (await api.post("/store/carts", { region_id: region.id, email: "later@snail.example" }, store)).data.cart
+      const added = await api.post(`/store/carts/${rubCart.id}/line-items`, { variant_id: print.variants[0].id, quantity: 1 }, store)
+      expect(added.data.cart.items.map((i: any) => i.variant_id)).toEqual([print.variants[0].id])
       await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: shell.variants[0].id, quantity: 3 }, store)
       await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: course.variants[0].id, quantity: 1 }, store)
       await api.post(`/store/carts/${cart.id}/promotions`, { promo_codes: ["SNAIL150"] }, store)

@@ -34,8 +34,10 @@ medusaIntegrationTestRunner({
 
     /**
      * The shop of the unit worked example: Snail Goods' lamp 12.99, Desert Wellness' massage 45.00,
-     * Slow Academy's course 9.99; Desert Wellness pays 15 %, courses 20 % + 0.50 per line, everyone
-     * else the 10 % default; and a 10 % promo code on the order.
+     * Slow Academy's course; Desert Wellness pays 15 %, courses 20 % + 0.50 per line, everyone
+     * else the 10 % default; and a 10 % promo code on the order. The unit example's 3 × 9.99 courses
+     * are one 29.97 course here (a course is bought once): splits, discounts and fees work on the
+     * line's subtotal and count fees per line, so every figure is the same.
      */
     async function workedExampleShop(prefix: string, code: string) {
       const { admin, store, salesChannelId } = await checkoutActors(getContainer(), api)
@@ -45,7 +47,7 @@ medusaIntegrationTestRunner({
       const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
       const lamp = await adminProduct(api, admin, { title: "Lamp", amount: 12.99, salesChannelId, merchantId: goods.merchant.id, kind: "PHYSICAL" })
       const massage = await adminProduct(api, admin, { title: "Massage", amount: 45, salesChannelId, merchantId: desert.merchant.id, kind: "SERVICE" })
-      const course = await adminProduct(api, admin, { title: "Course", amount: 9.99, salesChannelId, merchantId: academy.merchant.id, kind: "COURSE" })
+      const course = await adminProduct(api, admin, { title: "Course in three parts", amount: 29.97, salesChannelId, merchantId: academy.merchant.id, kind: "COURSE" })
       await api.post("/admin/commission-rules", { merchant_id: desert.merchant.id, rate_bps: 1500 }, admin)
       await api.post("/admin/commission-rules", { product_kind: "COURSE", rate_bps: 2000, fixed_fee_minor: 50, fixed_fee_currency: "eur" }, admin)
       const promotion = (await api.post("/admin/promotions", {
@@ -53,10 +55,10 @@ medusaIntegrationTestRunner({
         application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10, currency_code: "eur" },
       }, admin)).data.promotion
       const pk = store.headers["x-publishable-api-key"]
-      // 2 lamps, 1 massage, 3 courses, the code, paid with the sandbox PSP's good card.
+      // 2 lamps, 1 massage, the course, the code, paid with the sandbox PSP's good card.
       const order = async (buyer: Headers) => {
         const cart = (await api.post("/store/carts", { region_id: region.id }, buyer)).data.cart
-        for (const [p, quantity] of [[lamp, 2], [massage, 1], [course, 3]] as const) await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: p.variants[0].id, quantity }, buyer)
+        for (const [p, quantity] of [[lamp, 2], [massage, 1], [course, 1]] as const) await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: p.variants[0].id, quantity }, buyer)
         await api.post(`/store/carts/${cart.id}/promotions`, { promo_codes: [code] }, buyer)
         const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, buyer)).data.payment_collection
         await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, buyer)
@@ -318,7 +320,13 @@ medusaIntegrationTestRunner({
       // 50.00 at the default 10 %: net 45.00, released (no hold in this test) and paid out.
       const first = await buy()
       await waitFor(balance, (b: any) => b.escrow === 4500)
+      // The event that starts the escrow clock is lost (a crashed process with the in-memory bus):
+      // the release run itself finds the line in its release state and clocks it.
+      const marketplace: any = getContainer().resolve(MARKETPLACE_MODULE)
+      const [split] = await waitFor(() => marketplace.listSplitLines({ order_line_id: first.line.id }), (ss: any[]) => !!ss[0]?.release_after)
+      await marketplace.updateSplitLines({ id: split.id, release_after: null })
       await api.post("/admin/escrow/release", {}, admin)
+      expect(await balance()).toEqual(expect.objectContaining({ escrow: 0, available: 4500 }))
       const paid = (await api.post("/admin/payout-batches", { run_key: "netting-1" }, admin)).data.payout_batch.payouts
       expect(paid.map((p: any) => p.amount)).toEqual([4500])
       await api.post(`/admin/payouts/${paid[0].id}/mark-paid`, {}, admin)

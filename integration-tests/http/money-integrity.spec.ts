@@ -7,7 +7,7 @@ import { verifyMoney } from "../../src/workflows/marketplace-money/verify-money"
 import { checkoutActors, outcome } from "../helpers/checkout"
 import { drainEventBus } from "../helpers/events"
 import { withSandboxPsp } from "../helpers/sandbox-psp"
-import { adminProduct, approvedMerchant, type Headers } from "../helpers/merchants"
+import { adminProduct, approvedMerchant, customerSession, type Headers } from "../helpers/merchants"
 import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(240 * 1000)
@@ -22,7 +22,7 @@ medusaIntegrationTestRunner({
 
     async function placeTwoMerchantOrder(asCustomer = false) {
       const { admin, store: guest, salesChannelId } = await checkoutActors(getContainer(), api)
-      const store = asCustomer ? await customerSession(guest.headers["x-publishable-api-key"], "disputer@test.local") : guest
+      const store = asCustomer ? await customerSession(api, guest.headers["x-publishable-api-key"], "disputer@test.local") : guest
       const A = await approvedMerchant(api, admin, "race-lamps")
       const B = await approvedMerchant(api, admin, "race-vases")
       const region = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
@@ -37,13 +37,6 @@ medusaIntegrationTestRunner({
       const lines = (await api.get(`/admin/orders/${orderId}/lines`, admin)).data.lines
       const line = (title: string) => lines.find((l: any) => l.title === title)
       return { admin, store, A, B, orderId, lamp: line("Lamp"), vase: line("Vase"), mug: line("Mug") }
-    }
-
-    async function customerSession(pk: string, email: string): Promise<Headers> {
-      const reg = await api.post("/auth/customer/emailpass/register", { email, password: "buyer-pass-1" })
-      await api.post("/store/customers", { email, first_name: "Dee" }, { headers: { authorization: `Bearer ${reg.data.token}`, "x-publishable-api-key": pk } })
-      const login = await api.post("/auth/customer/emailpass", { email, password: "buyer-pass-1" })
-      return { headers: { authorization: `Bearer ${login.data.token}`, "x-publishable-api-key": pk } }
     }
 
     const move = (owner: Headers, orderId: string, lineId: string, to: string) =>

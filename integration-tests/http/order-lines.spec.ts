@@ -65,7 +65,7 @@ medusaIntegrationTestRunner({
         (ls: any[]) => ls.find((l) => l.kind === "COURSE")?.state === "ACCESS_GRANTED"
       )
       const byKind = Object.fromEntries(lines.map((l: any) => [l.kind, l]))
-      expect(byKind.PHYSICAL).toEqual(expect.objectContaining({ state: "PAID", process_version: 1, title: "Lamp" }))
+      expect(byKind.PHYSICAL).toEqual(expect.objectContaining({ state: "PAID", process_version: 2, title: "Lamp" }))
       expect(byKind.PHYSICAL.history.map((h: any) => `${h.from}>${h.to}`)).toEqual(["NEW>RESERVED", "RESERVED>PAID"])
       expect(byKind.SERVICE.state).toBe("PAID")
       expect(byKind.COURSE.state).toBe("ACCESS_GRANTED")

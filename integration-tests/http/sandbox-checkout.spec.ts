@@ -7,6 +7,8 @@ import { captureBeforeAuthorizationExpiry } from "../../src/workflows/order-line
 import { drainEventBus } from "../helpers/events"
 import { signatureHeader } from "../../src/modules/sandbox-payment/signature"
 import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { observedJob } from "../../src/observability/job-runs"
 
 jest.setTimeout(180 * 1000)
 
@@ -137,6 +139,118 @@ medusaIntegrationTestRunner({
       expect(moved.data.line).toEqual(expect.objectContaining({ state: "FULFILLING" }))
       expect(Number(moved.data.line.captured_amount)).toBe(20)
       expect(await intent(intentId)).toEqual(expect.objectContaining({ amount_captured: 5000 }))
+    })
+
+    // Issue 23 §3: one checkout seen through /metrics, /ready and the request id (docs/operations.md).
+    describe("observability", () => {
+      /** Parses Prometheus text into { 'name{labels}': value }. */
+      const scrape = async (headers: Record<string, string> = {}) => {
+        const res = await api.get("/metrics", { headers })
+        expect(res.headers["content-type"]).toContain("text/plain")
+        const samples: Record<string, number> = {}
+        for (const line of String(res.data).split("\n")) {
+          if (!line || line.startsWith("#")) continue
+          const at = line.lastIndexOf(" ")
+          samples[line.slice(0, at)] = Number(line.slice(at + 1))
+        }
+        return samples
+      }
+      const funnel = (s: Record<string, number>, step: string) => s[`snail_checkout_funnel_total{step="${step}"}`] ?? 0
+
+      it("counts the checkout funnel, latency by route pattern, payment operations, incidents and job runs", async () => {
+        process.env.METRICS_PROBE_CACHE_MS = "0"
+        const before = await scrape()
+        const { admin, storeHeaders, salesChannelId, A, region } = await sandboxShop("metrics-shop")
+        const lamp = await physicalProduct(api, admin, salesChannelId, A.merchant.id, "Metered lamp")
+        await setStock(api, A.owner, lamp.id, lamp.variants[0].id, 5)
+        const itemId = await inventoryItemOf(getContainer(), lamp.variants[0].id)
+        await getContainer().resolve(Modules.INVENTORY).updateInventoryItems([{ id: itemId, requires_shipping: false }])
+        const checkout = async (card: string) => {
+          const cart = (await api.post("/store/carts", { region_id: region.id, email: "m@buyer.local" }, storeHeaders)).data.cart
+          await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: lamp.variants[0].id, quantity: 1 }, storeHeaders)
+          const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, storeHeaders)).data.payment_collection
+          await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: card } }, storeHeaders)
+          return { cartId: cart.id, res: await api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders).catch((e) => e.response) }
+        }
+        const declined = await checkout("4000000000000002")
+        const placed = await checkout("4242424242424242")
+        expect(placed.res.data.type).toBe("order")
+
+        const after = await scrape()
+        expect(funnel(after, "cart_created") - funnel(before, "cart_created")).toBe(2)
+        expect(funnel(after, "payment_session") - funnel(before, "payment_session")).toBe(2)
+        expect(funnel(after, "completed") - funnel(before, "completed")).toBe(1)
+        expect(funnel(after, "failed") - funnel(before, "failed")).toBe(1)
+        // Latency under the route pattern, never under a raw path with ids in it.
+        const completions = (s: Record<string, number>) =>
+          Object.entries(s).filter(([k]) => k.startsWith('snail_http_request_duration_seconds_count{method="POST",route="/store/carts/:id/complete",')).reduce((a, [, v]) => a + v, 0)
+        expect(completions(after) - completions(before)).toBe(2)
+        expect(after['snail_http_request_duration_seconds_count{method="POST",route="/store/carts/:id/complete",status="200"}']).toBeGreaterThanOrEqual(1)
+        const keys = Object.keys(after).join("\n")
+        expect(keys).not.toContain(declined.cartId)
+        expect(keys).not.toContain(placed.cartId)
+
+        // Gauges from the database: what the journal holds, integrity incidents, stuck lines.
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+        const ops = (await pg.raw(`select kind, state, count(*)::int as n from payment_operation group by 1, 2`)).rows
+        for (const o of ops) expect(after[`snail_payment_operations{kind="${o.kind}",state="${o.state}"}`]).toBe(o.n)
+        expect(after["snail_payment_operations_open"]).toBe(ops.filter((o: any) => o.state === "PENDING" || o.state === "UNKNOWN").reduce((a: number, o: any) => a + o.n, 0))
+        expect(after['snail_incidents{kind="oversell"}']).toBe(0)
+        expect(after['snail_incidents{kind="double_booking"}']).toBe(0)
+        expect(after["snail_stuck_order_lines"]).toBe(0)
+        // An oversold level (reserved beyond stock) and a line stuck before payment show up at the next scrape.
+        await pg.raw(`update inventory_level set reserved_quantity = stocked_quantity + 1 where inventory_item_id = ?`, [itemId])
+        await pg.raw(`update order_line set state = 'RESERVED', state_entered_at = now() - interval '2 hours' where order_id = ?`, [placed.res.data.order.id])
+        const incident = await scrape()
+        expect(incident['snail_incidents{kind="oversell"}']).toBe(1)
+        expect(incident["snail_stuck_order_lines"]).toBe((await pg.raw(`select count(*)::int as n from order_line where order_id = ?`, [placed.res.data.order.id])).rows[0].n)
+
+        // Scheduled job runs (the wrapper every src/jobs file uses): journaled in job_run with their outcome, and counted.
+        await observedJob("metrics-test-ok", async () => undefined)(getContainer())
+        await expect(observedJob("metrics-test-failing", async () => Promise.reject(new Error("boom")))(getContainer())).rejects.toThrow("boom")
+        const opsModule = getContainer().resolve("ops") as any
+        expect((await opsModule.listJobRuns({ job_name: "metrics-test-ok" })).map((r: any) => r.status)).toEqual(["ok"])
+        expect((await opsModule.listJobRuns({ job_name: "metrics-test-failing" })).map((r: any) => [r.status, r.error])).toEqual([["failed", "boom"]])
+        const jobs = await scrape()
+        expect(jobs['snail_job_runs_total{job="metrics-test-ok",status="ok"}']).toBe(1)
+        expect(jobs['snail_job_runs_total{job="metrics-test-failing",status="failed"}']).toBe(1)
+        expect(jobs['snail_job_runs_recorded{job="metrics-test-failing",status="failed"}']).toBe(1)
+      })
+
+      it("guards /metrics: a forwarded call needs the token; the token is checked", async () => {
+        const forwarded = await api.get("/metrics", { headers: { "x-forwarded-for": "203.0.113.9" } }).catch((e) => e.response)
+        expect(forwarded.status).toBe(403)
+        expect(forwarded.data.code).toBe("METRICS_FORBIDDEN")
+        process.env.METRICS_TOKEN = "metrics-secret-token"
+        try {
+          const wrong = await api.get("/metrics", { headers: { authorization: "Bearer metrics-secret-tokeX" } }).catch((e) => e.response)
+          expect(wrong.status).toBe(403)
+          const ok = await api.get("/metrics", { headers: { authorization: "Bearer metrics-secret-token", "x-forwarded-for": "203.0.113.9" } })
+          expect(ok.status).toBe(200)
+        } finally {
+          delete process.env.METRICS_TOKEN
+        }
+      })
+
+      it("/ready checks the database and the PSP and names what failed; X-Request-Id is taken or made, and echoed", async () => {
+        const ready = await api.get("/ready")
+        // Redis is checked only where the app runs on it (REDIS_URL: CI and the Redis runs).
+        expect(ready.data).toEqual({ status: "ready", checks: { database: "ok", psp: "ok", ...(process.env.REDIS_URL ? { redis: "ok" } : {}) } })
+        const url = process.env.SANDBOX_PSP_URL
+        process.env.SANDBOX_PSP_URL = "http://127.0.0.1:1"
+        try {
+          const down = await api.get("/ready").catch((e) => e.response)
+          expect(down.status).toBe(503)
+          expect(down.data).toEqual(expect.objectContaining({ code: "NOT_READY", failed: ["psp"] }))
+          expect(down.data.checks.database).toBe("ok")
+        } finally {
+          process.env.SANDBOX_PSP_URL = url
+        }
+        const echoed = await api.get("/store/regions", { headers: { ...(await checkoutActors(getContainer(), api)).store.headers, "x-request-id": "req-abc.123" } })
+        expect(echoed.headers["x-request-id"]).toBe("req-abc.123")
+        const made = await api.get("/ready", { headers: { "x-request-id": "bad id\u0000<script>" } })
+        expect(made.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/)
+      })
     })
 
     describe("PSP outages answer 503 PSP_UNAVAILABLE and leave nothing half-done", () => {

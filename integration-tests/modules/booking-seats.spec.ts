@@ -68,6 +68,17 @@ for (const variant of variants) {
           expect(taken.get(new Date("2026-06-01T05:00:00Z").getTime())).toBe(3)
         })
 
+        it("holds several seats of one slot all or none (a line's quantity is its seats)", async () => {
+          const three = (over: Record<string, unknown>) => ({ ...request({ schedule_id: "bsch_many", capacity: 3, ...over }) })
+          const pair = await service.holdSeats({ ...three({ cart_id: "cart_pair" }), count: 2 })
+          expect(pair!.map((r: any) => r.seat).sort()).toEqual([0, 1])
+          // Two more wanted, one left: nothing is held.
+          expect(await service.holdSeats({ ...three({ cart_id: "cart_late" }), count: 2 })).toBeNull()
+          expect((await service.listBookings({ schedule_id: "bsch_many" })).map((r: any) => r.cart_id).sort()).toEqual(["cart_pair", "cart_pair"])
+          const last = await service.holdSeats({ ...three({ cart_id: "cart_late" }), count: 1 })
+          expect(last!.map((r: any) => r.seat)).toEqual([2])
+        })
+
         it("the database alone refuses a second active row on one seat", async () => {
           const held = await service.holdSeat(request({ schedule_id: "bsch_db" }))
           expect(held).toBeTruthy()

@@ -53,8 +53,10 @@ moduleIntegrationTestRunner<IdempotencyModuleService>({
       it("lets one caller take over a claim whose lock went stale", async () => {
         const first = await service.claim(input)
         if (first.outcome !== "claimed") throw new Error("expected a claim")
-        await new Promise((r) => setTimeout(r, 20))
-        const takers = await Promise.all(Array.from({ length: 5 }, () => service.claim({ ...input, lock_timeout_ms: 10 })))
+        // Stale after 500 ms: long enough that the winner's fresh lock is not itself stale again by the
+        // time the other takers' updates run on a loaded machine (10 ms was: CI saw three "winners").
+        await new Promise((r) => setTimeout(r, 700))
+        const takers = await Promise.all(Array.from({ length: 5 }, () => service.claim({ ...input, lock_timeout_ms: 500 })))
         expect(takers.filter((t) => t.outcome === "claimed")).toEqual([{ outcome: "claimed", id: first.id }])
       })
     })

@@ -184,6 +184,26 @@ moduleIntegrationTestRunner<IPaymentModuleService>({
         expect((await p.getPaymentStatus({ data: failed.data as any })).status).toBe(PaymentSessionStatus.ERROR)
       })
 
+      it("serves the buyer's challenge page for requires_action: amount shown, no API key, its button authenticates", async () => {
+        const pending = await authorize(50, CARD_3DS)
+        const page = pending.data.next_action!.url + "?return_url=" + encodeURIComponent("http://shop.test/checkout")
+        const res = await fetch(page)
+        expect(res.status).toBe(200)
+        expect(res.headers.get("content-type")).toMatch(/text\/html/)
+        const html = await res.text()
+        expect(html).toContain('data-amount="5000"')
+        expect(html).toContain("50.00 EUR")
+        expect(html).toContain('data-testid="challenge-confirm"')
+        expect(html).toContain('"http://shop.test/checkout"')
+        // What the page's button does: the same-origin authenticate POST, without the API key.
+        const confirmed = await fetch(pending.data.next_action!.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ outcome: "succeed" }) })
+        expect((await confirmed.json()).status).toBe("requires_capture")
+        expect(await (await fetch(page)).text()).toContain('data-testid="challenge-done"')
+        // A return address that is not http(s) is never followed.
+        expect(await (await fetch(pending.data.next_action!.url + "?return_url=javascript:alert(1)")).text()).toContain("const back = null")
+        expect((await fetch(`${psp.url}/v1/payment_intents/spi_missing/authenticate`)).status).toBe(404)
+      })
+
       it("fails a capture on demand (amount ending in 13) and leaves the intent untouched", async () => {
         const p = provider()
         const auth = await authorize(100, CARD_OK)

@@ -6,6 +6,18 @@ import { isPortFree, UserFacingError } from "./embedded-postgres.mjs"
 import { run, startService, startSupervised, waitForHttp } from "./processes.mjs"
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..")
+
+/**
+ * The production build (.medusa/server) has no node_modules and no static/ of its own: link the
+ * project's. node_modules also makes the admin-extensions workspace plugin resolvable; static/ holds
+ * the demo product pictures the seed uploaded, and Medusa serves /static from its working folder.
+ */
+export function linkBuildToProject(buildDir = path.join(root, ".medusa/server")) {
+  for (const name of ["node_modules", "static"]) {
+    const link = path.join(buildDir, name)
+    if (!fs.existsSync(link)) fs.symlinkSync(path.join(root, name), link, "dir")
+  }
+}
 const medusa = path.join(root, "node_modules/.bin/medusa")
 
 /**
@@ -71,14 +83,26 @@ export async function startAppStack({
     })
     env.FISCAL_CALLBACK_BASE_URL ||= `http://localhost:${serverPort}`
   }
+  // Notifications (docs/notifications.md): without an SMTP relay, a local mail catcher receives every
+  // email (SMTP on PORT + 25) and shows it on a small inbox page (PORT + 26).
+  const localMail = !env.SMTP_HOST && env.NODE_ENV !== "production"
+  if (localMail) {
+    env.MAIL_CATCHER_SMTP_PORT ||= String(serverPort + MAIL_SMTP_OFFSET)
+    env.MAIL_CATCHER_HTTP_PORT ||= String(serverPort + MAIL_INBOX_OFFSET)
+    env.MAIL_CATCHER_DIR ||= path.join(path.dirname(credentialsFile), `mail-${serverPort}`)
+    Object.assign(env, { SMTP_HOST: "127.0.0.1", SMTP_PORT: env.MAIL_CATCHER_SMTP_PORT, SMTP_SECURE: "false" })
+  }
+  env.STOREFRONT_URL ||= storefrontUrl
   // npm run dev: a child that dies is started again and the others stay up; npm test: any death is final.
   const start = supervise
     ? (name, cmd, args, o) => startSupervised(name, cmd, args, { ...o, onLine, log })
     : (name, cmd, args, o) => startService(name, cmd, args, { ...o, onLine })
   const services = [
+    ...(localMail ? [start("mail-catcher", path.join(root, "node_modules/.bin/ts-node"), ["--transpile-only", "src/modules/notification-center/mail-catcher/cli.ts"], { env, cwd: root })] : []),
     ...(localAtol ? [start("atol-contract", path.join(root, "node_modules/.bin/ts-node"), ["--transpile-only", "integration-tests/helpers/atol-contract-server-cli.ts"], { env, cwd: root })] : []),
     start("sandbox-psp", path.join(root, "node_modules/.bin/ts-node"), ["--transpile-only", "src/modules/sandbox-payment/psp-server/cli.ts"], { env, cwd: root }),
-    start("medusa", medusa, [serverCommand], { env, cwd: serverCwd }),
+    // The server is a child of `medusa develop`: watched through /health as well (processes.mjs).
+    start("medusa", medusa, [serverCommand], { env, cwd: serverCwd, ...(supervise ? { health: { url: `http://localhost:${serverPort}/health`, downMs: 45000 } } : {}) }),
     start("storefront", "npm", ["run", "dev", "-w", "storefront"], {
       cwd: root,
       env: {
@@ -97,13 +121,18 @@ export async function startAppStack({
     await stop()
     throw e
   }
-  const ports = { psp: Number(env.SANDBOX_PSP_PORT), atol: localAtol ? Number(env.ATOL_CONTRACT_PORT) : undefined }
+  const ports = {
+    psp: Number(env.SANDBOX_PSP_PORT), atol: localAtol ? Number(env.ATOL_CONTRACT_PORT) : undefined,
+    mailSmtp: localMail ? Number(env.MAIL_CATCHER_SMTP_PORT) : undefined, mailInbox: localMail ? Number(env.MAIL_CATCHER_HTTP_PORT) : undefined,
+  }
   return { services, stop, credentials, ports, serverUrl: `http://localhost:${serverPort}`, storefrontUrl }
 }
 
 // The sandbox PSP and the local ATOL contract server sit at fixed offsets from the server port.
 const PSP_OFFSET = 10
 const ATOL_OFFSET = 30
+const MAIL_SMTP_OFFSET = 25
+const MAIL_INBOX_OFFSET = 26
 
 /** Every port a stack on `serverPort` listens on, with what it is and the variable that moves it. */
 export function stackPorts({ serverPort, storefrontPort, env = process.env, serverVar = "PORT", storefrontVar = "STOREFRONT_PORT" }) {
@@ -114,6 +143,10 @@ export function stackPorts({ serverPort, storefrontPort, env = process.env, serv
   ]
   if (!env.ATOL_LOGIN && env.NODE_ENV !== "production") {
     ports.push({ port: Number(env.ATOL_CONTRACT_PORT || serverPort + ATOL_OFFSET), what: "ATOL contract server", variable: env.ATOL_CONTRACT_PORT ? "ATOL_CONTRACT_PORT" : `${serverVar} (it is ${serverVar} + ${ATOL_OFFSET})` })
+  }
+  if (!env.SMTP_HOST && env.NODE_ENV !== "production") {
+    ports.push({ port: Number(env.MAIL_CATCHER_SMTP_PORT || serverPort + MAIL_SMTP_OFFSET), what: "mail catcher (SMTP)", variable: env.MAIL_CATCHER_SMTP_PORT ? "MAIL_CATCHER_SMTP_PORT" : `${serverVar} (it is ${serverVar} + ${MAIL_SMTP_OFFSET})` })
+    ports.push({ port: Number(env.MAIL_CATCHER_HTTP_PORT || serverPort + MAIL_INBOX_OFFSET), what: "mail catcher inbox", variable: env.MAIL_CATCHER_HTTP_PORT ? "MAIL_CATCHER_HTTP_PORT" : `${serverVar} (it is ${serverVar} + ${MAIL_INBOX_OFFSET})` })
   }
   return ports
 }

@@ -44,13 +44,35 @@ export function startService(name, cmd, args, { env = process.env, cwd, onLine }
  * A service that is started again when it dies on its own (not when stopped): the dev launcher
  * keeps the rest of the stack up while a crashed PSP, contract server or Medusa comes back.
  * Gives up after `maxRestarts` crashes within `windowMs` and reports it through `onGiveUp`.
+ * `health` ({ url, downMs }): also restarted when its URL stops answering while the process lives.
  */
-export function startSupervised(name, cmd, args, { env, cwd, onLine, log, maxRestarts = 5, windowMs = 60000, onGiveUp = () => {} } = {}) {
+export function startSupervised(name, cmd, args, { env, cwd, onLine, log, maxRestarts = 5, windowMs = 60000, onGiveUp = () => {}, health } = {}) {
   let current
   let stopping = false
   const crashes = []
+  // `medusa develop` runs the server as its own child: when that server dies, develop lives on and
+  // never restarts it. With `health` ({ url, downMs }) the service also counts as dead once the URL,
+  // after answering once, has not answered for downMs (longer than develop's own restart on a file
+  // change), and is stopped so that the restart below brings it back.
+  const watchHealth = (service) => {
+    let seenUp = false
+    let downSince = null
+    const timer = setInterval(async () => {
+      if (stopping || service.child.exitCode !== null || service.child.signalCode !== null) return clearInterval(timer)
+      const up = await fetch(health.url, { signal: AbortSignal.timeout(3000) }).then((r) => r.ok, () => false)
+      if (up) { seenUp = true; downSince = null; return }
+      if (!seenUp) return
+      downSince ??= Date.now()
+      if (Date.now() - downSince < health.downMs) return
+      clearInterval(timer)
+      log(`${name} has not answered ${health.url} for ${Math.round(health.downMs / 1000)} s although its process runs: stopping it to restart it.`)
+      signalGroup(service.child.pid, "SIGTERM")
+    }, 2000)
+    service.exited.then(() => clearInterval(timer))
+  }
   const launch = () => {
     current = startService(name, cmd, args, { env, cwd, onLine })
+    if (health) watchHealth(current)
     current.exited.then(({ code, signal }) => {
       if (stopping) return
       const now = Date.now()

@@ -56,3 +56,32 @@ export async function dropLeftoverTestDatabases(env, before, { allowed }) {
   }
   return { dropped, kept }
 }
+
+/** Drops one database this run created by name (the fault suite's seeded copy). */
+export async function dropDatabase(env, name) {
+  const client = adminClient(env)
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Creates an empty database by name, dropping an older one of that name first. */
+export async function createEmptyDatabase(env, name) {
+  const client = adminClient(env)
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    await client.query(`CREATE DATABASE "${name}"`)
+  } finally {
+    await client.end()
+  }
+}
+
+/** The connection URL of one database on the test server. */
+export function databaseUrl(env, name) {
+  const auth = `${encodeURIComponent(env.DB_USERNAME || "postgres")}${env.DB_PASSWORD ? `:${encodeURIComponent(env.DB_PASSWORD)}` : ""}`
+  return `postgres://${auth}@${env.DB_HOST}:${env.DB_PORT || 5432}/${name}`
+}

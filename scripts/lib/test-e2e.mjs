@@ -3,9 +3,9 @@
 // the sandbox PSP on server port + 10 and the ATOL contract server on + 30), then the flows in
 // integration-tests/e2e/run.mjs in Debian's Chromium.
 import fs from "node:fs"
-import pg from "pg"
-import { assertPortsFree, root, stackPorts, startAppStack } from "./app-stack.mjs"
+import { assertPortsFree, linkBuildToProject, root, stackPorts, startAppStack } from "./app-stack.mjs"
 import { run } from "./processes.mjs"
+import { createEmptyDatabase, databaseUrl } from "./test-databases.mjs"
 
 /**
  * Starts `medusa build` (server + admin) at low CPU priority so it fills the gaps the jest suites
@@ -34,12 +34,9 @@ export async function runE2e({ env, chromium, say, sink, build }) {
   // Checked again before anything slow: a port may have been taken while the other suites ran.
   await assertE2ePortsFree(env)
 
-  const user = encodeURIComponent(env.DB_USERNAME || "postgres")
-  const password = env.DB_PASSWORD ? `:${encodeURIComponent(env.DB_PASSWORD)}` : ""
-  const server = `postgres://${user}${password}@${env.DB_HOST}:${env.DB_PORT || 5432}`
   // E2E_DB_NAME lets engineers sharing one PostgreSQL run the browser test side by side.
   const dbName = env.E2E_DB_NAME || "snail_e2e"
-  await recreateDatabase(`${server}/postgres`, dbName)
+  await createEmptyDatabase(env, dbName)
 
   // The production build: the browser test drives the real admin (with our extensions) too. The
   // admin-extensions plugin was built by npm test already, so `medusa build` alone (maybe started
@@ -48,11 +45,11 @@ export async function runE2e({ env, chromium, say, sink, build }) {
   if (buildError) throw buildError
   say(`starting the stack on ports ${serverPort} (server) and ${storefrontPort} (storefront)…`)
   const buildDir = `${root}/.medusa/server`
-  if (!fs.existsSync(`${buildDir}/node_modules`)) fs.symlinkSync(`${root}/node_modules`, `${buildDir}/node_modules`, "dir")
+  linkBuildToProject(buildDir)
 
   const t = Date.now()
   const stack = await startAppStack({
-    databaseUrl: `${server}/${dbName}`,
+    databaseUrl: databaseUrl(env, dbName),
     serverPort,
     storefrontPort,
     credentialsFile: `${root}/.data/e2e-credentials.json`,
@@ -71,22 +68,12 @@ export async function runE2e({ env, chromium, say, sink, build }) {
   say(`stack up (${Math.round((Date.now() - t) / 1000)} s); running the browser flows…`)
   try {
     await run("node", ["integration-tests/e2e/run.mjs"], {
-      env: { ...env, STOREFRONT_URL: stack.storefrontUrl, MEDUSA_BACKEND_URL: stack.serverUrl, ADMIN_URL: `${stack.serverUrl}/app`, CHROMIUM_PATH: chromium },
+      env: { ...env, STOREFRONT_URL: stack.storefrontUrl, MEDUSA_BACKEND_URL: stack.serverUrl, ADMIN_URL: `${stack.serverUrl}/app`, CHROMIUM_PATH: chromium,
+        ...(stack.ports.mailInbox ? { MAIL_INBOX_URL: `http://localhost:${stack.ports.mailInbox}` } : {}) },
       label: "browser test",
       onLine: sink((l) => l.startsWith("[e2e]")),
     })
   } finally {
     await stack.stop()
-  }
-}
-
-async function recreateDatabase(adminUrl, name) {
-  const client = new pg.Client({ connectionString: adminUrl })
-  await client.connect()
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-    await client.query(`CREATE DATABASE "${name}"`)
-  } finally {
-    await client.end()
   }
 }

@@ -6,7 +6,7 @@ import { ERROR_CODES } from "../lib/error-codes"
 import { isSnailError, SnailError } from "../lib/snail-error"
 import { isPspUnavailable, PSP_RETRY_AFTER_SECONDS } from "../lib/psp-unavailable"
 
-type ErrorBody = { type: string; code: ErrorCode; message: string; field?: string }
+type ErrorBody = { type: string; code: ErrorCode; message: string; field?: string; reason_code?: string }
 
 const MEDUSA_TYPE_CODES: Record<string, ErrorCode> = {
   [MedusaError.Types.NOT_FOUND]: "NOT_FOUND",
@@ -30,7 +30,9 @@ export function snailErrorHandler() {
     if (translated) err = translated
     if (isSnailError(err)) {
       if (isPspUnavailable(err)) res.setHeader("Retry-After", String(PSP_RETRY_AFTER_SECONDS))
-      res.status(err.status).json(redactInternals(withField({ type: err.type, code: err.code as ErrorCode, message: err.message }, err.field)))
+      const body: ErrorBody = withField({ type: err.type, code: err.code as ErrorCode, message: err.message }, err.field)
+      if (typeof err.detail?.reason_code === "string") body.reason_code = err.detail.reason_code
+      res.status(err.status).json(redactInternals(body))
       return
     }
     const originalJson = res.json.bind(res)
@@ -78,6 +80,10 @@ function translateKnownError(err: any): SnailError | undefined {
   // Another request holds the cart (or other resource): the client retries, nothing broke.
   if (message.startsWith("Failed to acquire lock for key")) {
     return new SnailError(409, "CONFLICT", "Another request is changing the same resource; retry in a moment.")
+  }
+  // Medusa's cart names internal ids here; the buyer learns the product simply cannot be put in a cart yet (issue 16 §5).
+  if (/^Sales channel \S+ is not associated with any stock location for variant/.test(message)) {
+    return new SnailError(422, "NOT_STOCKED_FOR_CHANNEL", "This product is not stocked for this shop yet, so it cannot be added to the cart.")
   }
   if (/Unable to retrieve the payment provider with id/.test(message)) {
     return new SnailError(400, "INVALID_FIELD", "Unknown payment provider.", "provider_id")

@@ -1,8 +1,9 @@
+import { observedJob } from "../observability/job-runs"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { captureBeforeAuthorizationExpiry } from "../workflows/order-lines/capture-before-expiry"
 
 // Hourly: lines whose card authorization is about to lapse are captured and held in escrow.
-export default async function captureBeforeExpiry(container: MedusaContainer) {
+async function captureBeforeExpiry(container: MedusaContainer) {
   const logger = container.resolve("logger")
   const { captured, failed } = await captureBeforeAuthorizationExpiry(container)
   if (captured.length) logger.info(`Captured ${captured.length} line(s) before their authorization expired`)
@@ -10,3 +11,5 @@ export default async function captureBeforeExpiry(container: MedusaContainer) {
 }
 
 export const config = { name: "capture-before-authorization-expiry", schedule: "0 * * * *" }
+
+export default observedJob(config.name, captureBeforeExpiry)

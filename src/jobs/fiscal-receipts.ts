@@ -1,8 +1,9 @@
+import { observedJob } from "../observability/job-runs"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { dispatchFiscalReceipts } from "../workflows/fiscal/dispatch"
 
 /** Fiscal outbox: sends pending receipts, polls sent ones, retries failures with backoff (docs/fiscal.md). */
-export default async function fiscalReceiptsJob(container: MedusaContainer) {
+async function fiscalReceiptsJob(container: MedusaContainer) {
   await dispatchFiscalReceipts(container)
 }
 
@@ -11,3 +12,5 @@ export const config = {
   // Every minute; FISCAL_RECEIPTS_SCHEDULE (cron, seconds allowed) lets the browser test poll every few seconds.
   schedule: process.env.FISCAL_RECEIPTS_SCHEDULE || "* * * * *",
 }
+
+export default observedJob(config.name, fiscalReceiptsJob)

@@ -1,8 +1,9 @@
+import { observedJob } from "../observability/job-runs"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { resendPendingPayouts, runPayoutBatchWorkflow } from "../workflows/marketplace-money/payouts"
 
 // Weekly payouts (Mondays 06:00 UTC); the run key is the day, so a double fire pays once.
-export default async function payoutBatch(container: MedusaContainer) {
+async function payoutBatch(container: MedusaContainer) {
   // Transfers left PENDING by an outage first (same idempotency key: never paid twice).
   await resendPendingPayouts(container)
   const runKey = `scheduled:${new Date().toISOString().slice(0, 10)}`
@@ -11,3 +12,5 @@ export default async function payoutBatch(container: MedusaContainer) {
 }
 
 export const config = { name: "payout-batch", schedule: process.env.PAYOUT_BATCH_SCHEDULE || "0 6 * * 1" }
+
+export default observedJob(config.name, payoutBatch)

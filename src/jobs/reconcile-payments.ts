@@ -1,3 +1,4 @@
+import { observedJob } from "../observability/job-runs"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { sandboxPspFigures } from "../workflows/marketplace-money/psp-figures"
 import { reconcilePayments } from "../workflows/marketplace-money/reconcile"
@@ -6,7 +7,7 @@ import { verifyMoney } from "../workflows/marketplace-money/verify-money"
 const DAY_MS = 24 * 60 * 60 * 1000
 
 // Yesterday (UTC) against the PSP's settlement report; mismatches are kept for the admin.
-export default async function reconcilePaymentsJob(container: MedusaContainer) {
+async function reconcilePaymentsJob(container: MedusaContainer) {
   const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z")
   const { mismatches } = await reconcilePayments(container, { from: new Date(today.getTime() - DAY_MS), to: today })
   const logger = container.resolve("logger")
@@ -17,3 +18,5 @@ export default async function reconcilePaymentsJob(container: MedusaContainer) {
 }
 
 export const config = { name: "reconcile-payments", schedule: "30 3 * * *" }
+
+export default observedJob(config.name, reconcilePaymentsJob)

@@ -1,10 +1,11 @@
+import { observedJob } from "../observability/job-runs"
 import { container as appContainer } from "@medusajs/framework"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { recoverInterruptedCheckouts } from "../workflows/order-lines/recover-checkouts"
 import { recoverPaymentOperations } from "../workflows/order-lines/recover-payment-operations"
 
 // Money a crash, a timeout or a PSP fault left open is settled within a minute (DESIGN.md §4).
-export default async function recoverPaymentOperationsJob(container: MedusaContainer) {
+async function recoverPaymentOperationsJob(container: MedusaContainer) {
   await recoverPaymentOperations(container)
   await recoverInterruptedCheckouts(container)
 }
@@ -25,3 +26,5 @@ if (process.env.NODE_ENV !== "test") {
     })
   }, Number(process.env.RECOVERY_STARTUP_DELAY_MS ?? 5000)).unref()
 }
+
+export default observedJob(config.name, recoverPaymentOperationsJob)

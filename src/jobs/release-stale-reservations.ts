@@ -1,9 +1,10 @@
+import { observedJob } from "../observability/job-runs"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { releaseStaleReservations } from "../workflows/reservations/release-stale-reservations"
 
 /** Checkout holds not turned into an order within CHECKOUT_RESERVATION_TTL_MS (default 15 min) are released. */
-export default async function releaseStaleReservationsJob(container: MedusaContainer) {
+async function releaseStaleReservationsJob(container: MedusaContainer) {
   const { released, skipped } = await releaseStaleReservations(container)
   if (released.length || skipped.length) {
     container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -15,3 +16,5 @@ export const config = {
   name: "release-stale-reservations",
   schedule: "* * * * *",
 }
+
+export default observedJob(config.name, releaseStaleReservationsJob)

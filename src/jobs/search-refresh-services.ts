@@ -1,3 +1,4 @@
+import { observedJob } from "../observability/job-runs"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { enqueueSearchChanges } from "../workflows/search/indexer"
@@ -6,7 +7,7 @@ import { enqueueSearchChanges } from "../workflows/search/indexer"
  * A service's "next free slot" moves with the clock (slots pass, the horizon advances) and with
  * schedule edits, which emit no event: every SERVICE and COURSE product is re-queued hourly.
  */
-export default async function searchRefreshServicesJob(container: MedusaContainer) {
+async function searchRefreshServicesJob(container: MedusaContainer) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "product_kind", fields: ["product.id"], filters: { kind: ["SERVICE", "COURSE"] } })
   const ids = (data as any[]).map((k) => k.product?.id).filter(Boolean)
@@ -14,3 +15,5 @@ export default async function searchRefreshServicesJob(container: MedusaContaine
 }
 
 export const config = { name: "search-refresh-services", schedule: "17 * * * *" }
+
+export default observedJob(config.name, searchRefreshServicesJob)

@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   MERCHANT_NOT_APPROVED: "The merchant is not approved: its products cannot be sold or managed yet.",
   MERCHANT_SUSPENDED: "The merchant is suspended: its staff cannot sign in or act.",
   MERCHANT_OWNER_ONLY: "Only the merchant's owner may do this.",
+  MERCHANT_ROLE_FORBIDDEN: "The member's role does not allow this route (src/lib/merchant-roles.ts).",
   MERCHANT_SCOPE_VIOLATION: "The request names another merchant's resource.",
   INVALID_KYC_TRANSITION: "The merchant's KYC status cannot move that way.",
   INVITE_NOT_FOUND: "The invite token is unknown.",
@@ -60,6 +61,8 @@ export const ERROR_CODES = {
   COURSE_GRANT_REVOKED: "Access to this course was revoked (refund, chargeback or operator).",
   COURSE_GRANT_EXPIRED: "The access window of this course has ended.",
   COURSE_BUYER_UNKNOWN: "The order has no customer to grant the course to.",
+  COURSE_ONE_COPY: "A course is bought once: its quantity is 1.",
+  COURSE_ALREADY_IN_CART: "This course is already in the cart.",
   COURSE_REFUND_WINDOW_CLOSED: "The course's refund window has ended (the end instant itself is closed).",
   COURSE_REFUND_CONSUMPTION_EXCEEDED: "Too much of the course was consumed: refunds end when consumption reaches the policy's threshold.",
   COURSE_REFUND_NOT_POSSIBLE: "The course line is not in a state that can be refunded.",
@@ -67,13 +70,17 @@ export const ERROR_CODES = {
   COURSE_DELIVERY_MISMATCH: "The lesson does not fit the course's delivery (STREAM needs HLS lessons, LINK has no lessons).",
   COURSE_ASSET_INVALID: "The uploaded lesson content is not valid (empty, bad base64, or an HLS playlist missing its segments).",
   COURSE_SESSION_LIMIT: "The course is already open on the maximum number of devices.",
+  COURSE_PROGRESS_TOO_MANY_INTERVALS: "A progress heartbeat carries more than 50 played intervals.",
+  COURSE_PROGRESS_INTERVAL_INVALID: "A played interval does not end after it starts ([from_s, to_s] needs from_s < to_s).",
+  COURSE_PROGRESS_INTERVAL_TOO_LONG: "A played interval is longer than 120 s: a player reports what it played since its last heartbeat, at least every two minutes.",
+  COURSE_LESSON_DURATION_FROM_MEDIA: "A video (HLS) lesson's duration is its media's, read from the playlist; only a file lesson's reading time can be set.",
   // Fiscal receipts (docs/fiscal.md)
   FISCAL_RECEIPT_NOT_FAILED: "Only a FAILED fiscal receipt can be retried; others are still being sent or are registered.",
   FISCAL_RECEIPT_NOT_CORRECTABLE: "Only a registered (DONE) sell receipt can be corrected with a sell_correction.",
   // Service booking (issue 6, docs/booking.md)
   SLOT_REQUIRED: "A service sold by time slot was added to the cart without metadata.slot_start.",
   SLOT_UNAVAILABLE: "The slot is not one of the schedule's bookable slots, or every seat of it is held or booked.",
-  SLOT_QUANTITY: "A booked service line holds one seat: its quantity must be 1.",
+  SLOT_QUANTITY: "Retired (issue 16): a service line's quantity is now its seats in one slot, see SLOT_CAPACITY_EXCEEDED.",
   INVALID_SLOT_RANGE: "The slots query range is malformed, reversed, or longer than allowed.",
   INVALID_SCHEDULE: "The schedule is invalid (unknown time zone, unreadable RRULE, or inconsistent numbers).",
   SCHEDULE_EXISTS: "The product (or variant) already has a schedule: update it instead.",
@@ -93,6 +100,11 @@ export const ERROR_CODES = {
   PSP_UNAVAILABLE: "The payment provider could not be reached, did not answer in time or failed on its side (HTTP 503, with Retry-After). Retry the same request; it will not charge twice.",
   PAYMENT_OPERATION_PER_LINE: "The payment belongs to a marketplace order whose money moves per line: capture by moving lines (or capture without an amount), refund a line.",
   ORDER_BUSY: "Another change to this order's money is running; retry in a moment.",
+  // One order truth (issue 16, docs/order-truth.md): Medusa's own order operations act through the lines.
+  FULFILMENT_REFUSED: "Medusa refused to record the fulfilment that goes with this line move (e.g. no stock reservation left); the line did not move.",
+  NATIVE_OPERATION_PER_LINE: "This Medusa order operation cannot say which marketplace line it concerns or would bypass the lines' processes: use the per-line equivalent named in the message.",
+  ORDER_LINES_OPEN: "The order cannot be marked complete while some of its lines are still open (to ship, to serve, within a refund window); it completes when they end.",
+  ORDER_NOT_CANCELLABLE: "At least one line of the order can no longer be cancelled (shipped, delivered, served, or outside its refund window); nothing was changed.",
   // Search (issue 18, docs/search.md)
   SEARCH_QUERY_TOO_LONG: "The search text `q` is longer than 200 characters.",
   INVALID_SORT: "`sort` must be relevance, price_asc, price_desc or newest.",
@@ -102,7 +114,44 @@ export const ERROR_CODES = {
   // Security hardening (issue 20)
   RATE_LIMITED: "Too many requests from this address or for this account in the current window (HTTP 429 with Retry-After).",
   AUTH_LOCKED: "Sign-in for this email is locked for a while after repeated failures (HTTP 429 with Retry-After); the same answer whether or not the account exists.",
+  // Sessions, passwords and e-mail verification (issue 20 §3, docs/security.md)
+  SESSION_REQUIRED: "The access token or cookie was not issued with a session (sign in again through /auth/<actor>/emailpass).",
+  SESSION_REVOKED: "The session was signed out (logout, sign-out everywhere, a revoke from the session list, a password change or a reused refresh token); sign in again.",
+  SESSION_EXPIRED: "The session reached its maximum lifetime; sign in again.",
+  SESSION_NOT_FOUND: "No such live session of yours.",
+  SESSION_UNAVAILABLE: "The session store could not be reached; nothing was signed in. Retry.",
+  REFRESH_TOKEN_REQUIRED: "POST /auth/token/refresh needs { refresh_token } in the body: an access token alone cannot be refreshed.",
+  INVALID_REFRESH_TOKEN: "The refresh token is unknown.",
+  REFRESH_TOKEN_REUSED: "The refresh token was already exchanged once: its whole session was revoked (a stolen copy may be in use); sign in again.",
+  WEAK_PASSWORD: "The password is too short, too long, or on the list of common and breached passwords.",
+  EMAIL_VERIFICATION_INVALID: "The e-mail verification token is unknown, already used, or for another address.",
+  EMAIL_VERIFICATION_EXPIRED: "The e-mail verification token has expired; ask for a new one.",
+  EMAIL_ALREADY_VERIFIED: "The e-mail address is already verified.",
+  PRIVACY_REQUEST_NOT_PENDING: "Only a pending erasure request can be carried out; it was done already or is an export.",
   MERCHANT_NOT_IN_MARKET: "The merchant cannot sell into this market yet: roubles (the Russian market) need the merchant's INN, which the platform's fiscal receipts name as the supplier (54-FZ).",
+  // Operations (issue 23, docs/operations.md)
+  NOT_READY: "The instance cannot serve yet or any more: its database, Redis or payment provider is unreachable, or it is shutting down (HTTP 503 from GET /ready, naming which).",
+  METRICS_FORBIDDEN: "GET /metrics needs the METRICS_TOKEN bearer token, or a direct call from the same machine.",
+  PAYLOAD_TOO_LARGE: "The request body is larger than the balancer accepts (10 MB).",
+  UPSTREAM_FAILED: "The balancer's server instance failed while answering (HTTP 502, with Retry-After): retry with the same idempotency key.",
+  OVERLOADED: "The balancer is at its limit of requests in flight (HTTP 503 with Retry-After); retry shortly.",
+  // Notifications (issue 19, docs/notifications.md)
+  NOTIFICATION_REQUIRED: "The notification is transactional (receipts, order facts, security) and cannot be switched off.",
+  TELEGRAM_NOT_CONFIGURED: "Telegram notifications are not set up on this platform (no bot token or bot name).",
+  DELIVERY_NOT_RESENDABLE: "The notification is still queued or being retried; Resend works once it was sent or failed.",
+  DELIVERY_LINK_NOT_REISSUABLE: "The notification carried a one-time link that cannot be issued again (the invitation was accepted or withdrawn, or the account is gone); the person asks for a new one.",
+  // Services and sellable products (issue 16 §4, §5; docs/booking.md, docs/merchant-api.md)
+  SLOT_CAPACITY_EXCEEDED: "The slot has fewer places left than the service line's quantity (its seats); the message says how many are left.",
+  PRODUCT_NOT_SELLABLE: "The product cannot be published or sold as it is (a course without lessons, a slots service without a schedule, no price or stock where it sells); the message and `reason_code` say why.",
+  PRICE_MISSING_FOR_REGION: "A variant has no price in the currency of a region the merchant sells in; the message names the currency.",
+  NOT_STOCKED_FOR_CHANNEL: "The product tracks stock but none of its merchant's stock is reachable from this sales channel, so it cannot be put in the cart.",
+  // Merchant settings (issue 22 §7)
+  INVALID_IBAN: "The IBAN is not valid: unknown country, wrong length for it, or wrong check digits.",
+  INVALID_BIC: "The BIC (SWIFT code) is not 8 or 11 letters and digits in the bank-country-location form, or a Russian bank's BIK is not 9 digits starting with 04.",
+  INVALID_ACCOUNT_NUMBER: "The Russian bank account number is not 20 digits, or its control digit does not match the bank's BIK.",
+  INVALID_STRIPE_ACCOUNT: "The Stripe Connect account id is not of the form acct_… (8–32 letters and digits).",
+  // Storefront (issue 21)
+  ORDER_IN_ANOTHER_ACCOUNT: "The order's signed link is valid but the order already belongs to another customer account; it cannot be claimed.",
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES

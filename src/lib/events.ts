@@ -11,6 +11,10 @@ export const SNAIL_EVENTS = {
   MERCHANT_REJECTED: "marketplace.merchant.rejected",
   /** `{ id, kyc_status, reason, actor_id }` */
   MERCHANT_SUSPENDED: "marketplace.merchant.suspended",
+  /** `{ id, actor_id, changed: ("inn" | "trn" | "legal_name" | "legal_address")[] }` — the owner or finance changed the legal profile. */
+  MERCHANT_LEGAL_UPDATED: "marketplace.merchant.legal_updated",
+  /** `{ id, actor_id, type }` — the owner or finance set the payout method (never the account itself in the event). */
+  MERCHANT_PAYOUT_METHOD_UPDATED: "marketplace.merchant.payout_method_updated",
   /** `{ id, merchant_id, email, token }` — the token is only in the event, for the invite e-mail. */
   MERCHANT_INVITE_CREATED: "marketplace.merchant_invite.created",
   /** `{ id, order_id, line_item_id, kind, merchant_id, from, to, transition, effects, actor_type, actor_id }` */
@@ -29,6 +33,8 @@ export const SNAIL_EVENTS = {
   DISPUTE_MESSAGE_ADDED: "marketplace.dispute.message_added",
   /** `{ id, outcome: "RESOLVED_REFUND" | "REJECTED", refund_minor, resolved_by }` */
   DISPUTE_RESOLVED: "marketplace.dispute.resolved",
+  /** `{ id, order_id, line_id, kind: "capture", amount_minor, currency_code }` — the PSP refused a capture for good (its operation settled FAILED: nothing moved). */
+  PAYMENT_FAILED: "order.line.payment_failed",
   /** `{ run_date, mismatches }` — the daily reconciliation finished. */
   RECONCILIATION_COMPLETED: "marketplace.reconciliation.completed",
   // course access (docs/course-access.md)
@@ -38,7 +44,19 @@ export const SNAIL_EVENTS = {
   FISCAL_RECEIPT_DONE: "fiscal.receipt.done",
   /** `{ id, order_id, operation, settlement, status: "FAILED", last_error }` — needs an operator (admin Receipts page, Retry). */
   FISCAL_RECEIPT_FAILED: "fiscal.receipt.failed",
+  // UAE VAT documents (issue 17, docs/vat-ae.md)
+  /** `{ id, order_id }` — a tax invoice was issued (also on a re-run that finds it issued: consumers are idempotent). */
+  TAX_INVOICE_ISSUED: "vat_ae.tax_invoice.issued",
+  /** `{ id }` — a tax credit note was issued for a refund (only when one was issued now). */
+  CREDIT_NOTE_ISSUED: "vat_ae.credit_note.issued",
   // Service booking (issue 6, docs/booking.md)
   /** `{ id, previous_id, order_id, line_item_id, merchant_id, from_start_at, start_at, actor_id }` — the booking moved to another slot (new id). */
   BOOKING_RESCHEDULED: "booking.rescheduled",
+  // Sessions and e-mail verification (issue 20, docs/security.md)
+  /** `{ actor_type, email, token }` — a customer or merchant asked to verify their e-mail; the token is only in the event, for the e-mail (single use, EMAIL_VERIFICATION_TTL, default 24 h). Confirm with POST /auth/verify-email { token }. */
+  EMAIL_VERIFICATION_REQUESTED: "auth.email_verification_requested",
+  /** `{ actor_type, email, auth_identity_id }` — the address was confirmed. */
+  EMAIL_VERIFIED: "auth.email_verified",
+  /** `{ session_ids, auth_identity_id, actor_type, reason }` — sessions were revoked (REFRESH_TOKEN_REUSED is worth a security e-mail). */
+  SESSIONS_REVOKED: "auth.sessions_revoked",
 } as const

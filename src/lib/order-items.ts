@@ -85,7 +85,68 @@ export function orderItemAmounts(
     const platform_discount = discount > 0 && platformWeight > 0 ? allocate(discount, [platformWeight, merchantWeight])[0] : 0
     result.set(item.id, { subtotal, discount, platform_discount, taxable, tax, total: taxable + tax })
   })
+  fitTaxesToAuthorization(items, result, weights, currency)
   return result
+}
+
+/**
+ * Medusa authorizes an order's total rounded once: Σ (subtotal − raw adjustments) × (1 + rate),
+ * unrounded per item (issue 17 §4). Rounding each line's VAT half up can add up to more than that
+ * — two 2.10 lines at 5 % have 0.105 VAT each: 0.11 + 0.11 per line, but 4.41 authorized, not 4.42 —
+ * and the order's last capture would then find a fils too little authorized, so the invoice (which
+ * takes these amounts) would say more than was captured. In that case only, the items' VAT total
+ * is lowered to what was authorized and handed out again by largest remainder of each item's exact
+ * VAT (0.11 + 0.10 here): every line's VAT stays its exact VAT rounded up or down, and Σ lines =
+ * the authorization = Σ captures = the invoices. When the authorization is at or above Σ lines
+ * nothing changes (the fils above is never captured and is released with the authorization).
+ */
+function fitTaxesToAuthorization(items: readonly (ItemMoney & { id: string })[], amounts: Map<string, ItemAmounts>, adjustmentWeights: number[], currency: string) {
+  const RATE_SCALE = 10000n // rates in basis points
+  const ADJ_SCALE = 10n ** BigInt(WEIGHT_EXTRA_DECIMALS) // adjustment weights carry extra decimals
+  let medusaTotal = 0n // minor units × ADJ_SCALE × RATE_SCALE
+  const exactTax: bigint[] = []
+  items.forEach((item, index) => {
+    const a = amounts.get(item.id)!
+    const rawTaxable = BigInt(a.subtotal) * ADJ_SCALE - BigInt(adjustmentWeights[index])
+    const taxable = rawTaxable > 0n ? rawTaxable : 0n
+    const bps = item.is_tax_inclusive ? 0n : BigInt((item.tax_lines ?? []).reduce((s, t) => s + (t ? toMinor((t.rate as any) ?? 0, "eur") : 0), 0))
+    exactTax.push(taxable * bps)
+    medusaTotal += taxable * RATE_SCALE + taxable * bps
+  })
+  const unit = ADJ_SCALE * RATE_SCALE
+  const authorized = Number((medusaTotal * 2n + unit) / (2n * unit)) // half up, as the providers convert it
+  let ours = 0
+  let ourTax = 0
+  for (const a of amounts.values()) {
+    ours += a.total
+    ourTax += a.tax
+  }
+  const short = ours - authorized
+  // At most a fils per taxed item comes from rounding each line's VAT; anything else is not this case.
+  const taxed = exactTax.filter((t) => t > 0n).length
+  if (short <= 0 || short > taxed || short > ourTax) return
+  const taxes = allocateBig(ourTax - short, exactTax)
+  items.forEach((item, index) => {
+    const a = amounts.get(item.id)!
+    a.tax = taxes[index]
+    a.total = a.taxable + a.tax
+  })
+}
+
+/** Largest-remainder allocation of whole minor units by (big) integer weights; ties to the first. */
+function allocateBig(total: number, weights: bigint[]): number[] {
+  const sum = weights.reduce((s, w) => s + w, 0n)
+  const whole = BigInt(total)
+  const parts = weights.map((w) => (whole * w) / sum)
+  let left = whole - parts.reduce((s, p) => s + p, 0n)
+  const order = weights.map((w, index) => ({ index, remainder: (whole * w) % sum }))
+  order.sort((x, y) => (x.remainder === y.remainder ? x.index - y.index : x.remainder > y.remainder ? -1 : 1))
+  for (const { index } of order) {
+    if (left === 0n) break
+    parts[index] += 1n
+    left -= 1n
+  }
+  return parts.map(Number)
 }
 
 /**

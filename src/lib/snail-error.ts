@@ -20,7 +20,9 @@ export class SnailError extends MedusaError {
     public readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
     code: ErrorCode,
     message: string,
-    public readonly field?: string
+    public readonly field?: string,
+    /** Why a rule refused, when one code covers several reasons (e.g. PRODUCT_NOT_SELLABLE's `reason_code`). */
+    public readonly detail?: { reason_code?: string }
   ) {
     super(TYPE_BY_STATUS[status] ?? MedusaError.Types.INVALID_DATA, message, code)
     this.name = "SnailError"

@@ -2,7 +2,7 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { seedAdminUser, seedPublishableKey, writeCredentials } from "./seed/access"
-import { DEMO_MERCHANT_PASSWORD, seedMerchants } from "./seed/merchants"
+import { DEMO_MERCHANT_PASSWORD, seedDemoMerchantInns, seedMerchants } from "./seed/merchants"
 import { seedMarketplaceMoney } from "./seed/money"
 import { seedDemoOrders } from "./seed/orders"
 import { seedBookingSchedules } from "./seed/booking"
@@ -10,6 +10,7 @@ import { seedCatalogue } from "./seed/products"
 import { seedCourses } from "./seed/courses"
 import { DEMO_PAYMENT_PROVIDERS, DEMO_REGIONS, seedCommerceSetup } from "./seed/setup"
 import { seedVatAe } from "./seed/vat-ae"
+import { seedCatalogueTranslations } from "./seed/translations"
 import { reindexAll } from "../workflows/search/indexer"
 
 // Bump when the demo data changes shape; a store already seeded at this version is left alone.
@@ -49,10 +50,12 @@ export default async function seed({ container }: ExecArgs) {
     logger.info(`Demo data seeded (version ${SEED_VERSION}). Merchant owners sign in with password ${DEMO_MERCHANT_PASSWORD}.`)
   }
   // Self-idempotent demo data of later features (each checks whether its data exists).
+  await seedDemoMerchantInns(container)
   await seedVatAe(container)
   await seedMarketplaceMoney(container)
   await seedCourses(container)
   await seedBookingSchedules(container)
+  await seedCatalogueTranslations(container)
   // Schedules and course policies emit no event: index the demo catalogue once they exist (docs/search.md).
   await reindexAll(container)
 

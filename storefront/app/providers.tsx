@@ -1,12 +1,13 @@
 "use client"
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
+import { usePathname } from "next/navigation"
 import { useState, type ReactNode } from "react"
 import { Header } from "@/components/Header"
 import { I18nProvider, useI18n } from "@/lib/i18n-context"
 import type { Locale } from "@/lib/i18n"
 import { CustomerSessionProvider } from "@/lib/customer-session"
-import { sdk } from "@/lib/sdk"
+import { sdk, type Region } from "@/lib/sdk"
 import { StoreProvider } from "@/lib/store-context"
 
 function MissingConfig() {
@@ -20,7 +21,27 @@ function MissingConfig() {
   )
 }
 
-export function Providers({ locale, children }: { locale: Locale; children: ReactNode }) {
+/**
+ * The seller's dashboard (/merchant, not the public /merchants pages) has its own layout and none
+ * of the buyer's chrome (region, cart, the buyer's sign-in). Decided here rather than by moving
+ * every buyer page into a route group with its own root layout: docs/merchant-dashboard.md.
+ */
+function isDashboard(pathname: string | null) {
+  return pathname === "/merchant" || !!pathname?.startsWith("/merchant/")
+}
+
+export function Providers({
+  locale,
+  initialRegions,
+  initialRegionId,
+  children,
+}: {
+  locale: Locale
+  initialRegions?: Region[]
+  initialRegionId?: string | null
+  children: ReactNode
+}) {
+  const pathname = usePathname()
   // One client per browser session (not module-level: avoids sharing between SSR requests).
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } } })
@@ -29,10 +50,16 @@ export function Providers({ locale, children }: { locale: Locale; children: Reac
     <I18nProvider initialLocale={locale}>
       {sdk ? (
         <QueryClientProvider client={queryClient}>
-          <StoreProvider>
+          <StoreProvider initialRegions={initialRegions} initialRegionId={initialRegionId}>
             <CustomerSessionProvider>
-              <Header />
-              <main className="container">{children}</main>
+              {isDashboard(pathname) ? (
+                children
+              ) : (
+                <>
+                  <Header />
+                  <main className="container">{children}</main>
+                </>
+              )}
             </CustomerSessionProvider>
           </StoreProvider>
         </QueryClientProvider>

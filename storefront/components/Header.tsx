@@ -1,24 +1,82 @@
 "use client"
 
 import Link from "next/link"
-import { isLocale, LOCALE_META, LOCALES } from "@/lib/i18n"
+import { usePathname, useRouter } from "next/navigation"
+import { Suspense, useEffect, useState } from "react"
+import { SearchBox } from "@/components/catalog/SearchBox"
+import { isLocale, LOCALE_META, LOCALES, type Locale } from "@/lib/i18n"
+import { localePath, switchLocalePath } from "@/lib/locale-path"
 import { useCustomer } from "@/lib/customer-session"
 import { useI18n } from "@/lib/i18n-context"
+import type { Region } from "@/lib/sdk"
 import { useStore } from "@/lib/store-context"
 
+/** A region's name in the buyer's language: its country (one-country regions) or its currency, via Intl. */
+function regionLabel(r: Region, intlLocale: string): string {
+  const countries = (r as Region & { countries?: { iso_2?: string | null }[] }).countries ?? []
+  let name = r.name
+  try {
+    if (countries.length === 1 && countries[0].iso_2) {
+      name = new Intl.DisplayNames([intlLocale], { type: "region" }).of(countries[0].iso_2.toUpperCase()) ?? r.name
+    } else {
+      name = new Intl.DisplayNames([intlLocale], { type: "currency" }).of(r.currency_code.toUpperCase()) ?? r.name
+    }
+  } catch {
+    name = r.name
+  }
+  return `${name} (${r.currency_code.toUpperCase()})`
+}
+
 export function Header() {
-  const { t, locale, setLocale } = useI18n()
+  const { t, locale, intlLocale, setLocale } = useI18n()
   const { regions, region, setRegionId, itemCount } = useStore()
   const { customer, token, hydrated } = useCustomer()
+  const pathname = usePathname()
+  const router = useRouter()
+  // Phones: the navigation folds behind a menu button; it closes on every page change.
+  const [menuOpen, setMenuOpen] = useState(false)
+  useEffect(() => setMenuOpen(false), [pathname])
+  // Server-rendered pages are visible before they are interactive; tests (and nothing else) wait for this.
+  const [ready, setReady] = useState(false)
+  useEffect(() => setReady(true), [])
+
+  // On a language-prefixed page the language is the URL's: go to the same page in the other
+  // language (LocaleSync then follows). Elsewhere (cart, account) switch in place.
+  function changeLanguage(l: Locale) {
+    const target = switchLocalePath(pathname, l)
+    if (target !== pathname) router.push(`${target}${window.location.search}`)
+    else setLocale(l)
+  }
 
   return (
-    <header className="header">
+    <header className="header" data-ready={ready ? "true" : "false"}>
       <div className="container header-row">
-        <Link href="/" className="brand" data-testid="home-link">
+        <Link href={localePath(locale, "/")} className="brand" data-testid="home-link">
           {t("app.title")}
         </Link>
-        <nav className="header-nav">
-          <Link href="/">{t("nav.catalog")}</Link>
+        <Suspense fallback={<div className="search-box" />}>
+          <SearchBox />
+        </Suspense>
+        <Link href="/cart" className="cart-link" data-testid="cart-link">
+          {t("nav.cart")}
+          <span className="badge" data-testid="cart-count" aria-hidden>
+            {itemCount}
+          </span>
+          <span className="visually-hidden">{t("nav.cartCount", { count: itemCount })}</span>
+        </Link>
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="site-nav"
+          data-testid="menu-button"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          <span aria-hidden>☰</span>
+          <span className="visually-hidden">{t("nav.menu")}</span>
+        </button>
+        <nav id="site-nav" className={menuOpen ? "header-nav open" : "header-nav"} aria-label={t("nav.menu")}>
+          <Link href={localePath(locale, "/")}>{t("nav.catalog")}</Link>
           <Link href="/merchant" data-testid="merchant-portal-link">{t("nav.sell")}</Link>
           {hydrated && token && <Link href="/account/courses" data-testid="my-courses-link">{t("nav.courses")}</Link>}
           {hydrated &&
@@ -44,7 +102,7 @@ export function Header() {
             >
               {regions.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.name} ({r.currency_code.toUpperCase()})
+                  {regionLabel(r, intlLocale)}
                 </option>
               ))}
             </select>
@@ -54,21 +112,15 @@ export function Header() {
             <select
               data-testid="lang-select"
               value={locale}
-              onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}
+              onChange={(e) => isLocale(e.target.value) && changeLanguage(e.target.value)}
             >
               {LOCALES.map((l) => (
-                <option key={l} value={l}>
+                <option key={l} value={l} lang={l}>
                   {LOCALE_META[l].name}
                 </option>
               ))}
             </select>
           </label>
-          <Link href="/cart" className="cart-link" data-testid="cart-link" aria-label={t("nav.cartCount", { count: itemCount })}>
-            {t("nav.cart")}
-            <span className="badge" data-testid="cart-count">
-              {itemCount}
-            </span>
-          </Link>
         </nav>
       </div>
     </header>

@@ -1,5 +1,6 @@
 "use client"
 
+import { describeError } from "@/lib/errors"
 import { useI18n } from "@/lib/i18n-context"
 
 export function Loading() {
@@ -8,11 +9,11 @@ export function Loading() {
 }
 
 export function ErrorMessage({ error }: { error: unknown }) {
-  const { t } = useI18n()
-  const message = error instanceof Error ? error.message : String(error)
+  const { locale } = useI18n()
+  // Words for the error's code or status; never the server's sentence, a code or an id.
   return (
     <p className="alert" role="alert" data-testid="error">
-      {t("common.error", { message })}
+      {describeError(locale, error)}
     </p>
   )
 }

@@ -78,3 +78,19 @@ export function groupByDay(slots: Slot[], timeZone: string, locale: string) {
   }
   return [...days.values()]
 }
+
+/**
+ * A time zone named in words in the reader's language ("Gulf Standard Time", "Персидский залив"),
+ * never its IANA id: Intl's generic long name, else its long name, else the id.
+ */
+export function zoneName(timeZone: string, locale: string, at: Date = new Date()): string {
+  for (const style of ["longGeneric", "long"] as const) {
+    try {
+      const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style }).formatToParts(at).find((p) => p.type === "timeZoneName")
+      if (part?.value && !/^GMT[+-]?\d*/.test(part.value)) return part.value
+    } catch {
+      // An engine without that style: try the next.
+    }
+  }
+  return timeZone
+}

@@ -13,6 +13,8 @@ export type CourseLesson = {
   segment_count: number
   percent: number
   position_seconds: number | null
+  duration_seconds?: number
+  watched_seconds?: number
 }
 
 export type RefundInfo =
@@ -58,12 +60,15 @@ export async function lessonUrl(grantId: string, lessonId: string): Promise<{ ur
   })
 }
 
-export async function reportProgress(grantId: string, lessonId: string, percent: number, position_seconds?: number): Promise<MyCourse> {
-  const res = await requireSdk().client.fetch<{ course: MyCourse }>(
+/**
+ * A progress heartbeat (docs/course-access.md "Consumption"): the media seconds actually played
+ * since the last one, as intervals; the server merges them, so replaying a part counts once.
+ */
+export async function reportProgress(grantId: string, lessonId: string, played: { intervals: [number, number][]; position_seconds: number }) {
+  return requireSdk().client.fetch<unknown>(
     `/store/courses/${encodeURIComponent(grantId)}/lessons/${encodeURIComponent(lessonId)}/progress`,
-    { method: "POST", body: { percent, ...(position_seconds !== undefined ? { position_seconds } : {}) } }
+    { method: "POST", body: played }
   )
-  return res.course
 }
 
 export async function requestCourseRefund(grantId: string, reason?: string): Promise<MyCourse> {

@@ -2,7 +2,8 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react"
-import { requireSdk } from "./sdk"
+import { CART_QUERY, requireSdk } from "./sdk"
+import { dropRefreshToken, keepRefreshToken, refreshAccessToken, useSessionRefresh, type IssuedSession } from "./session-refresh"
 import { useStore } from "./store-context"
 
 /**
@@ -44,6 +45,7 @@ export function CustomerSessionProvider({ children }: { children: ReactNode }) {
   }, [])
 
   const forget = useCallback(async () => {
+    dropRefreshToken("customer")
     await requireSdk().client.clearToken()
     setTokenState(null)
     // The cart belongs to the customer now; a signed-out visitor starts a new one.
@@ -60,12 +62,16 @@ export function CustomerSessionProvider({ children }: { children: ReactNode }) {
       try {
         return (await requireSdk().store.customer.retrieve()).customer as Customer
       } catch (err) {
-        // Expired or revoked token: sign out quietly.
-        if (statusOf(err) === 401) {
-          await forget()
+        if (statusOf(err) !== 401) throw err
+        // An expired access token is renewed with the refresh token; a revoked session signs out quietly.
+        const renewed = await refreshAccessToken("customer", token)
+        if (renewed) {
+          await requireSdk().client.setToken(renewed)
+          setTokenState(renewed)
           return null
         }
-        throw err
+        await forget()
+        return null
       }
     },
   })
@@ -74,7 +80,7 @@ export function CustomerSessionProvider({ children }: { children: ReactNode }) {
   const takeOverCart = useCallback(async () => {
     if (!cart || cart.customer_id) return
     try {
-      adoptCart((await requireSdk().store.cart.transferCart(cart.id)).cart)
+      adoptCart((await requireSdk().store.cart.transferCart(cart.id, CART_QUERY)).cart)
     } catch {
       // A cart that cannot be transferred (completed, gone): the next add starts a new one.
     }
@@ -83,9 +89,13 @@ export function CustomerSessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(
     async (email: string, password: string) => {
       const sdk = requireSdk()
-      const res = await sdk.auth.login("customer", "emailpass", { email, password })
-      if (typeof res !== "string") throw new Error("Unexpected authentication response")
-      setTokenState(res)
+      // Through the client rather than sdk.auth.login, which keeps only the access token: the
+      // refresh token issued beside it is what keeps the buyer signed in past 15 minutes.
+      const issued = await sdk.client.fetch<IssuedSession>("/auth/customer/emailpass", { method: "POST", body: { email, password } })
+      if (!issued?.token) throw new Error("Unexpected authentication response")
+      await sdk.client.setToken(issued.token)
+      keepRefreshToken("customer", issued)
+      setTokenState(issued.token)
       qc.removeQueries({ queryKey: ["orders"] })
       await takeOverCart()
     },
@@ -105,12 +115,23 @@ export function CustomerSessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await requireSdk().auth.logout()
+      // Ends this session on the server (its access and refresh tokens stop working at once).
+      await requireSdk().client.fetch("/store/customers/me/sessions/current", { method: "DELETE" })
     } catch {
-      // JWT sessions have nothing to end server-side; clearing the token is what matters.
+      // Already ended or offline: clearing the tokens here is what matters to this browser.
     }
     await forget()
   }, [forget])
+
+  const renewed = useCallback(
+    async (next: string | null) => {
+      if (!next) return void (await forget())
+      await requireSdk().client.setToken(next)
+      setTokenState(next)
+    },
+    [forget]
+  )
+  useSessionRefresh("customer", token, renewed)
 
   const value = useMemo<CustomerSession>(
     () => ({

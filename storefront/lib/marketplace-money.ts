@@ -42,6 +42,10 @@ export type StatementRow = {
   balance: number
   order_id?: string | null
   payout_id?: string | null
+  /** The order's number and, for a row about one line, its product (the dashboard links to both). */
+  order_display_id?: number | null
+  product_title?: string | null
+  product_id?: string | null
 }
 export type CurrencyStatement = {
   currency_code: string
@@ -62,6 +66,11 @@ export type Dispute = {
   resolution_note: string | null
   created_at: string
   messages?: DisputeMessage[]
+  /** The order's number, the line's product and amount (minor units), in lists and in the detail. */
+  order_display_id?: number | null
+  product_title?: string | null
+  product_id?: string | null
+  line_amount?: number | null
 }
 
 export const DISPUTE_REASONS = ["NOT_RECEIVED", "NOT_AS_DESCRIBED", "DAMAGED", "SERVICE_NOT_PROVIDED", "ACCESS_PROBLEM", "OTHER"] as const

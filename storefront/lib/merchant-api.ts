@@ -1,6 +1,7 @@
 // Client for the merchant portal API (docs/merchant-api.md): the `merchant` auth actor and
 // `/merchant/*`. Plain fetch rather than the js-sdk, because the sdk's FetchError keeps only
 // the message and the portal needs the whole error body `{ code, message, field }`.
+import { keepRefreshToken, type IssuedSession } from "./session-refresh"
 import { BACKEND_URL } from "./sdk"
 
 export const KYC_STATUSES = ["PENDING", "APPROVED", "REJECTED", "SUSPENDED"] as const
@@ -24,7 +25,12 @@ export type Merchant = {
   inn: string | null
   trn: string | null
   tax_regime: TaxRegime
-  payout_method: { type: string; account_holder: string; iban: string } | null
+  legal_address: string | null
+  /** Masked by the server: only enough to recognise the account. */
+  payout_method:
+    | { type: "bank_transfer"; account_holder: string | null; iban_last4: string | null; iban_country: string | null; account_last4?: string | null; bic: string | null }
+    | { type: "stripe_connect"; stripe_account_id: string | null }
+    | null
   kyc_status: KycStatus
   kyc_reason: string | null
   contact_email: string
@@ -33,10 +39,14 @@ export type Merchant = {
   created_at: string
 }
 
+/** Staff roles; each opens its own /merchant routes (server: src/lib/merchant-roles.ts). */
+export const MERCHANT_ROLES = ["OWNER", "MANAGER", "FULFILMENT", "FINANCE"] as const
+export type MerchantRole = (typeof MERCHANT_ROLES)[number]
+
 export type MerchantUser = {
   id: string
   email: string
-  role: "OWNER" | "STAFF"
+  role: MerchantRole
   merchant_id: string
 }
 
@@ -165,7 +175,10 @@ export async function merchantRequest<T>(path: string, opts: RequestOptions = {}
 // ── auth (merchant actor) ──────────────────────────────────────────────────
 
 export async function merchantLogin(email: string, password: string): Promise<string> {
-  return (await merchantRequest<{ token: string }>("/auth/merchant/emailpass", { body: { email, password } })).token
+  const issued = await merchantRequest<IssuedSession>("/auth/merchant/emailpass", { body: { email, password } })
+  // Kept so the portal stays signed in past the 15-minute access token (lib/session-refresh.ts).
+  keepRefreshToken("merchant", issued)
+  return issued.token
 }
 
 export async function merchantRegister(email: string, password: string): Promise<string> {
@@ -191,7 +204,7 @@ export async function registerOrLogin(email: string, password: string): Promise<
 // ── portal ──────────────────────────────────────────────────────────────────
 
 export const merchantApi = {
-  me: (token: string) => merchantRequest<{ merchant_user: MerchantUser; merchant: Merchant }>("/merchant/me", { token }),
+  me: (token: string) => merchantRequest<{ merchant_user: MerchantUser; merchant: Merchant; sections?: string[] }>("/merchant/me", { token }),
   apply: (token: string, body: ApplicationBody) =>
     merchantRequest<{ merchant: Merchant }>("/merchant/applications", { token, body }),
   products: (token: string) =>

@@ -2,6 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query"
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react"
+import { BACKEND_URL } from "./sdk"
+import { dropRefreshToken, useSessionRefresh } from "./session-refresh"
 
 /** The merchant actor's JWT. Kept apart from any buyer session. */
 const TOKEN_KEY = "snail.merchant_token"
@@ -36,7 +38,22 @@ export function MerchantSessionProvider({ children }: { children: ReactNode }) {
     },
     [qc]
   )
-  const signOut = useCallback(() => setToken(null), [setToken])
+  const signOut = useCallback(() => {
+    // Ends the session on the server too (best effort), then forgets it here.
+    if (token) void fetch(`${BACKEND_URL}/merchant/me/sessions/current`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } }).catch(() => undefined)
+    dropRefreshToken("merchant")
+    setToken(null)
+  }, [setToken, token])
+  // A renewed token is the same identity: keep what was loaded, just swap the token.
+  const renewed = useCallback(
+    (next: string | null) => {
+      if (!next) return signOut()
+      localStorage.setItem(TOKEN_KEY, next)
+      setTokenState(next)
+    },
+    [signOut]
+  )
+  useSessionRefresh("merchant", token, renewed)
 
   const value = useMemo(() => ({ hydrated, token, setToken, signOut }), [hydrated, token, setToken, signOut])
   return <MerchantSessionContext.Provider value={value}>{children}</MerchantSessionContext.Provider>

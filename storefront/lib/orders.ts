@@ -40,6 +40,9 @@ export type OrderLine = {
   booking?: { id: string; status: string; start_at: string; end_at: string; timezone: string } | null
 }
 
+/** The buyer's lines of an order, shared by the lines list and the totals (one request every few seconds). */
+export const orderLinesKey = (orderId: string) => ["orders", orderId, "lines"] as const
+
 export async function listOrderLines(orderId: string): Promise<OrderLine[]> {
   const res = await requireSdk().client.fetch<{ lines: OrderLine[] }>(
     `/store/orders/${encodeURIComponent(orderId)}/lines`
@@ -57,7 +60,7 @@ export async function transitionOrderLine(orderId: string, lineId: string, to: s
 
 /** Order fields the confirmation and list pages need. */
 export const ORDER_FIELDS =
-  "id,display_id,created_at,currency_code,email,total,subtotal,item_subtotal,shipping_total,discount_total,tax_total,*items,*shipping_address"
+  "id,display_id,created_at,currency_code,email,total,subtotal,item_subtotal,shipping_total,shipping_subtotal,shipping_tax_total,discount_total,discount_subtotal,tax_total,*items,items.total,items.subtotal,items.discount_subtotal,items.tax_total,credit_line_total,payment_collections.captured_amount,payment_collections.refunded_amount,*shipping_address"
 
 /** Status code of an sdk FetchError (or undefined). */
 export function statusOf(err: unknown): number | undefined {

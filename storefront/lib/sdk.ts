@@ -6,6 +6,38 @@ export const BACKEND_URL =
   process.env.NEXT_PUBLIC_MEDUSA_BACKEND_URL || "http://localhost:9000"
 export const PUBLISHABLE_KEY = process.env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY || ""
 
+/**
+ * The js-sdk's FetchError keeps only the body's `message` and the HTTP status, but people must
+ * read words for our stable `code` (never a server sentence). In the browser, error answers from
+ * our backend carry their code on to the FetchError as its `statusText` (lib/errors.ts reads it).
+ */
+function keepErrorCodes() {
+  const w = window as Window & { __snailFetchWrapped?: boolean }
+  if (w.__snailFetchWrapped) return
+  w.__snailFetchWrapped = true
+  const backendOrigin = new URL(BACKEND_URL).origin
+  const original = window.fetch.bind(window)
+  window.fetch = async (input, init) => {
+    const res = await original(input, init)
+    if (res.status < 300) return res
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url
+    if (!url.startsWith(backendOrigin)) return res
+    const text = await res.text()
+    let code: unknown
+    try {
+      code = JSON.parse(text)?.code
+    } catch {
+      code = undefined
+    }
+    return new Response(text, {
+      status: res.status,
+      statusText: typeof code === "string" && /^[A-Z][A-Z0-9_]+$/.test(code) ? code : res.statusText,
+      headers: res.headers,
+    })
+  }
+}
+if (typeof window !== "undefined") keepErrorCodes()
+
 /** null when the publishable key is missing: the UI then shows a config error. */
 export const sdk: Medusa | null = PUBLISHABLE_KEY
   ? new Medusa({ baseUrl: BACKEND_URL, publishableKey: PUBLISHABLE_KEY })
@@ -23,6 +55,23 @@ type Store = Medusa["store"]
 export type Region = Awaited<ReturnType<Store["region"]["list"]>>["regions"][number]
 export type Cart = Awaited<ReturnType<Store["cart"]["retrieve"]>>["cart"]
 export type LineItem = NonNullable<Cart["items"]>[number]
+
+/**
+ * Fields every cart answer carries: Medusa's default cart answer has no per-line totals (the
+ * checkout showed 0.00 for every line) and only the delivery total with its VAT, so the line and
+ * delivery figures before tax are asked for by name (lib/money.ts `summarize`, `lineMoney`).
+ */
+export const CART_FIELDS = [
+  "+shipping_subtotal",
+  "+shipping_tax_total",
+  "+discount_subtotal",
+  "+items.subtotal",
+  "+items.total",
+  "+items.tax_total",
+  "+items.discount_subtotal",
+  "+items.discount_total",
+].join(",")
+export const CART_QUERY = { fields: CART_FIELDS }
 type ListQuery = NonNullable<Parameters<Store["product"]["list"]>[0]>
 
 export const KINDS = ["PHYSICAL", "SERVICE", "COURSE"] as const
@@ -38,8 +87,8 @@ export type Product = Awaited<ReturnType<Store["product"]["list"]>>["products"][
 }
 export type Variant = NonNullable<Product["variants"]>[number]
 
-/** Fields every product query asks for: prices for the region and the kind. */
-export const PRODUCT_FIELDS = "*variants.calculated_price,+kind"
+/** Fields every product query asks for: prices for the region, the kind, and metadata (the merchant's translations). */
+export const PRODUCT_FIELDS = "*variants.calculated_price,+kind,+metadata"
 
 /** The js-sdk passes unknown query keys through; `kind` and `merchant_id` are our server's filters. */
 export type ProductListQuery = ListQuery & { kind?: Kind; merchant_id?: string }

@@ -1,16 +1,19 @@
 "use client"
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useRouter } from "next/navigation"
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react"
+import { LOCALE_META } from "./i18n"
 import { useI18n } from "./i18n-context"
-import type { Locale } from "./i18n"
-import { isNotFound, requireSdk, type Cart, type Region } from "./sdk"
+import { REGION_COOKIE, regionFor } from "./region"
+import { CART_QUERY, isNotFound, requireSdk, type Cart, type Region } from "./sdk"
 
 const REGION_KEY = "snail.region_id"
 const CART_KEY = "snail.cart_id"
 
-// Without an explicit choice, pick the region whose currency fits the language.
-const LOCALE_CURRENCY: Record<Locale, string> = { en: "eur", ru: "rub", ar: "aed" }
+function writeRegionCookie(id: string) {
+  document.cookie = `${REGION_COOKIE}=${encodeURIComponent(id)}; path=/; max-age=31536000; samesite=lax`
+}
 
 type StoreState = {
   /** false until localStorage has been read (client only). */
@@ -36,18 +39,33 @@ type StoreState = {
 
 const StoreContext = createContext<StoreState | null>(null)
 
-export function StoreProvider({ children }: { children: ReactNode }) {
+/**
+ * `initialRegions` and `initialRegionId` (the region cookie) come from the server layout, so the
+ * region is known on the first render, the same one server pages priced in.
+ */
+export function StoreProvider({ children, initialRegions, initialRegionId }: { children: ReactNode; initialRegions?: Region[]; initialRegionId?: string | null }) {
   const { locale } = useI18n()
   const qc = useQueryClient()
+  const router = useRouter()
   const [hydrated, setHydrated] = useState(false)
-  const [regionId, setRegionIdState] = useState<string | null>(null)
+  const [regionId, setRegionIdState] = useState<string | null>(initialRegionId ?? null)
   const [cartId, setCartIdState] = useState<string | null>(null)
 
   useEffect(() => {
-    setRegionIdState(localStorage.getItem(REGION_KEY))
+    // Older sessions kept the region in localStorage only: carry it into the cookie.
+    const stored = localStorage.getItem(REGION_KEY)
+    if (!initialRegionId && stored) {
+      writeRegionCookie(stored)
+      setRegionIdState(stored)
+    }
     setCartIdState(localStorage.getItem(CART_KEY))
     setHydrated(true)
-  }, [])
+  }, [initialRegionId])
+
+  // Store answers in the reader's language (Medusa's translation module reads x-medusa-locale).
+  useEffect(() => {
+    requireSdk().setLocale(LOCALE_META[locale].intl)
+  }, [locale])
 
   const setCartId = useCallback((id: string | null) => {
     if (id) localStorage.setItem(CART_KEY, id)
@@ -58,18 +76,12 @@ export function StoreProvider({ children }: { children: ReactNode }) {
   const regionsQuery = useQuery({
     queryKey: ["regions"],
     queryFn: async () => (await requireSdk().store.region.list({ limit: 100 })).regions,
+    initialData: initialRegions && initialRegions.length ? initialRegions : undefined,
     staleTime: 5 * 60_000,
   })
   const regions = useMemo(() => regionsQuery.data ?? [], [regionsQuery.data])
 
-  const region = useMemo<Region | null>(() => {
-    if (!hydrated || regions.length === 0) return null
-    return (
-      regions.find((r) => r.id === regionId) ??
-      regions.find((r) => r.currency_code === LOCALE_CURRENCY[locale]) ??
-      regions[0]
-    )
-  }, [hydrated, regions, regionId, locale])
+  const region = useMemo<Region | null>(() => regionFor(regions, regionId, locale), [regions, regionId, locale])
 
   const cartKey = ["cart", cartId] as const
   const cartQuery = useQuery({
@@ -78,7 +90,7 @@ export function StoreProvider({ children }: { children: ReactNode }) {
     retry: (n, err) => !isNotFound(err) && n < 2,
     queryFn: async () => {
       try {
-        return (await requireSdk().store.cart.retrieve(cartId!)).cart
+        return (await requireSdk().store.cart.retrieve(cartId!, CART_QUERY)).cart
       } catch (err) {
         // A stored id for a cart that no longer exists (e.g. database reset
         // or completed cart): forget it and start fresh.
@@ -100,30 +112,46 @@ export function StoreProvider({ children }: { children: ReactNode }) {
   const setRegionId = useCallback(
     (id: string) => {
       localStorage.setItem(REGION_KEY, id)
+      writeRegionCookie(id)
       setRegionIdState(id)
+      // Server-rendered pages priced in the old region: render them again.
+      router.refresh()
       // Prices in the cart follow its region, so move the cart along.
       if (cart && cart.region_id !== id) {
         requireSdk()
-          .store.cart.update(cart.id, { region_id: id })
+          .store.cart.update(cart.id, { region_id: id }, CART_QUERY)
           .then(({ cart: c }) => putCart(c))
           .catch(() => setCartId(null))
       }
     },
-    [cart, putCart, setCartId]
+    [cart, putCart, setCartId, router]
   )
 
   const addMutation = useMutation({
     mutationFn: async ({ variantId, quantity, metadata }: { variantId: string; quantity: number; metadata?: Record<string, unknown> }) => {
       const sdk = requireSdk()
       if (!region) throw new Error("No region selected")
-      let id = cart?.id ?? null
+      // The stored id, not only the loaded cart: a server-rendered page can be clicked before the
+      // cart has loaded, and a second cart must not be started then.
+      let id = cart?.id ?? cartId ?? localStorage.getItem(CART_KEY)
       if (!id) {
         id = (await sdk.store.cart.create({ region_id: region.id })).cart.id
         setCartId(id)
       } else if (cart && cart.region_id !== region.id) {
         await sdk.store.cart.update(id, { region_id: region.id })
       }
-      return (await sdk.store.cart.createLineItem(id, { variant_id: variantId, quantity, ...(metadata ? { metadata } : {}) })).cart
+      let updated: Cart
+      try {
+        updated = (await sdk.store.cart.createLineItem(id, { variant_id: variantId, quantity, ...(metadata ? { metadata } : {}) }, CART_QUERY)).cart
+      } catch (err) {
+        if (!isNotFound(err) || cart) throw err
+        // The stored cart no longer exists (completed or removed): start a new one.
+        id = (await sdk.store.cart.create({ region_id: region.id })).cart.id
+        setCartId(id)
+        updated = (await sdk.store.cart.createLineItem(id, { variant_id: variantId, quantity, ...(metadata ? { metadata } : {}) }, CART_QUERY)).cart
+      }
+      if (updated.region_id !== region.id) updated = (await sdk.store.cart.update(updated.id, { region_id: region.id }, CART_QUERY)).cart
+      return updated
     },
     onSuccess: putCart,
   })
@@ -131,7 +159,7 @@ export function StoreProvider({ children }: { children: ReactNode }) {
   const removeMutation = useMutation({
     mutationFn: async (lineId: string) => {
       if (!cart) throw new Error("No cart")
-      const res = await requireSdk().store.cart.deleteLineItem(cart.id, lineId)
+      const res = await requireSdk().store.cart.deleteLineItem(cart.id, lineId, CART_QUERY)
       return res.parent as Cart | undefined
     },
     onSuccess: (c) => (c ? putCart(c) : qc.invalidateQueries({ queryKey: ["cart"] })),
@@ -140,7 +168,7 @@ export function StoreProvider({ children }: { children: ReactNode }) {
   const quantityMutation = useMutation({
     mutationFn: async ({ lineId, quantity }: { lineId: string; quantity: number }) => {
       if (!cart) throw new Error("No cart")
-      return (await requireSdk().store.cart.updateLineItem(cart.id, lineId, { quantity })).cart
+      return (await requireSdk().store.cart.updateLineItem(cart.id, lineId, { quantity }, CART_QUERY)).cart
     },
     onSuccess: putCart,
   })

@@ -1,8 +1,12 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
-import { authenticate, validateAndTransformBody } from "@medusajs/framework/http"
+import { authenticate, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { holdSlotForCartItem, refreshCartSlotHolds, releaseCartItemSlot } from "../../workflows/booking/cart-holds"
-import { CancelBody, CreateSchedule, RescheduleBody, UpdateSchedule } from "./validators"
+import {
+  holdSlotForCartItem, refreshCartSlotHolds, releaseCartItemSlot, releaseRows, resizeCartItemSlot, seatCount, trimCartItemSlot,
+} from "../../workflows/booking/cart-holds"
+import { CancelBody, RescheduleBody, UpdateSchedule } from "./validators"
+import { MerchantCreateSchedule, MerchantUpdateSchedule } from "../merchant/schedule-validators"
+import { MerchantBookingSlotsQuery, MerchantReschedule } from "../merchant/validators"
 import { SnailError } from "../../lib/snail-error"
 
 const bodyOf = (req: MedusaRequest) => ((req as any).validatedBody ?? req.body ?? {}) as Record<string, any>
@@ -56,14 +60,24 @@ export async function releaseSlotOnRemove(req: MedusaRequest, res: MedusaRespons
   }
 }
 
-/** POST /store/carts/:id/line-items/:line_id — a booked line stays one seat of its slot. */
-export async function guardSlottedItemUpdate(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+/**
+ * POST /store/carts/:id/line-items/:line_id — a booked line's quantity is its seats in one slot:
+ * more places are held first (409 SLOT_CAPACITY_EXCEEDED when the slot has fewer left), fewer
+ * give the extra seats back once the update succeeded. The slot itself never changes here.
+ */
+export async function guardSlottedItemUpdate(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   try {
     const item = await cartItem(req)
     if (item?.metadata?.slot_start) {
       const body = bodyOf(req)
-      if (body.quantity !== undefined && body.quantity !== 1 && body.quantity !== 0) {
-        throw new SnailError(400, "SLOT_QUANTITY", "A booked service line holds one seat of one slot: its quantity must be 1", "quantity")
+      if (body.quantity !== undefined && body.quantity !== 0) {
+        const wanted = seatCount(body.quantity)
+        const { data: [cart] } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "cart", fields: ["customer_id"], filters: { id: req.params.id } })
+        const added = await resizeCartItemSlot(req.scope, req.params.id, item, wanted, (cart as any)?.customer_id ?? null)
+        res.on("finish", () => {
+          if (res.statusCode >= 400) releaseRows(req.scope, added).catch(() => undefined)
+          else trimCartItemSlot(req.scope, req.params.id, item, wanted).catch(() => undefined)
+        })
       }
       // The slot is changed by removing the item and adding it with another slot, never by metadata.
       if (body.metadata) {
@@ -99,7 +113,11 @@ export const bookingRoutes: MiddlewareRoute[] = [
   { matcher: "/store/bookings*", middlewares: [authenticate("customer", ["session", "bearer"])] },
   { matcher: "/store/bookings/:id/cancel", methods: ["POST"], middlewares: [validateAndTransformBody(CancelBody)] },
   { matcher: "/store/bookings/:id/reschedule", methods: ["POST"], middlewares: [validateAndTransformBody(RescheduleBody)] },
-  { matcher: "/merchant/schedules", methods: ["POST"], middlewares: [validateAndTransformBody(CreateSchedule)] },
-  { matcher: "/merchant/schedules/:id", methods: ["POST"], middlewares: [validateAndTransformBody(UpdateSchedule)] },
+  // Merchant schedules also take the dashboard's weekly grid (the rule is then built on the server).
+  { matcher: "/merchant/schedules", methods: ["POST"], middlewares: [validateAndTransformBody(MerchantCreateSchedule)] },
+  { matcher: "/merchant/schedules/:id", methods: ["POST"], middlewares: [validateAndTransformBody(MerchantUpdateSchedule)] },
+  // The merchant moves a booking (same policy as the buyer's) to one of the slots listed for it.
+  { matcher: "/merchant/bookings/:id/reschedule", methods: ["POST"], middlewares: [validateAndTransformBody(MerchantReschedule)] },
+  { matcher: "/merchant/bookings/:id/slots", methods: ["GET"], middlewares: [validateAndTransformQuery(MerchantBookingSlotsQuery, {})] },
   { matcher: "/admin/products/:id/schedule", methods: ["POST"], middlewares: [validateAndTransformBody(UpdateSchedule)] },
 ]

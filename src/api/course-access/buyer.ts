@@ -8,6 +8,8 @@ import type CourseAccessModuleService from "../../modules/course-access/service"
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
 import type OrderLinesModuleService from "../../modules/order-lines/service"
 import { courseSigningKeys, courseUrlTtls, DEFAULT_POLICY } from "../../workflows/course-access/config"
+import { lessonCompleted } from "../../lib/course-access/consumption"
+import { lessonDurationSeconds } from "../../workflows/course-access/lesson-duration"
 import { courseRefundDecision } from "../../workflows/course-access/refund-facts"
 import { presentLesson, presentPolicy } from "./content"
 
@@ -49,12 +51,10 @@ export async function presentGrant(scope: MedusaContainer, grant: any) {
     lines.listOrderLines({ id: grant.order_line_id }),
     query.graph({ entity: "product", fields: ["id", "title", "thumbnail", "handle"], filters: { id: grant.product_id } }),
   ])
-  const judged = judgeGrant(grant, {})
-  const status = judged.ok ? "ACTIVE" : judged.code === "COURSE_GRANT_EXPIRED" ? "EXPIRED" : grant.status
-  const refund = await courseRefundDecision(scope, grant.order_line_id)
-  const refundable = refund.allowed && (line?.state === "ACCESS_GRANTED" || line?.state === "PAID") && status === "ACTIVE"
+  const { status, refund } = await refundStatus(scope, grant, line?.state ?? null)
   const pol = presentPolicy(policy, grant.product_id)
   const byLesson = new Map(progress.map((p) => [p.lesson_id, p]))
+  const durations = await Promise.all(lessons.map((l) => lessonDurationSeconds(scope, l as any)))
   return {
     id: grant.id,
     order_id: grant.order_id,
@@ -68,17 +68,39 @@ export async function presentGrant(scope: MedusaContainer, grant: any) {
     revoked_at: grant.revoked_at,
     reason: grant.reason,
     consumption_pct: grant.consumption_pct ?? 0,
+    consumed_percent: grant.consumption_pct ?? 0,
     policy: { ...pol, external_url: status === "ACTIVE" && pol.delivery === "LINK" ? pol.external_url : null },
-    lessons: lessons.map((l) => ({ ...presentLesson(l), percent: byLesson.get(l.id)?.percent ?? 0, position_seconds: byLesson.get(l.id)?.position_seconds ?? null })),
-    refund: refundable
-      ? { allowed: true, window_ends_at: refund.window_ends_at }
-      : {
-          allowed: false,
-          window_ends_at: refund.window_ends_at,
-          code: refund.allowed ? "COURSE_REFUND_NOT_POSSIBLE" : refund.code,
-          message: refund.allowed ? `The course line is ${line?.state ?? "unknown"}${status !== "ACTIVE" ? ` and access is ${status}` : ""}` : refund.message,
-        },
+    // For resume and progress bars: where the player was, and unique seconds watched of how many.
+    lessons: lessons.map((l, i) => {
+      const p = byLesson.get(l.id)
+      const watchedMs = Math.min(p?.watched_ms ?? 0, durations[i] * 1000)
+      return {
+        ...presentLesson(l), duration_seconds: durations[i], position_seconds: p?.position_seconds ?? null,
+        watched_seconds: watchedMs / 1000, percent: p?.percent ?? 0, completed: lessonCompleted(watchedMs, durations[i]),
+      }
+    }),
+    refund,
   }
+}
+
+/**
+ * Whether the buyer may ask for a refund now, and why not: the refund rule (window, consumption
+ * threshold) plus the line and the grant being in a refundable state.
+ */
+export async function refundStatus(scope: MedusaContainer, grant: any, lineState: string | null) {
+  const judged = judgeGrant(grant, {})
+  const status: string = judged.ok ? "ACTIVE" : judged.code === "COURSE_GRANT_EXPIRED" ? "EXPIRED" : grant.status
+  const decision = await courseRefundDecision(scope, grant.order_line_id)
+  const refundable = decision.allowed && (lineState === "ACCESS_GRANTED" || lineState === "PAID") && status === "ACTIVE"
+  const refund = refundable
+    ? { allowed: true as const, window_ends_at: decision.window_ends_at }
+    : {
+        allowed: false as const,
+        window_ends_at: decision.window_ends_at,
+        code: decision.allowed ? "COURSE_REFUND_NOT_POSSIBLE" : decision.code,
+        message: decision.allowed ? `The course line is ${lineState ?? "unknown"}${status !== "ACTIVE" ? ` and access is ${status}` : ""}` : decision.message,
+      }
+  return { status, refund }
 }
 
 export const DEFAULT_DELIVERY = DEFAULT_POLICY.delivery

@@ -5,7 +5,8 @@ import { SnailError } from "../../lib/snail-error"
 import { COURSE_ACCESS_MODULE } from "../../modules/course-access"
 import type { LessonSegment } from "../../modules/course-access/models/course-lesson"
 import type CourseAccessModuleService from "../../modules/course-access/service"
-import { DEFAULT_POLICY } from "../../workflows/course-access/config"
+import { playlistDurationSeconds } from "../../lib/course-access/consumption"
+import { courseConsumptionSettings, DEFAULT_POLICY, refundThresholdPercent } from "../../workflows/course-access/config"
 import type { CoursePolicyBodyType, CreateLessonBodyType, UpdateLessonBodyType } from "./validators"
 
 /**
@@ -25,7 +26,9 @@ export function presentPolicy(policy: any | undefined, productId: string) {
   const p = policy ?? { ...DEFAULT_POLICY, product_id: productId }
   return {
     product_id: productId, delivery: p.delivery, access_days: p.access_days ?? null, refund_days: p.refund_days,
-    consumption_threshold_pct: p.consumption_threshold_pct, max_sessions: p.max_sessions ?? null, external_url: p.external_url ?? null,
+    // The threshold in force; `…_is_default` says it follows the platform setting.
+    consumption_threshold_pct: refundThresholdPercent(p), consumption_threshold_is_default: p.consumption_threshold_pct == null,
+    max_sessions: p.max_sessions ?? null, external_url: p.external_url ?? null,
     is_default: !policy,
   }
 }
@@ -34,6 +37,9 @@ export function presentLesson(l: any) {
   return {
     id: l.id, product_id: l.product_id, position: l.position, title: l.title, kind: l.kind, filename: l.filename,
     mime_type: l.mime_type, size_bytes: l.size_bytes, segment_count: Array.isArray(l.segments) ? l.segments.length : 0,
+    // What the lesson weighs in consumption: media duration (HLS) or reading time (file; default when unset).
+    duration_seconds: l.duration_seconds ?? (l.kind === "file" ? courseConsumptionSettings().defaultReadingSeconds : null),
+    duration_is_default: l.kind === "file" && !l.duration_seconds,
   }
 }
 
@@ -53,7 +59,7 @@ export async function upsertPolicy(scope: MedusaContainer, productId: string, bo
   if (next.delivery === "LINK" && !next.external_url) throw new SnailError(400, "INVALID_FIELD", "LINK delivery needs an external_url", "external_url")
   const data = {
     delivery: next.delivery, access_days: next.access_days ?? null, refund_days: next.refund_days,
-    consumption_threshold_pct: next.consumption_threshold_pct, max_sessions: next.max_sessions ?? null, external_url: next.external_url ?? null,
+    consumption_threshold_pct: next.consumption_threshold_pct ?? null, max_sessions: next.max_sessions ?? null, external_url: next.external_url ?? null,
   }
   const policy = existing
     ? await courses.updateCoursePolicies({ id: existing.id, ...data })
@@ -91,10 +97,13 @@ export async function createLesson(scope: MedusaContainer, productId: string, bo
       const lesson = await courses.createCourseLessons({
         product_id: productId, merchant_id: product.merchant_id, position, title: body.title, kind: "file",
         file_id: fileId, filename: body.filename, mime_type: body.mime_type, size_bytes: content.length, segments: null,
+        duration_seconds: body.duration_seconds ?? null,
       })
       return presentLesson(lesson)
     }
     if (!isPlaylist(body.playlist)) throw new SnailError(400, "COURSE_ASSET_INVALID", "The playlist is not an HLS playlist (#EXTM3U)", "playlist")
+    const duration = playlistDurationSeconds(body.playlist)
+    if (duration < 1) throw new SnailError(400, "COURSE_ASSET_INVALID", "The playlist gives no media duration (#EXTINF), or less than a second", "playlist")
     const wanted = playlistSegments(body.playlist)
     const given = new Map(body.segments.map((s) => [s.name, s]))
     const missing = wanted.filter((n) => !given.has(n))
@@ -114,6 +123,7 @@ export async function createLesson(scope: MedusaContainer, productId: string, bo
     const lesson = await courses.createCourseLessons({
       product_id: productId, merchant_id: product.merchant_id, position, title: body.title, kind: "hls",
       file_id: playlistId, filename, mime_type: "application/vnd.apple.mpegurl", size_bytes: size, segments: segments as any,
+      duration_seconds: duration,
     })
     return presentLesson(lesson)
   } catch (e) {
@@ -132,6 +142,9 @@ async function lessonOf(scope: MedusaContainer, productId: string, lessonId: str
 export async function updateLesson(scope: MedusaContainer, productId: string, lessonId: string, body: UpdateLessonBodyType) {
   await courseProduct(scope, productId)
   const lesson = await lessonOf(scope, productId, lessonId)
+  if (body.duration_seconds !== undefined && lesson.kind !== "file") {
+    throw new SnailError(422, "COURSE_LESSON_DURATION_FROM_MEDIA", "A video lesson lasts as long as its media; only a file lesson's reading time can be set", "duration_seconds")
+  }
   const courses: CourseAccessModuleService = scope.resolve(COURSE_ACCESS_MODULE)
   return presentLesson(await courses.updateCourseLessons({ id: lesson.id, ...body }))
 }

@@ -1,4 +1,5 @@
 import { authenticate, validateAndTransformBody, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
+import { courseOnceOnAdd, courseOnceOnUpdate } from "./cart-rules"
 import { CoursePolicyBody, CourseRefundBody, CreateLessonBody, LessonProgressBody, LessonUrlBody, RevokeGrantBody, UpdateLessonBody } from "./validators"
 
 // Lesson uploads carry their content as base64 JSON (video segments included).
@@ -18,6 +19,8 @@ function assetPreflight(req: MedusaRequest, res: MedusaResponse, next: MedusaNex
 
 /** Course access routes (docs/course-access.md): buyers, signed assets, merchant content, operators. */
 export const courseAccessRoutes = [
+  { matcher: "/store/carts/:id/line-items", methods: ["POST" as const], middlewares: [courseOnceOnAdd] },
+  { matcher: "/store/carts/:id/line-items/:line_id", methods: ["POST" as const], middlewares: [courseOnceOnUpdate] },
   { matcher: "/store/courses*", middlewares: [authenticate("customer", ["session", "bearer"])] },
   { matcher: "/store/courses/:grant_id/lessons/:lesson_id/progress", methods: ["POST" as const], middlewares: [validateAndTransformBody(LessonProgressBody)] },
   { matcher: "/store/courses/:grant_id/lessons/:lesson_id/url", methods: ["POST" as const], middlewares: [validateAndTransformBody(LessonUrlBody)] },

@@ -9,6 +9,7 @@ import { COURSE_ACCESS_MODULE } from "../../modules/course-access"
 import type { LessonSegment } from "../../modules/course-access/models/course-lesson"
 import type CourseAccessModuleService from "../../modules/course-access/service"
 import { courseSigningKeys, courseUrlTtls } from "../../workflows/course-access/config"
+import { recordProgressAndConsume } from "../../workflows/course-access/record-lesson-progress"
 import { assetPath } from "./buyer"
 
 type Req = AuthenticatedMedusaRequest & { params: Record<string, string> }
@@ -68,6 +69,10 @@ export async function serveCourseAsset(req: Req, res: MedusaResponse) {
     return res.send(body)
   }
 
+  // A download hands the buyer the whole asset: that lesson counts as consumed in full (and no
+  // other lesson does). Recorded before the bytes go out, so a failure serves nothing. Playlists
+  // and segments above count nothing: a video is consumed by the player's heartbeats.
+  await recordProgressAndConsume(req.scope, { grant_id: grant.id, lesson_id: lesson.id, whole: true })
   const mark = isWatermarkable(lesson.mime_type)
   if (!mark && presignRedirects()) return res.redirect(302, (await files.retrieveFile(lesson.file_id)).url)
   let content: Buffer = await files.getAsBuffer(lesson.file_id)

@@ -3,12 +3,16 @@ import { z } from "@medusajs/framework/zod"
 const base64 = z.string().min(1).max(80 * 1024 * 1024).regex(/^[A-Za-z0-9+/=\s]+$/, "not base64")
 const safeName = z.string().min(1).max(120).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only")
 
+/** Reading time of a file lesson in seconds (what it weighs in consumption); null = the platform default. */
+const durationSeconds = z.number().int().positive().max(7 * 24 * 3600)
+
 export const CoursePolicyBody = z
   .object({
     delivery: z.enum(["FILE", "STREAM", "LINK"]).optional(),
     access_days: z.number().int().positive().max(36500).nullable().optional(),
     refund_days: z.number().int().min(0).max(3650).optional(),
-    consumption_threshold_pct: z.number().int().min(0).max(100).optional(),
+    /** null: follow the platform's COURSE_REFUND_MAX_CONSUMED_PERCENT. */
+    consumption_threshold_pct: z.number().int().min(0).max(100).nullable().optional(),
     max_sessions: z.number().int().positive().max(100).nullable().optional(),
     external_url: z.string().url().max(2000).nullable().optional(),
   })
@@ -23,6 +27,7 @@ export const CreateLessonBody = z.discriminatedUnion("kind", [
     filename: safeName,
     mime_type: z.string().min(3).max(100),
     content_base64: base64,
+    duration_seconds: durationSeconds.nullable().optional(),
   }).strict(),
   z.object({
     kind: z.literal("hls"),
@@ -35,11 +40,22 @@ export const CreateLessonBody = z.discriminatedUnion("kind", [
 ])
 export type CreateLessonBodyType = z.infer<typeof CreateLessonBody>
 
-export const UpdateLessonBody = z.object({ title: z.string().min(1).max(200).optional(), position: z.number().int().min(0).optional() }).strict()
+export const UpdateLessonBody = z
+  .object({ title: z.string().min(1).max(200).optional(), position: z.number().int().min(0).optional(), duration_seconds: durationSeconds.nullable().optional() })
+  .strict()
 export type UpdateLessonBodyType = z.infer<typeof UpdateLessonBody>
 
+const mediaSecond = z.number().finite().min(-1e7).max(1e7)
+/**
+ * A player heartbeat: the media intervals played since the last one, in seconds, and where the
+ * player is now. Only the shape is checked here; the route refuses implausible intervals with
+ * their own codes (src/api/course-access/progress.ts).
+ */
 export const LessonProgressBody = z
-  .object({ percent: z.number().min(0).max(100), position_seconds: z.number().min(0).max(1e7).nullable().optional() })
+  .object({
+    intervals: z.array(z.tuple([mediaSecond, mediaSecond])).max(1000),
+    position_seconds: z.number().finite().min(0).max(1e7).nullable().optional(),
+  })
   .strict()
 export type LessonProgressBodyType = z.infer<typeof LessonProgressBody>
 

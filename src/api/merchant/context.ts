@@ -2,12 +2,13 @@ import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, Med
 import { authenticate } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { MERCHANT_ACTOR } from "../../lib/merchant-actor"
+import { roleAllows, type MerchantRole } from "../../lib/merchant-roles"
 import { SnailError } from "../../lib/snail-error"
 import { MARKETPLACE_MODULE } from "../../modules/marketplace"
 import type MarketplaceModuleService from "../../modules/marketplace/service"
 
 export type MerchantContext = {
-  merchant_user: { id: string; email: string; role: "OWNER" | "STAFF" }
+  merchant_user: { id: string; email: string; role: MerchantRole }
   merchant: { id: string; handle: string; display_name: string; kyc_status: string; country_code: string }
 }
 export type MerchantRequest<B = unknown> = AuthenticatedMedusaRequest<B> & { merchantContext: MerchantContext }
@@ -43,10 +44,16 @@ async function loadMerchantContext(req: MerchantRequest, path: string) {
   if (merchant.kyc_status === "SUSPENDED") {
     throw new SnailError(403, "MERCHANT_SUSPENDED", `${merchant.display_name} is suspended: ${merchant.kyc_reason ?? "contact the platform"}`)
   }
-  if (merchant.kyc_status !== "APPROVED" && !BEFORE_APPROVAL_PATHS.includes(path.replace(/\/$/, ""))) {
+  // Their own sessions (list, sign out) and e-mail verification too, whatever the merchant's review says.
+  const ownSessions = /^\/merchant\/me\/(sessions|email-verification)(\/|$)/.test(path)
+  if (merchant.kyc_status !== "APPROVED" && !ownSessions && !BEFORE_APPROVAL_PATHS.includes(path.replace(/\/$/, ""))) {
     throw new SnailError(403, "MERCHANT_NOT_APPROVED", `${merchant.display_name} is ${merchant.kyc_status}: this needs an approved merchant`)
   }
   refuseForeignMerchantId(req, merchant.id)
+  // Each role's routes, from the one table in src/lib/merchant-roles.ts (a transition also by its target).
+  if (!roleAllows(user.role, req.method, path, (req.body as any)?.to)) {
+    throw new SnailError(403, "MERCHANT_ROLE_FORBIDDEN", `A ${user.role.toLowerCase()} member may not ${req.method} ${path}`)
+  }
   req.merchantContext = {
     merchant_user: { id: user.id, email: user.email, role: user.role },
     merchant: {

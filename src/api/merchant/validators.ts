@@ -1,5 +1,7 @@
 import { z } from "@medusajs/framework/zod"
-import { PRODUCT_KINDS } from "../../lib/product-kinds"
+import { BOOKING_MODES, PRODUCT_KINDS } from "../../lib/product-kinds"
+import { STAFF_ROLES } from "../../lib/merchant-roles"
+import { PAYOUT_METHOD_TYPES } from "../../lib/payout-method"
 import { TAX_REGIMES } from "../../modules/marketplace/models/merchant"
 import { httpUrl, priceInput, safeString, shortText } from "../../lib/validation/inputs"
 
@@ -23,7 +25,37 @@ export const MerchantApplication = z.object({
 })
 export type MerchantApplicationBody = z.infer<typeof MerchantApplication>
 
-export const InviteStaff = z.object({ email: z.string().email() })
+/**
+ * The legal profile after onboarding (owner or finance): registered name and address, tax ids; null
+ * removes a tax id (where the country allows). Blank-only text is refused, not stored.
+ */
+export const MerchantLegal = z
+  .object({
+    legal_name: safeString(200, 2).transform((v) => v.trim()).refine((v) => v.length >= 2, "field 'legal_name' needs the registered name, not only spaces").optional(),
+    legal_address: safeString(300, 5).transform((v) => v.trim()).refine((v) => v.length >= 5, "field 'legal_address' needs the registered address, not only spaces").optional(),
+    inn: z.string().max(12).nullable().optional(),
+    trn: z.string().max(15).nullable().optional(),
+    merchant_id: z.string().optional(),
+  })
+  .strict()
+export type MerchantLegalBody = z.infer<typeof MerchantLegal>
+
+/** Where payouts go; the account itself is checked by checkPayoutMethod (src/lib/payout-method.ts). */
+export const MerchantPayoutMethod = z
+  .object({
+    type: z.enum(PAYOUT_METHOD_TYPES),
+    account_holder: safeString(200).optional(),
+    iban: z.string().max(42).optional(),
+    bic: z.string().max(14).optional(),
+    account_number: z.string().max(30).optional(),
+    stripe_account_id: z.string().max(64).optional(),
+    merchant_id: z.string().optional(),
+  })
+  .strict()
+export type MerchantPayoutMethodBody = z.infer<typeof MerchantPayoutMethod>
+
+export const InviteStaff = z.object({ email: z.string().email(), role: z.enum(STAFF_ROLES).optional() })
+export const ChangeStaffRole = z.object({ role: z.enum(STAFF_ROLES) })
 export const AcceptInvite = z.object({ token: z.string().min(10) })
 
 const price = priceInput()
@@ -34,6 +66,8 @@ const variant = z
     options: z.record(z.string(), z.string()).optional(),
     manage_inventory: z.boolean().optional(),
     prices: z.array(price).min(1),
+    // Stock at the merchant's own location (physical goods; 0 when not given).
+    stocked_quantity: z.number().int().min(0).max(1_000_000_000).optional(),
   })
   .strict()
 
@@ -48,22 +82,71 @@ export const CreateMerchantProduct = z
     images: z.array(z.object({ url: httpUrl() }).strict()).max(50).optional(),
     options: z.array(z.object({ title: z.string().min(1), values: z.array(z.string().min(1)).min(1) }).strict()).min(1),
     variants: z.array(variant).min(1),
+    // SERVICE only: sold by time slot (needs a schedule before it can be published) or by appointment.
+    booking_mode: z.enum(BOOKING_MODES).optional(),
+    // The regions this product is sold in; every variant needs a price in each one's currency.
+    region_ids: z.array(z.string().min(1).max(100)).min(1).max(50).optional(),
     // Accepted only to refuse it loudly when it names another merchant.
     merchant_id: z.string().optional(),
   })
   .strict()
 export type CreateMerchantProductBody = z.infer<typeof CreateMerchantProduct>
 
+// Title and description per storefront language other than the product's own (kept in the product's
+// metadata: see docs/merchant-api.md, "Translations"). An empty text removes that translation.
+export const TRANSLATION_LOCALES = ["ru", "ar"] as const
+const translation = z.object({ title: shortText().optional(), description: safeString().optional() }).strict()
+
 export const UpdateMerchantProduct = z
   .object({
     title: shortText(1).optional(),
+    handle: handle.optional(),
     description: safeString().optional(),
     status: z.enum(["draft", "published"]).optional(),
-    thumbnail: httpUrl().optional(),
+    thumbnail: httpUrl().nullable().optional(),
+    // The whole gallery, in order (uploaded first through POST /merchant/uploads).
+    images: z.array(z.object({ url: httpUrl() }).strict()).max(50).optional(),
+    translations: z.object({ ru: translation.optional(), ar: translation.optional() }).strict().optional(),
     kind: z.enum(PRODUCT_KINDS).optional(),
+    booking_mode: z.enum(BOOKING_MODES).optional(),
     merchant_id: z.string().optional(),
   })
   .strict()
+export type UpdateMerchantProductBody = z.infer<typeof UpdateMerchantProduct>
+
+export const ListMerchantProducts = z
+  .object({
+    q: shortText().optional(),
+    kind: z.enum(PRODUCT_KINDS).optional(),
+    status: z.enum(["draft", "published"]).optional(),
+    limit: z.coerce.number().int().min(1).max(100).optional(),
+    offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    merchant_id: z.string().optional(),
+    id: z.string().optional(),
+  })
+  .strict()
+
+/** Bulk publish / unpublish from the products list: each product judged on its own. */
+export const CatalogStatus = z
+  .object({ product_ids: z.array(z.string().min(1).max(100)).min(1).max(100), status: z.enum(["draft", "published"]) })
+  .strict()
+export type CatalogStatusBody = z.infer<typeof CatalogStatus>
+
+export const CreateProductOption = z.object({ title: shortText(1), values: z.array(shortText(1)).min(1).max(100) }).strict()
+export const UpdateProductOption = z.object({ title: shortText(1).optional(), values: z.array(shortText(1)).min(1).max(100).optional() }).strict()
+
+// Product pictures through Medusa's file module (public files); 8 MB each once decoded.
+export const IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif"] as const
+export const UploadImages = z
+  .object({
+    files: z.array(z.object({
+      filename: z.string().min(1).max(120).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only"),
+      mime_type: z.enum(IMAGE_TYPES),
+      content_base64: z.string().min(4).max(Math.ceil((8 * 1024 * 1024) / 3) * 4).regex(/^[A-Za-z0-9+/=\s]+$/, "not base64"),
+    }).strict()).min(1).max(4),
+  })
+  .strict()
+export type UploadImagesBody = z.infer<typeof UploadImages>
 
 export const CreateMerchantVariant = variant
 export const UpdateMerchantVariant = z
@@ -71,3 +154,11 @@ export const UpdateMerchantVariant = z
   .strict()
 
 export const SetInventory = z.object({ stocked_quantity: z.number().int().min(0) }).strict()
+
+const isoInstant = (field: string) =>
+  z.string().datetime({ offset: true, message: `field '${field}' must be an ISO-8601 instant with its zone, e.g. 2026-05-01T10:00:00Z` })
+/** The merchant moves an appointment: the new slot's start, as the slot list gave it. */
+export const MerchantReschedule = z.object({ slot_start: isoInstant("slot_start"), merchant_id: z.string().optional() }).strict()
+export type MerchantRescheduleBody = z.infer<typeof MerchantReschedule>
+/** Where a booking could move: a range of at most 62 days (checked again by parseRange, with its own code). */
+export const MerchantBookingSlotsQuery = z.object({ from: isoInstant("from").optional(), to: isoInstant("to").optional(), merchant_id: z.string().optional() }).strict()

@@ -1,10 +1,11 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { Context, MedusaContainer } from "@medusajs/framework/types"
 import { statementCsv } from "../../lib/marketplace-money/statement"
 import { storedMinor } from "../../lib/money"
 import { MARKETPLACE_MODULE } from "../../modules/marketplace"
 import type MarketplaceModuleService from "../../modules/marketplace/service"
 import { merchantStatement } from "../../workflows/marketplace-money/statements"
+import { factsFor, orderFactsOf } from "./order-facts"
 
 const MONEY_FIELDS = ["gross", "discount", "platform_discount", "tax", "commission", "commission_vat", "net", "subtotal", "amount", "refund_amount", "ours", "theirs"]
 
@@ -29,8 +30,8 @@ export async function orderSplits(scope: MedusaContainer, orderId: string, merch
 }
 
 /** JSON, or CSV with `?format=csv` (a file named after the merchant and period). */
-export async function sendStatement(scope: MedusaContainer, res: MedusaResponse, merchant: { id: string; handle: string }, period: { from: Date; to: Date }, format: unknown) {
-  const statement = await merchantStatement(scope, merchant.id, period)
+export async function sendStatement(scope: MedusaContainer, res: MedusaResponse, merchant: { id: string; handle: string }, period: { from: Date; to: Date }, format: unknown, ctx?: Context) {
+  const statement = await merchantStatement(scope, merchant.id, period, ctx)
   if (format === "csv") {
     const name = `statement-${merchant.handle}-${period.from.toISOString().slice(0, 10)}-${period.to.toISOString().slice(0, 10)}.csv`
     res.setHeader("content-type", "text/csv; charset=utf-8")
@@ -38,5 +39,8 @@ export async function sendStatement(scope: MedusaContainer, res: MedusaResponse,
     res.send(statementCsv(statement, period))
     return
   }
-  res.json({ merchant_id: merchant.id, from: period.from, to: period.to, statement })
+  // Rows name their order by number and their line by product, so the dashboard can link to both.
+  const facts = await orderFactsOf(scope, statement.flatMap((s) => s.rows))
+  const named = statement.map((s) => ({ ...s, rows: s.rows.map((r) => ({ ...r, ...factsFor(facts, r) })) }))
+  res.json({ merchant_id: merchant.id, from: period.from, to: period.to, statement: named })
 }

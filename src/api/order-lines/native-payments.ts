@@ -1,5 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { toMinor } from "../../lib/money"
 import { SnailError } from "../../lib/snail-error"
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
 import type OrderLinesModuleService from "../../modules/order-lines/service"
@@ -25,8 +26,10 @@ export async function captureNativePaymentPerLine(req: MedusaRequest, res: Medus
     const lines = req.scope.resolve<OrderLinesModuleService>(ORDER_LINES_MODULE)
     const waiting = (await lines.listOrderLines({ order_id: order.id })).filter((l) => STATES_AWAITING_CAPTURE.includes(l.state))
     const amount = (req as any).validatedBody?.amount
-    if (amount !== undefined && amount !== null) {
-      throw new SnailError(422, "PAYMENT_OPERATION_PER_LINE", "This order's payment is captured line by line: capture it without an amount (every line still waiting is captured), or move a line to capture just that line.", "amount")
+    // The admin's "Capture payment" button sends the payment's whole amount: "capture everything",
+    // which per line is capturing every line still waiting. Any other amount names no line: refused.
+    if (amount !== undefined && amount !== null && !(await isWholePayment(req, req.params.id, amount, order.currency_code))) {
+      throw new SnailError(422, "PAYMENT_OPERATION_PER_LINE", "This order's payment is captured line by line: capture all of it (every line still waiting is captured), or move a line to capture just that line.", "amount")
     }
     for (const line of waiting) {
       await captureLineEarlyWorkflow(req.scope).run({ input: { line_id: line.id } })
@@ -50,6 +53,17 @@ export async function refuseNativePaymentRefund(req: MedusaRequest, _res: Medusa
   }
 }
 
+/** The amount is the payment's whole authorization, or all of it that is not captured yet. */
+async function isWholePayment(req: MedusaRequest, paymentId: string, amount: unknown, currency: string): Promise<boolean> {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [payment] } = await query.graph({ entity: "payment", fields: ["id", "amount", "captures.amount"], filters: { id: paymentId } })
+  if (!payment) return false
+  const asked = toMinor(amount as any, currency)
+  const authorized = toMinor((payment as any).amount ?? 0, currency)
+  const captured = ((payment as any).captures ?? []).reduce((s: number, c: any) => s + (c ? toMinor(c.amount ?? 0, currency) : 0), 0)
+  return asked === authorized || asked === authorized - captured
+}
+
 async function marketplaceOrderOfPayment(req: MedusaRequest, paymentId: string): Promise<{ id: string; currency_code: string } | null> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: [payment] } = await query.graph({ entity: "payment", fields: ["id", "payment_collection.order.id", "payment_collection.order.currency_code"], filters: { id: paymentId } })
@@ -61,3 +75,25 @@ async function marketplaceOrderOfPayment(req: MedusaRequest, paymentId: string):
 }
 
 
+
+/**
+ * Medusa's payment-collection routes on a marketplace order's collection (`mark-as-paid`,
+ * `payment-sessions`, `DELETE`): the order is paid once, at checkout, and its money moves per line.
+ * A second payment — marked paid by hand or authorized later — would be money no line, split or
+ * journal knows of; deleting the collection would orphan the lines' captures. Collections of orders
+ * without lines pass through.
+ */
+export const refuseOnMarketplaceCollection = (message: string) => async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+  try {
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [collection] } = await query.graph({ entity: "payment_collection", fields: ["id", "order.id"], filters: { id: req.params.id } })
+    const orderId = (collection as any)?.order?.id
+    const lines = req.scope.resolve<OrderLinesModuleService>(ORDER_LINES_MODULE)
+    if (!orderId || !(await lines.listOrderLines({ order_id: orderId }, { take: 1, select: ["id"] })).length) return next()
+    throw new SnailError(422, "PAYMENT_OPERATION_PER_LINE", message)
+  } catch (e) {
+    next(e)
+  }
+}
+
+export const NO_FURTHER_PAYMENT = "A marketplace order is paid once, at checkout, and its money moves line by line: it takes no further payment. Refund or cancel a line instead."

@@ -3,6 +3,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isProductKind, PRODUCT_KINDS, ProductKindValue } from "../../lib/product-kinds"
 import { SnailError } from "../../lib/snail-error"
+import { unsellableProducts } from "../../workflows/marketplace/product-sellability"
+import { requestRegionCurrency } from "./sellable-middlewares"
 
 type ProductFilters = { kind?: ProductKindValue; merchant_id?: string }
 type FilteredRequest = MedusaRequest & { productFilters?: ProductFilters }
@@ -55,6 +57,9 @@ export function applyProductFilters({ store }: { store: boolean }) {
       if (kind) narrow(await productIdsOfKind(req.scope, kind))
       if (merchant_id) narrow(await productIdsOfMerchants(req.scope, { id: merchant_id }))
       const hidden = store ? new Set(await hiddenProductIds(req.scope)) : new Set<string>()
+      // In the buyer's region, only what can be put in a cart there is listed (issue 16 §5).
+      const currency = store ? await requestRegionCurrency(req) : undefined
+      if (currency) for (const id of (await unsellableProducts(req.scope, { currency_code: currency, published_only: true })).keys()) hidden.add(id)
 
       if (allowed) {
         const ids = [...allowed].filter((id) => !hidden.has(id))

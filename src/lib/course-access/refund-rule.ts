@@ -46,22 +46,6 @@ export function refundGuardWindowEnd(decision: RefundDecision, now: Date = new D
   return now
 }
 
-/**
- * Consumption of a course in whole percent: the mean of its lessons' progress (each 0–100),
- * rounded down, so 99.9 % is not "complete". A course without lessons counts as 0.
- */
-export function consumptionPercent(lessonIds: string[], progress: { lesson_id: string; percent: number }[]): number {
-  if (!lessonIds.length) return 0
-  const byLesson = new Map(progress.map((p) => [p.lesson_id, clampPct(p.percent)]))
-  const sum = lessonIds.reduce((acc, id) => acc + (byLesson.get(id) ?? 0), 0)
-  return Math.floor(sum / lessonIds.length)
-}
-
-export function clampPct(n: number): number {
-  if (!Number.isFinite(n)) return 0
-  return Math.min(100, Math.max(0, Math.floor(n)))
-}
-
 /** When a grant's access ends: granted_at + access_days, or never (lifetime) when access_days is null. */
 export function accessEnd(accessDays: number | null | undefined, grantedAt: Date): Date | null {
   if (accessDays === null || accessDays === undefined) return null

@@ -32,6 +32,24 @@ export const PHYSICAL_V1: ProcessDefinition = {
   ],
 }
 
+// PHYSICAL v2 (issue 16 §3): v1 plus returns. A delivered line may be returned until it closes:
+// DELIVERED → RETURN_REQUESTED (buyer or operator; Medusa return requested) → RETURNED (the merchant
+// received it: Medusa receives the return, stock goes back to the merchant's location, then everything
+// captured for the line is refunded) ; RETURN_REQUESTED → DELIVERED when the merchant refuses it (the
+// Medusa return is cancelled). Lines placed before v2 keep v1.
+export const PHYSICAL_V2: ProcessDefinition = {
+  ...PHYSICAL_V1,
+  version: 2,
+  states: [...PHYSICAL_V1.states, "RETURN_REQUESTED", "RETURNED"],
+  terminal: ["CLOSED", "CANCELLED", "RETURNED"],
+  transitions: [
+    ...PHYSICAL_V1.transitions,
+    { name: "request_return", from: ["DELIVERED"], to: "RETURN_REQUESTED", actors: ["buyer", "operator"], guards: ["no_open_dispute"], effects: ["open_return"] },
+    { name: "receive_return", from: ["RETURN_REQUESTED"], to: "RETURNED", actors: [...staffOrOperator], effects: ["receive_return", "void_or_refund"] },
+    { name: "reject_return", from: ["RETURN_REQUESTED"], to: "DELIVERED", actors: [...staffOrOperator], effects: ["cancel_return"] },
+  ],
+}
+
 // SERVICE: NEW → SLOT_RESERVED → PAID → CONFIRMED → SERVED → CLOSED ; ↘ CANCELLED ; ↘ NO_SHOW
 export const SERVICE_V1: ProcessDefinition = {
   kind: "SERVICE",
@@ -81,7 +99,7 @@ export const COURSE_V1: ProcessDefinition = {
   ],
 }
 
-const DEFINITIONS: ProcessDefinition[] = [PHYSICAL_V1, SERVICE_V1, COURSE_V1]
+const DEFINITIONS: ProcessDefinition[] = [PHYSICAL_V1, PHYSICAL_V2, SERVICE_V1, COURSE_V1]
 
 /** The newest process of a kind: new lines start on it and keep that version for life. */
 export function latestProcess(kind: ProductKindValue): ProcessDefinition {

@@ -3,7 +3,10 @@ import type { ProductKindValue } from "../product-kinds"
 export type Actor = "buyer" | "merchant" | "operator" | "system"
 
 /** Side effects a transition asks for; workflows carry them out (capture, refund, …). */
-export type Effect = "capture" | "void_or_refund" | "release_reservation" | "release_slot" | "grant_access" | "revoke_access"
+export type Effect =
+  | "capture" | "void_or_refund" | "release_reservation" | "release_slot" | "grant_access" | "revoke_access"
+  // Medusa returns (PHYSICAL v2): requested, received (restocked at the merchant's location), cancelled.
+  | "open_return" | "receive_return" | "cancel_return"
 
 /** Conditions a transition checks against facts the caller supplies. */
 export type Guard = "slot_started" | "slot_not_started" | "no_open_dispute" | "within_refund_window" | "has_tracking"

@@ -11,7 +11,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
  * money was refunded in full releases nothing.
  */
 const DEFAULT_RELEASE_STATES: Record<string, string[]> = {
-  PHYSICAL: ["DELIVERED", "CLOSED", "CANCELLED"],
+  PHYSICAL: ["DELIVERED", "CLOSED", "CANCELLED", "RETURNED"],
   SERVICE: ["SERVED", "CLOSED", "NO_SHOW", "CANCELLED"],
   COURSE: ["ACCESS_GRANTED", "CONSUMED", "CLOSED", "REFUNDED"],
 }

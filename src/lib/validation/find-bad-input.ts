@@ -69,7 +69,8 @@ function checkString(value: string, key: string, field: string, topLevelQuery: b
   if (value === "" && ID_KEY.test(key) && !topLevelQuery) return { field, message: "must not be empty" }
   if (topLevelQuery && key === "order" && !ORDER.test(value)) return { field, message: "must name a field, optionally prefixed with -" }
   if (key === "currency_code" && !isIsoCurrency(value)) return { field, message: "must be an ISO 4217 currency code" }
-  if (URL_KEYS.test(key) && value !== "" && !isHttpUrl(value)) return { field, message: "must be an http(s) URL" }
+  // "#" is what Medusa's own admin sends for a shipment label without a tracking or label URL ("Mark as shipped").
+  if (URL_KEYS.test(key) && value !== "" && value !== "#" && !isHttpUrl(value)) return { field, message: "must be an http(s) URL" }
   return undefined
 }
 

@@ -4,6 +4,7 @@ import Redis from "ioredis"
 import { Booking } from "./models/booking"
 import { CalendarFeed } from "./models/calendar-feed"
 import { Schedule } from "./models/schedule"
+import { withMerchantScope } from "../../lib/merchant-scope"
 
 export type BookingModuleOptions = {
   /** When set, each seat is also gated by a Redis `SET NX PX` lock (the database stays the source of truth). */
@@ -30,9 +31,12 @@ export type SeatRequest = {
 
 const redisClients = new Map<string, Redis>()
 
+/** Thrown inside the hold transaction to roll it back when the slot has fewer free seats than asked. */
+class NotEnoughSeats extends Error {}
+
 const RELEASE_IF_OWNER = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`
 
-export default class BookingModuleService extends MedusaService({ Schedule, Booking, CalendarFeed }) {
+export default class BookingModuleService extends withMerchantScope(MedusaService({ Schedule, Booking, CalendarFeed })) {
   protected readonly bookingOptions_: BookingModuleOptions
 
   constructor(container: any, options: BookingModuleOptions = {}) {
@@ -70,22 +74,29 @@ export default class BookingModuleService extends MedusaService({ Schedule, Book
 
   /**
    * Takes the first free seat of a slot as a HELD row expiring after `ttl_ms`; null when every
-   * seat is taken. Holds of the slot that have expired are retired first. With Redis, a seat is
-   * tried only after its `SET NX PX` lock is won; either way the partial unique index decides.
+   * seat is taken. (One seat of `holdSeats`.)
    */
   async holdSeat(input: SeatRequest): Promise<any | null> {
+    return (await this.holdSeats({ ...input, count: 1 }))?.[0] ?? null
+  }
+
+  /**
+   * Takes `count` free seats of one slot as HELD rows, all or none (a service line's quantity is
+   * its seats in one slot); null when fewer are free. Holds of the slot that have expired are
+   * retired first. The attempt runs in one transaction behind a per-slot advisory lock, so two
+   * carts wanting the last seats never split them (and never deadlock on each other's rows);
+   * with Redis each seat is also gated by its `SET NX PX` lock. The partial unique index decides.
+   */
+  async holdSeats(input: SeatRequest & { count: number }): Promise<any[] | null> {
     const now = input.now ?? new Date()
+    if (!Number.isInteger(input.count) || input.count < 1 || input.count > input.capacity) return null
     await this.expireHolds({ schedule_id: input.schedule_id, start_at: input.start_at, now })
-    const redis = this.seatLockClient_()
-    for (let seat = 0; seat < input.capacity; seat++) {
-      const id = generateEntityId(undefined, "bkg")
-      const key = this.seatLockKey(input.schedule_id, input.start_at, seat)
-      if (redis && (await redis.set(key, id, "PX", input.ttl_ms, "NX")) !== "OK") continue
-      const row = await this.insertSeat_(id, seat, input, now)
-      if (row) return row
-      if (redis) await redis.eval(RELEASE_IF_OWNER, 1, key, id)
+    try {
+      return await this.insertSeats_(input, now)
+    } catch (e) {
+      if (e instanceof NotEnoughSeats) return null
+      throw e
     }
-    return null
   }
 
   /** Gives the seat's Redis lock back (the row's status is changed by the caller). */
@@ -95,10 +106,39 @@ export default class BookingModuleService extends MedusaService({ Schedule, Book
     await redis.eval(RELEASE_IF_OWNER, 1, this.seatLockKey(booking.schedule_id, new Date(booking.start_at), booking.seat), booking.id)
   }
 
+  @InjectTransactionManager()
+  protected async insertSeats_(input: SeatRequest & { count: number }, now: Date, @MedusaContext() sharedContext: Context = {}) {
+    const em = sharedContext.transactionManager as any
+    await em.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`booking:${input.schedule_id}:${input.start_at.toISOString()}`])
+    const redis = this.seatLockClient_()
+    const taken: { id: string; seat: number; key: string }[] = []
+    try {
+      for (let seat = 0; seat < input.capacity && taken.length < input.count; seat++) {
+        const id = generateEntityId(undefined, "bkg")
+        const key = this.seatLockKey(input.schedule_id, input.start_at, seat)
+        if (redis && (await redis.set(key, id, "PX", input.ttl_ms, "NX")) !== "OK") continue
+        const rows = await this.insertSeatRow_(em, id, seat, input, now)
+        if (rows.length) taken.push({ id, seat, key })
+        else if (redis) await redis.eval(RELEASE_IF_OWNER, 1, key, id)
+      }
+      // Fewer seats than asked: the transaction rolls back and nothing stays held.
+      if (taken.length < input.count) throw new NotEnoughSeats()
+    } catch (e) {
+      if (redis) for (const t of taken) await redis.eval(RELEASE_IF_OWNER, 1, t.key, t.id).catch(() => undefined)
+      throw e
+    }
+    return taken.map(({ id, seat }) => ({ id, seat, schedule_id: input.schedule_id, start_at: input.start_at, end_at: input.end_at, status: "HELD" }))
+  }
+
+  /** One seat's row, straight into the table (no locks): the partial unique index has the last word. */
   @InjectManager()
   protected async insertSeat_(id: string, seat: number, input: SeatRequest, now: Date, @MedusaContext() sharedContext: Context = {}) {
-    const em = sharedContext.manager as any
-    const rows: any[] = await em.execute(
+    const rows = await this.insertSeatRow_(sharedContext.manager, id, seat, input, now)
+    return rows.length ? { id, seat, schedule_id: input.schedule_id, start_at: input.start_at, end_at: input.end_at, status: "HELD" } : null
+  }
+
+  protected async insertSeatRow_(em: any, id: string, seat: number, input: SeatRequest, now: Date): Promise<any[]> {
+    return em.execute(
       `INSERT INTO "booking" ("id", "schedule_id", "merchant_id", "product_id", "variant_id", "start_at", "end_at", "timezone", "seat",
                               "status", "expires_at", "cart_id", "customer_id", "reschedule_count", "created_at", "updated_at")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'HELD', ?, ?, ?, 0, now(), now())
@@ -107,7 +147,6 @@ export default class BookingModuleService extends MedusaService({ Schedule, Book
       [id, input.schedule_id, input.merchant_id ?? null, input.product_id, input.variant_id ?? null, input.start_at, input.end_at,
         input.timezone, seat, new Date(now.getTime() + input.ttl_ms), input.cart_id ?? null, input.customer_id ?? null]
     )
-    return rows.length ? { id, seat, schedule_id: input.schedule_id, start_at: input.start_at, end_at: input.end_at, status: "HELD" } : null
   }
 
   /** Retires holds past their `expires_at` (one slot, or all when no slot is given); returns them. */
@@ -187,12 +226,18 @@ export default class BookingModuleService extends MedusaService({ Schedule, Book
    * The atomic half of a reschedule: the new seat (already held by the caller) becomes the
    * booking and the old one is retired, in one transaction, or neither happens.
    */
+  async swapBooking(input: { old_id: string; new_id: string }): Promise<boolean> {
+    return this.swapBookings({ pairs: [input] })
+  }
+
+  /** Several seats of one line moved together (a line's quantity is its seats): all pairs or none. */
   @InjectTransactionManager()
-  async swapBooking(
-    input: { old_id: string; new_id: string },
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<boolean> {
-    const em = sharedContext.transactionManager as any
+  async swapBookings(input: { pairs: { old_id: string; new_id: string }[] }, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    for (const pair of input.pairs) await this.swapOne_(sharedContext.transactionManager, pair)
+    return true
+  }
+
+  protected async swapOne_(em: any, input: { old_id: string; new_id: string }) {
     const [old]: any[] = await em.execute(
       `UPDATE "booking" SET "status" = 'RESCHEDULED', "rescheduled_to_id" = ?, "updated_at" = now()
         WHERE "id" = ? AND "status" = 'BOOKED' RETURNING "order_id", "line_item_id", "customer_id", "reschedule_count", "cart_id"`,

@@ -1,5 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import { generateEntityId, InjectTransactionManager, InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { withMerchantScope } from "../../lib/merchant-scope"
 import { assertBalanced, type Journal, type LedgerAccount } from "../../lib/marketplace-money/ledger"
 import { CommissionRule } from "./models/commission-rule"
 import { Dispute, DisputeMessage } from "./models/dispute"
@@ -12,13 +13,51 @@ import { Payout, PayoutBatch } from "./models/payout"
 import { PromotionFunding } from "./models/promotion-funding"
 import { ReconciliationMismatch } from "./models/reconciliation-mismatch"
 import { SplitLine } from "./models/split-line"
+import { resealStoredMerchant, revealMerchant, sealMerchantFields } from "./sensitive-columns"
 
 export type BalanceRow = { merchant_id: string | null; account: LedgerAccount; currency_code: string; amount: number }
 
-export default class MarketplaceModuleService extends MedusaService({
+export default class MarketplaceModuleService extends withMerchantScope(MedusaService({
   Merchant, MerchantUser, MerchantInvite, CommissionRule, OrderSplit, SplitLine, LedgerEntry, PayoutBatch, Payout,
   Dispute, DisputeMessage, ReconciliationMismatch, PromotionFunding,
-}) {
+})) {
+  /**
+   * keys:rotate: re-seals every merchant whose sensitive values are in clear or under an older key,
+   * with the first key of DATA_ENCRYPTION_KEYS, in batches (each row locked while it is rewritten).
+   * Values under a key the keyring no longer lists fail the run with DataKeyError, naming the key.
+   */
+  @InjectManager()
+  async resealMerchants(batchSize = 200, @MedusaContext() sharedContext: Context = {}): Promise<{ scanned: number; resealed: number }> {
+    const em = sharedContext.manager as any
+    let scanned = 0
+    let resealed = 0
+    let after = ""
+    for (;;) {
+      const ids: { id: string }[] = await em.execute(`SELECT "id" FROM "merchant" WHERE "id" > ? ORDER BY "id" LIMIT ?`, [after, batchSize])
+      if (!ids.length) break
+      after = ids[ids.length - 1].id
+      for (const { id } of ids) {
+        scanned++
+        if (await this.resealMerchantRow_(id)) resealed++
+      }
+    }
+    return { scanned, resealed }
+  }
+
+  @InjectTransactionManager()
+  protected async resealMerchantRow_(id: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const em = sharedContext.transactionManager as any
+    const [row] = await em.execute(`SELECT "id", "inn", "trn", "legal_address", "contact_phone", "payout_method" FROM "merchant" WHERE "id" = ? FOR UPDATE`, [id])
+    const update = row && resealStoredMerchant(row)
+    if (!update) return false
+    const cols = Object.keys(update)
+    await em.execute(
+      `UPDATE "merchant" SET ${cols.map((c) => `"${c}" = ?${c === "payout_method" ? "::jsonb" : ""}`).join(", ")}, "updated_at" = now() WHERE "id" = ?`,
+      [...cols.map((c) => (c === "payout_method" ? JSON.stringify(update[c]) : update[c])), id]
+    )
+    return true
+  }
+
   /**
    * Books journals, each atomically and at most once: a journal whose key is already booked (a
    * redelivered event, a concurrent run) inserts nothing. Returns the keys booked by this call.
@@ -57,7 +96,8 @@ export default class MarketplaceModuleService extends MedusaService({
     filter: { merchant_id?: string; accounts?: LedgerAccount[]; currency_code?: string; before?: Date; order_id?: string; order_line_ids?: string[] } = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<BalanceRow[]> {
-    const em = sharedContext.manager as any
+    // A caller's transaction (asMerchant's row-level-security scope) comes first.
+    const em = (sharedContext.transactionManager ?? sharedContext.manager) as any
     const where = [`"deleted_at" IS NULL`]
     const values: unknown[] = []
     if (filter.merchant_id) (where.push(`"merchant_id" = ?`), values.push(filter.merchant_id))
@@ -73,4 +113,38 @@ export default class MarketplaceModuleService extends MedusaService({
     )
     return rows.map((r) => ({ merchant_id: r.merchant_id, account: r.account, currency_code: r.currency_code, amount: Number(r.amount) }))
   }
+}
+
+// Sensitive merchant columns are sealed on write and opened on read here, in the only door to the
+// merchant table: query.graph reaches merchants through listMerchants / listAndCountMerchants too,
+// and merchant users / invites carry their merchant when asked for the relation. Wrapped on the
+// prototype (not overridden in the class body) so callers keep the generated methods' types.
+const proto = MarketplaceModuleService.prototype as any
+const wrap = (name: string, before: (args: any[]) => any[], after: (result: any) => any) => {
+  const generated = proto[name]
+  proto[name] = async function (this: unknown, ...args: any[]) {
+    return after(await generated.apply(this, before(args)))
+  }
+}
+const same = (args: any[]) => args
+const sealPayload = (data: any) =>
+  Array.isArray(data) ? data.map((d) => sealMerchantFields(d))
+    : data && typeof data === "object" && "selector" in data && "data" in data ? { ...data, data: sealMerchantFields(data.data) }
+    : sealMerchantFields(data)
+wrap("createMerchants", ([data, ...rest]) => [sealPayload(data), ...rest], revealAll)
+wrap("updateMerchants", ([data, ...rest]) => [sealPayload(data), ...rest], revealAll)
+wrap("retrieveMerchant", same, revealAll)
+wrap("listMerchants", same, revealAll)
+wrap("listAndCountMerchants", same, ([rows, count]) => [revealAll(rows), count])
+wrap("retrieveMerchantUser", same, withMerchantRevealed)
+wrap("listMerchantUsers", same, (rows) => rows.map(withMerchantRevealed))
+wrap("listAndCountMerchantUsers", same, ([rows, count]) => [rows.map(withMerchantRevealed), count])
+wrap("listMerchantInvites", same, (rows) => rows.map(withMerchantRevealed))
+
+function revealAll(value: any): any {
+  return Array.isArray(value) ? value.map((m) => revealMerchant(m)) : revealMerchant(value)
+}
+
+function withMerchantRevealed(row: any): any {
+  return row && row.merchant && typeof row.merchant === "object" ? { ...row, merchant: revealMerchant(row.merchant) } : row
 }

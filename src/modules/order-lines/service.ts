@@ -4,6 +4,7 @@ import { toMajorString } from "../../lib/money"
 import { OrderLine } from "./models/order-line"
 import { OrderLineTransition } from "./models/order-line-transition"
 import { PaymentOperation } from "./models/payment-operation"
+import { withMerchantScope } from "../../lib/merchant-scope"
 
 export type OperationKind = "capture" | "refund" | "cancel"
 export type OperationState = "PENDING" | "UNKNOWN" | "SUCCEEDED" | "FAILED"
@@ -47,7 +48,7 @@ export type StoredOperation = {
   created_at: Date
 }
 
-export default class OrderLinesModuleService extends MedusaService({ OrderLine, OrderLineTransition, PaymentOperation }) {
+export default class OrderLinesModuleService extends withMerchantScope(MedusaService({ OrderLine, OrderLineTransition, PaymentOperation })) {
   /**
    * Writes the operation down, committed on its own, before the PSP hears of it. Its id is its
    * idempotency key at the PSP, so a retry or a recovery can never move the money twice.

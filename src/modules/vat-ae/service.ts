@@ -8,6 +8,7 @@ import { VatExchangeRate } from "./models/exchange-rate"
 import { TaxInvoice } from "./models/tax-invoice"
 import { TaxInvoiceLine } from "./models/tax-invoice-line"
 import { VatTreatmentRule } from "./models/treatment-rule"
+import { withMerchantScope } from "../../lib/merchant-scope"
 
 export type VatAeOptions = {
   /** AED per unit of each currency, exact decimal strings; the default source of rates. */
@@ -35,7 +36,7 @@ export type IssueCreditNoteInput = {
   build: (alreadyCredited: { line_item_id: string; total_minor: number }[]) => { note: Record<string, unknown>; lines: Record<string, unknown>[] } | null
 }
 
-export default class VatAeModuleService extends MedusaService({
+export default class VatAeModuleService extends withMerchantScope(MedusaService({
   VatTreatmentRule,
   VatExchangeRate,
   VatDocumentSequence,
@@ -43,7 +44,7 @@ export default class VatAeModuleService extends MedusaService({
   TaxInvoiceLine,
   CreditNote,
   CreditNoteLine,
-}) {
+})) {
   protected readonly options_: VatAeOptions
 
   constructor(container: Record<string, unknown>, options: VatAeOptions = {}) {

@@ -21,13 +21,13 @@ function demoSegment(seed: number): string {
 const PLAYLIST = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:2.0,\nseg0.ts\n#EXTINF:2.0,\nseg1.ts\n#EXT-X-ENDLIST\n"
 
 const DEMO_COURSES: Record<string, { policy: Record<string, unknown>; hls: boolean; notes: string; pdf: string[] }> = {
-  "typescript-from-zero": { policy: { delivery: "STREAM", access_days: null, refund_days: 14, consumption_threshold_pct: 30, max_sessions: 2 }, hls: true,
+  "typescript-from-zero": { policy: { delivery: "STREAM", access_days: null, refund_days: 14, max_sessions: 2 }, hls: true,
     notes: "Lesson 1: install Node, run tsc --init, write your first typed function.\n", pdf: ["Types are documentation the compiler checks.", "Exercise: type a shopping cart."] },
-  "smartphone-photography": { policy: { delivery: "FILE", access_days: 90, refund_days: 14, consumption_threshold_pct: 30 }, hls: false,
+  "smartphone-photography": { policy: { delivery: "FILE", access_days: 90, refund_days: 14 }, hls: false,
     notes: "Preset list: Golden hour, Soft portrait, Street mono.\n", pdf: ["Hold the phone with both hands.", "Tap to focus, slide to expose."] },
   "arabic-for-travellers": { policy: { delivery: "FILE", access_days: null, refund_days: 7, consumption_threshold_pct: 25 }, hls: false,
     notes: "Marhaba - hello. Shukran - thank you. Kam al-hisab? - how much is the bill?\n", pdf: ["Phrase sheet 1: greetings", "Phrase sheet 2: at the market"] },
-  "sourdough-baking": { policy: { delivery: "STREAM", access_days: null, refund_days: 14, consumption_threshold_pct: 30 }, hls: true,
+  "sourdough-baking": { policy: { delivery: "STREAM", access_days: null, refund_days: 14 }, hls: true,
     notes: "Day 1: mix 50 g flour and 50 g water. Cover loosely.\n", pdf: ["Starter schedule", "Day 1-7 feeding plan"] },
 }
 
@@ -42,8 +42,9 @@ export async function seedCourses(container: Container) {
     const demo = DEMO_COURSES[product.handle]
     if (!demo || (await courses.listCoursePolicies({ product_id: product.id })).length) continue
     await upsertPolicy(container as any, product.id, demo.policy as any)
+    // A short note reads in about two minutes; the workbook keeps the platform's default reading time.
     await createLesson(container as any, product.id, { kind: "file", title: "Welcome notes", filename: "welcome.txt", mime_type: "text/plain",
-      content_base64: Buffer.from(demo.notes).toString("base64") })
+      content_base64: Buffer.from(demo.notes).toString("base64"), duration_seconds: 120 })
     await createLesson(container as any, product.id, { kind: "file", title: "Workbook (PDF)", filename: "workbook.pdf", mime_type: "application/pdf",
       content_base64: (await simplePdf(product.title, demo.pdf)).toString("base64") })
     if (demo.hls) {

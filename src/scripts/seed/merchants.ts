@@ -6,6 +6,7 @@ import { MARKETPLACE_MODULE } from "../../modules/marketplace"
 import type MarketplaceModuleService from "../../modules/marketplace/service"
 import { applyForMerchantWorkflow } from "../../workflows/marketplace/apply-for-merchant"
 import { changeMerchantKycWorkflow } from "../../workflows/marketplace/change-merchant-kyc"
+import { updateMerchantLegalWorkflow } from "../../workflows/marketplace/update-merchant-legal"
 import { DEMO_PRODUCTS } from "./catalogue"
 
 type Container = ExecArgs["container"]
@@ -21,12 +22,14 @@ const DEMO_MERCHANTS = [
   {
     kind: "SERVICE" as ProductKindValue, approve: true,
     profile: { handle: "desert-wellness", legal_name: "Desert Wellness FZ-LLC", display_name: "Desert Wellness", country_code: "ae",
-      trn: "100123456700003", tax_regime: "VAT_PAYER" as const, contact_email: "owner@desert-wellness.local", default_locale: "ar" },
+      // Foreign organisations registered with the Russian FNS get an INN starting 9909 (checksum-valid):
+      // with it they are in the RU market too (docs/fiscal.md).
+      trn: "100123456700003", inn: "9909000029", tax_regime: "VAT_PAYER" as const, contact_email: "owner@desert-wellness.local", default_locale: "ar" },
   },
   {
     kind: "COURSE" as ProductKindValue, approve: true,
     profile: { handle: "slow-academy", legal_name: "Slow Academy GmbH", display_name: "Slow Academy", country_code: "de",
-      tax_regime: "VAT_PAYER" as const, contact_email: "owner@slow-academy.local", default_locale: "en" },
+      inn: "9909000036", tax_regime: "VAT_PAYER" as const, contact_email: "owner@slow-academy.local", default_locale: "en" },
   },
   {
     kind: undefined, approve: false,
@@ -34,6 +37,20 @@ const DEMO_MERCHANTS = [
       inn: "5003000030", tax_regime: "SIMPLIFIED_NO_VAT" as const, contact_email: "owner@pending-pottery.local", default_locale: "ru" },
   },
 ]
+
+/**
+ * Self-idempotent, every run: a database seeded before the demo merchants had INNs gets them (through
+ * the owner's own workflow), so Desert Wellness and Slow Academy sell in the Russia region there too.
+ */
+export async function seedDemoMerchantInns(container: Container) {
+  const marketplace: MarketplaceModuleService = container.resolve(MARKETPLACE_MODULE)
+  for (const demo of DEMO_MERCHANTS) {
+    const inn = (demo.profile as { inn?: string }).inn
+    if (!inn) continue
+    const [merchant] = await marketplace.listMerchants({ handle: demo.profile.handle })
+    if (merchant && !merchant.inn) await updateMerchantLegalWorkflow(container).run({ input: { merchant_id: merchant.id, inn, actor_id: "seed" } })
+  }
+}
 
 /** Demo merchants with owner logins; existing demo products are handed to the merchant of their kind. */
 export async function seedMerchants(container: Container) {

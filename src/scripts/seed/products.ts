@@ -52,7 +52,7 @@ function toProductInput(
   ctx: { imageBase: string; categoryId: Record<string, string>; shippingProfileId: string; salesChannelId: string }
 ) {
   const option = p.option ?? { title: "Format", values: [p.variants[0].title] }
-  const image = `${ctx.imageBase}/${p.image}.svg`
+  const image = `${ctx.imageBase}/${p.image}.png`
   return {
     title: p.title,
     handle: p.handle,

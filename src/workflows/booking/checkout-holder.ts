@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { lineQuantity } from "../../lib/order-items"
 import { SnailError } from "../../lib/snail-error"
 import { registerServiceSlotHolder } from "../reservations/service-slots"
 import { ensureCartSlotHolds, releaseRows } from "./cart-holds"
@@ -18,18 +19,22 @@ export async function bookCartSlots(container: MedusaContainer, cartId: string):
   const orderId = (links[0] as any)?.order_id
   if (!orderId) return { booked: [] }
   const { data: [order] } = await query.graph({
-    entity: "order", fields: ["id", "customer_id", "items.id", "items.variant_id", "items.quantity", "items.metadata"], filters: { id: orderId },
+    entity: "order", fields: ["id", "customer_id", "items.id", "items.variant_id", "items.quantity", "items.detail.quantity", "items.metadata"], filters: { id: orderId },
   })
-  const items = ((order as any)?.items ?? []).filter(Boolean)
+  // An order item's quantity (its seats) lives on the item's detail.
+  const items = ((order as any)?.items ?? []).filter(Boolean).map((i: any) => ({ ...i, quantity: lineQuantity(i) }))
   const now = new Date()
   const holds = await ensureCartSlotHolds(container, cartId, items, (order as any).customer_id ?? null, now)
   const service = bookingService(container)
   const booked: Held["booked"] = []
   try {
-    for (const { item_id, hold, info } of holds) {
-      const ok = await service.confirmHold({ id: hold.id, order_id: orderId, line_item_id: item_id, customer_id: (order as any).customer_id ?? null, now })
-      if (!ok) throw new SnailError(409, "SLOT_UNAVAILABLE", `The hold on '${info.title}' lapsed before payment`)
-      booked.push({ id: hold.id, schedule_id: hold.schedule_id, start_at: hold.start_at, seat: hold.seat })
+    // Every seat of a line (its quantity) becomes a booking of that line, or the checkout fails.
+    for (const { item_id, holds: seats, info } of holds) {
+      for (const hold of seats) {
+        const ok = await service.confirmHold({ id: hold.id, order_id: orderId, line_item_id: item_id, customer_id: (order as any).customer_id ?? null, now })
+        if (!ok) throw new SnailError(409, "SLOT_UNAVAILABLE", `The hold on '${info.title}' lapsed before payment`)
+        booked.push({ id: hold.id, schedule_id: hold.schedule_id, start_at: hold.start_at, seat: hold.seat })
+      }
     }
   } catch (e) {
     await releaseBookedSlots(container, { booked })

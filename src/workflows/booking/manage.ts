@@ -8,7 +8,7 @@ import { SnailError } from "../../lib/snail-error"
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
 import type OrderLinesModuleService from "../../modules/order-lines/service"
 import { transitionOrderLineWorkflow } from "../order-lines/transition-order-line"
-import { holdSeatForReschedule, parseSlotStart, releaseRows } from "./cart-holds"
+import { holdSeatsForReschedule, parseSlotStart, releaseRows } from "./cart-holds"
 import { cancelTerms } from "./line-booking"
 import { bookingService } from "./schedules"
 
@@ -121,14 +121,18 @@ export async function rescheduleBooking(container: MedusaContainer, input: { boo
   )
   if (!decision.allowed) throw new SnailError(422, decision.code, decision.message)
   const start = parseSlotStart(input.slot_start)
-  const held = await holdSeatForReschedule(container, booking.variant_id ?? "", start, booking.customer_id ?? null, now)
+  // Every seat the line booked (its quantity) moves together to the new slot.
+  const seats = (await service.listBookings({ line_item_id: booking.line_item_id, status: "BOOKED" } as any))
+    .sort((x: any, y: any) => (x.id === booking.id ? -1 : y.id === booking.id ? 1 : 0))
+  const heldSeats = await holdSeatsForReschedule(container, booking.variant_id ?? "", start, booking.customer_id ?? null, seats.length, now)
+  const held = heldSeats[0]
   try {
-    await service.swapBooking({ old_id: booking.id, new_id: held.id })
+    await service.swapBookings({ pairs: seats.map((s: any, i: number) => ({ old_id: s.id, new_id: heldSeats[i].id })) })
   } catch (e: any) {
-    await releaseRows(container, [held])
+    await releaseRows(container, heldSeats)
     throw new SnailError(409, "BOOKING_NOT_ACTIVE", e?.message ?? "The booking changed meanwhile")
   }
-  await service.releaseSeatLock(booking).catch(() => undefined)
+  for (const s of seats) await service.releaseSeatLock(s).catch(() => undefined)
   const [moved] = await service.listBookings({ id: held.id })
   await container.resolve(Modules.EVENT_BUS).emit({
     name: SNAIL_EVENTS.BOOKING_RESCHEDULED,

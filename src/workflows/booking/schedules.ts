@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { RuleError } from "../../lib/booking/recurrence"
+import { effectiveBookingMode, type BookingMode } from "../../lib/product-kinds"
 import type { SlotRules } from "../../lib/booking/slots"
 import { SnailError } from "../../lib/snail-error"
 import { BOOKING_MODULE } from "../../modules/booking"
@@ -14,6 +15,9 @@ export type VariantBookingInfo = {
   kind: string | null
   merchant_id: string | null
   title: string
+  /** SERVICE only: `slots` or `by_appointment` (effective: set by the merchant, else by whether a schedule exists). */
+  booking_mode: BookingMode | null
+  /** The governing schedule when the service is sold by slot; null by appointment (even if one exists). */
   schedule: any | null
 }
 
@@ -28,7 +32,7 @@ export async function bookingInfoForVariants(container: MedusaContainer, variant
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "product_variant",
-    fields: ["id", "product_id", "product.title", "product.product_kind.kind", "product.merchant.id"],
+    fields: ["id", "product_id", "product.title", "product.product_kind.kind", "product.product_kind.booking_mode", "product.merchant.id"],
     filters: { id: ids },
   })
   const productIds = [...new Set(data.map((v: any) => v.product_id))]
@@ -36,13 +40,16 @@ export async function bookingInfoForVariants(container: MedusaContainer, variant
   for (const v of data as any[]) {
     const own = schedules.find((s: any) => s.product_id === v.product_id && s.variant_id === v.id)
     const shared = schedules.find((s: any) => s.product_id === v.product_id && !s.variant_id)
+    const isService = v.product?.product_kind?.kind === "SERVICE"
+    const mode = isService ? effectiveBookingMode(v.product?.product_kind?.booking_mode, Boolean(own ?? shared)) : null
     out.set(v.id, {
       variant_id: v.id,
       product_id: v.product_id,
       kind: v.product?.product_kind?.kind ?? null,
       merchant_id: v.product?.merchant?.id ?? null,
       title: v.product?.title ?? v.id,
-      schedule: v.product?.product_kind?.kind === "SERVICE" ? own ?? shared ?? null : null,
+      booking_mode: mode,
+      schedule: mode === "slots" ? own ?? shared ?? null : null,
     })
   }
   return out

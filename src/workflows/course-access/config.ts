@@ -27,12 +27,38 @@ function positive(raw: string | undefined, fallback: number) {
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback
 }
 
-/** Defaults for a COURSE product without an explicit policy. */
+function percent(raw: string | undefined, fallback: number) {
+  const n = Number(raw)
+  return raw !== undefined && raw !== "" && Number.isInteger(n) && n >= 0 && n <= 100 ? n : fallback
+}
+
+/**
+ * Consumption settings (docs/course-access.md), read at call time:
+ * - COURSE_REFUND_MAX_CONSUMED_PERCENT (default 30): refunds end when consumption reaches it, for
+ *   every course whose policy does not set its own threshold;
+ * - COURSE_CONSUMED_PERCENT (default 100): consumption at which the line moves to CONSUMED;
+ * - COURSE_DEFAULT_READING_SECONDS (default 600): what a file lesson weighs when its merchant set no reading time.
+ */
+export function courseConsumptionSettings(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    refundMaxConsumedPercent: percent(env.COURSE_REFUND_MAX_CONSUMED_PERCENT, 30),
+    consumedAtPercent: Math.max(1, percent(env.COURSE_CONSUMED_PERCENT, 100)),
+    defaultReadingSeconds: positive(env.COURSE_DEFAULT_READING_SECONDS, 600),
+  }
+}
+
+/** Defaults for a COURSE product without an explicit policy (the threshold: the platform setting). */
 export const DEFAULT_POLICY = {
   delivery: "FILE" as const,
   access_days: null as number | null,
   refund_days: 14,
-  consumption_threshold_pct: 30,
+  consumption_threshold_pct: null as number | null,
   max_sessions: null as number | null,
   external_url: null as string | null,
+}
+
+/** The refund threshold that applies to a policy: its own, else the platform setting. */
+export function refundThresholdPercent(policy: { consumption_threshold_pct?: number | null } | null | undefined, env: NodeJS.ProcessEnv = process.env): number {
+  const own = policy?.consumption_threshold_pct
+  return own === null || own === undefined ? courseConsumptionSettings(env).refundMaxConsumedPercent : own
 }

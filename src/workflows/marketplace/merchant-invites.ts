@@ -2,12 +2,14 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { emitEventStep, setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
 import { MERCHANT_ACTOR } from "../../lib/merchant-actor"
 import { acceptMerchantInviteStep } from "./steps/accept-invite"
+import { changeStaffRoleStep } from "./steps/change-staff-role"
 import { createMerchantInviteStep } from "./steps/create-invite"
 import { SNAIL_EVENTS } from "../../lib/events"
+import type { StaffRole } from "../../lib/merchant-roles"
 
 export const inviteMerchantStaffWorkflow = createWorkflow(
   "invite-merchant-staff",
-  (input: { merchant_id: string; email: string; invited_by: string; ttl_ms?: number }) => {
+  (input: { merchant_id: string; email: string; invited_by: string; role?: StaffRole; ttl_ms?: number }) => {
     const created = createMerchantInviteStep(input)
     // The token travels in the event so the notification module can e-mail the link.
     const event = transform({ input, created }, ({ input, created }) => ({
@@ -31,4 +33,9 @@ export const acceptMerchantInviteWorkflow = createWorkflow(
     setAuthAppMetadataStep(metadata)
     return new WorkflowResponse(user)
   }
+)
+
+export const changeMerchantStaffRoleWorkflow = createWorkflow(
+  "change-merchant-staff-role",
+  (input: { merchant_id: string; user_id: string; role: StaffRole }) => new WorkflowResponse(changeStaffRoleStep(input))
 )

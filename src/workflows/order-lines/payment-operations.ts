@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { capturePaymentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
+import { SNAIL_EVENTS } from "../../lib/events"
 import { faultPoint } from "../../lib/faults/fault-points"
 import { toMajorString } from "../../lib/money"
 import { SnailError } from "../../lib/snail-error"
@@ -58,11 +59,23 @@ export async function driveOperation(container: MedusaContainer, op: StoredOpera
       return { state: "SUCCEEDED" }
     }
     await service.settleOperation(op.id, { state, error })
+    if (state === "FAILED" && op.kind === "capture") await announceCaptureFailed(container, op)
     return { state, error }
   }
   faultPoint(op.kind === "refund" ? "refund:after-psp" : "capture:after-psp")
   await service.settleOperation(op.id, { state: "SUCCEEDED", medusa_record_id: await medusaRecordOf(container, op) })
   return { state: "SUCCEEDED" }
+}
+
+/**
+ * A capture the PSP refused for good (a definite answer: nothing moved) is news for the buyer: the
+ * line cannot go ahead until it is paid. Never throws: the caller's own failure is what matters.
+ */
+async function announceCaptureFailed(container: MedusaContainer, op: StoredOperation) {
+  await container.resolve(Modules.EVENT_BUS).emit({
+    name: SNAIL_EVENTS.PAYMENT_FAILED,
+    data: { id: op.id, order_id: op.order_id, line_id: op.line_id ?? null, kind: op.kind, amount_minor: Number(op.amount), currency_code: op.currency_code },
+  }).catch(() => undefined)
 }
 
 /** The answer a caller gets when its operation did not succeed: never a 4xx for money that may have moved. */

@@ -12,6 +12,7 @@ import { grantCourseAccessStep } from "../course-access/steps/grant-course-acces
 import { revokeCourseAccessStep } from "../course-access/steps/revoke-course-access"
 import { releaseLineSlotStep } from "../booking/steps/release-line-slot"
 import { lockOrderMoneyStep, unlockOrderMoneyStep } from "./money-lock"
+import { completeNativeFulfilmentStep, openNativeFulfilmentStep } from "./steps/native-fulfilment-steps"
 
 /**
  * One move of one order line: plan (409 when the process forbids it), apply under an
@@ -28,6 +29,13 @@ export const transitionOrderLineWorkflow = createWorkflow("transition-order-line
     reason: input.reason ?? null, carrier: input.carrier ?? null, tracking_number: input.tracking_number ?? null,
   }))
   const history = applyLineTransitionStep({ plan, request: input })
+  // Medusa's own fulfilment follows the line (native-fulfilment.ts): opened or cancelled here, before
+  // the money effects, so a refused capture undoes it; shipped or delivered after them.
+  const fulfilmentMove = transform({ plan, input }, ({ plan, input }) => ({
+    plan: { line: plan.line, transition: plan.transition },
+    actor_id: input.actor_id ?? null, carrier: input.carrier ?? null, tracking_number: input.tracking_number ?? null, reason: input.reason ?? null,
+  }))
+  openNativeFulfilmentStep(fulfilmentMove)
   when({ plan }, ({ plan }) => plan.effects.includes("release_reservation")).then(() => {
     releaseLineReservationStep({ line_id: input.line_id })
   })
@@ -71,6 +79,7 @@ export const transitionOrderLineWorkflow = createWorkflow("transition-order-line
   when({ plan }, ({ plan }) => plan.effects.includes("capture")).then(() => {
     captureLineStep({ line_id: input.line_id, actor_id: input.actor_id, move })
   })
+  completeNativeFulfilmentStep(fulfilmentMove)
   const event = transform({ plan, input }, ({ plan, input }) => ({
     eventName: SNAIL_EVENTS.ORDER_LINE_TRANSITIONED,
     data: {

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
+import { lineQuantity } from "../../lib/order-items"
 import {
   acquireStockLocks, creditOf, listHolds, listLevels, loadStockNeeds, outOfStock, placeNeeds, releaseStockLocks,
   salesChannelLocationIds, stockLockKeys, uniqueSorted, withInventoryLock,
@@ -82,9 +83,10 @@ export async function settleOrderReservations(container: MedusaContainer, cartId
     const orderId = (links[0] as any)?.order_id
     if (!orderId) return []
     const { data: orders } = await query.graph({
-      entity: "order", fields: ["id", "items.id", "items.variant_id", "items.quantity", "items.title"], filters: { id: orderId },
+      entity: "order", fields: ["id", "items.id", "items.variant_id", "items.quantity", "items.detail.quantity", "items.title"], filters: { id: orderId },
     })
-    const items = ((orders[0] as any)?.items ?? []).filter(Boolean)
+    // An order item's quantity lives on its detail right after placement (items.quantity reads null).
+    const items = ((orders[0] as any)?.items ?? []).filter(Boolean).map((i: any) => ({ ...i, quantity: lineQuantity(i) }))
     if (!items.length) return []
     const needs = await loadStockNeeds(container, items)
     const reservations: any[] = await inventory.listReservationItems({ line_item_id: items.map((i: any) => i.id) })

@@ -1,5 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { SNAIL_EVENTS } from "../../lib/events"
 import { toMinor } from "../../lib/money"
 import { computeLine, toAedMinor } from "../../lib/vat-ae"
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
@@ -57,5 +59,9 @@ const issueCreditNoteStep = createStep("vat-ae-issue-credit-note", async (input:
 })
 
 export const issueCreditNoteWorkflow = createWorkflow("vat-ae-issue-credit-note", (input: { order_line_id: string; reason: string | null }) => {
-  return new WorkflowResponse(issueCreditNoteStep(input))
+  const id = issueCreditNoteStep(input)
+  // Only a note issued now is announced (a redelivered refund issues none and says nothing).
+  const issued = transform({ id }, ({ id }) => ({ eventName: SNAIL_EVENTS.CREDIT_NOTE_ISSUED, data: id ? [{ id }] : [] }))
+  emitEventStep(issued)
+  return new WorkflowResponse(id)
 })

@@ -1,6 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { SNAIL_EVENTS } from "../../lib/events"
 import { toMinor } from "../../lib/money"
 import { orderItemAmounts } from "../../lib/order-items"
 import { isValidTrn } from "../../lib/tax-ids"
@@ -80,14 +82,20 @@ export async function issueInvoicesForOrder(container: MedusaContainer, orderId:
     const lines = supplierItems.map((item) => {
       const charged = chargedTreatment(item)!
       const resolved = { treatment: charged, rate_bps: rateOf(charged), reason: "as charged at checkout" }
-      const discount = amountsOf.get(item.id)?.discount ?? 0
-      const amounts = computeLine({
+      const captures = amountsOf.get(item.id)
+      const discount = captures?.discount ?? 0
+      const rounded = computeLine({
         unit_price_minor: toMinor(item.unit_price, currency),
         quantity: plainNumber(item.quantity),
         discount_minor: discount,
         tax_inclusive: !!item.is_tax_inclusive,
         rate_bps: resolved.rate_bps,
       })
+      // The VAT this line captures: per line half up, except where that would add up to more than Medusa
+      // authorized for the order — then order-items fits it a fils down (src/lib/order-items.ts).
+      const amounts = !item.is_tax_inclusive && captures && captures.taxable === rounded.taxable_minor && Math.abs(captures.tax - rounded.vat_minor) <= 1
+        ? { ...rounded, vat_minor: captures.tax, total_minor: rounded.taxable_minor + captures.tax }
+        : rounded
       return {
         line_item_id: item.id,
         description: [item.product_title ?? item.title, item.variant_title && item.variant_title !== "Default" ? item.variant_title : null].filter(Boolean).join(" — "),
@@ -174,6 +182,12 @@ const issueInvoicesStep = createStep("vat-ae-issue-invoices", async (input: { or
 })
 
 export const issueTaxInvoicesWorkflow = createWorkflow("vat-ae-issue-tax-invoices", (input: { order_id: string }) => {
-  return new WorkflowResponse(issueInvoicesStep(input))
+  const ids = issueInvoicesStep(input)
+  // The buyer is e-mailed each invoice with its PDF (notifications; idempotent per invoice).
+  const issued = transform({ ids, input }, ({ ids, input }) => ({
+    eventName: SNAIL_EVENTS.TAX_INVOICE_ISSUED, data: ids.map((id) => ({ id, order_id: input.order_id })),
+  }))
+  emitEventStep(issued)
+  return new WorkflowResponse(ids)
 })
 

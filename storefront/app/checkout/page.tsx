@@ -8,11 +8,13 @@ import { useHydrated } from "@/components/merchant/ui"
 import { OrderTotals } from "@/components/orders/OrderTotals"
 import { ErrorMessage, Loading } from "@/components/Status"
 import { useCustomer } from "@/lib/customer-session"
+import { describeError } from "@/lib/errors"
 import { useI18n } from "@/lib/i18n-context"
-import { formatMoney } from "@/lib/money"
+import { localePath } from "@/lib/locale-path"
+import { formatMinor, formatMoney, lineMoney, summarize } from "@/lib/money"
 import { newIdempotencyKey, statusOf } from "@/lib/orders"
-import { paymentErrorKey, readPaymentFailure, SANDBOX_PROVIDER_ID, SANDBOX_SUCCESS_CARD } from "@/lib/payment"
-import { requireSdk, type Cart } from "@/lib/sdk"
+import { challengeUrl, paymentErrorKey, readPaymentFailure, SANDBOX_PROVIDER_ID, SANDBOX_SUCCESS_CARD } from "@/lib/payment"
+import { CART_QUERY, requireSdk, type Cart } from "@/lib/sdk"
 import { useStore } from "@/lib/store-context"
 
 type Address = {
@@ -27,9 +29,6 @@ type Address = {
 
 const EMPTY_ADDRESS: Address = { first_name: "", last_name: "", address_1: "", city: "", postal_code: "", country_code: "", phone: "" }
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err)
-}
 
 export default function CheckoutPage() {
   const { t, intlLocale, locale } = useI18n()
@@ -78,7 +77,10 @@ export default function CheckoutPage() {
     }
   }, [countries, address.country_code])
 
-  const addressSaved = !!(cart?.email && cart.shipping_address?.address_1 && cart.shipping_address.country_code)
+  // Only goods are delivered: a cart of courses and services asks for no street address, only the
+  // buyer's name and country (the country decides the tax, Medusa reads it from the address).
+  const needsShipping = (cart?.items ?? []).some((i) => i.requires_shipping)
+  const addressSaved = !!(cart?.email && cart.shipping_address?.country_code && (!needsShipping || cart.shipping_address.address_1))
 
   async function saveAddress(e: FormEvent) {
     e.preventDefault()
@@ -86,13 +88,20 @@ export default function CheckoutPage() {
     setAddressBusy(true)
     setAddressError(null)
     try {
-      const body = { ...address, phone: address.phone || undefined }
-      const res = await requireSdk().store.cart.update(cart.id, {
-        email: email.trim(),
-        shipping_address: body,
-        billing_address: body,
-      })
+      const body = needsShipping
+        ? { ...address, phone: address.phone || undefined }
+        : { first_name: address.first_name, last_name: address.last_name, country_code: address.country_code, phone: address.phone || undefined }
+      const res = await requireSdk().store.cart.update(
+        cart.id,
+        // The shopping language travels on the cart to the order: its e-mails are written in it (issue 19).
+        { email: email.trim(), shipping_address: body, billing_address: body, metadata: { ...(cart.metadata ?? {}), locale } },
+        CART_QUERY
+      )
       adoptCart(res.cart)
+      // The form shows what the cart now holds (the server may normalise what was typed).
+      const saved = res.cart.shipping_address
+      if (res.cart.email) setEmail(res.cart.email)
+      if (saved?.country_code) setAddress((a) => ({ ...a, country_code: saved.country_code ?? a.country_code }))
     } catch (err) {
       setAddressError(err)
     } finally {
@@ -102,7 +111,6 @@ export default function CheckoutPage() {
 
   // ── delivery ───────────────────────────────────────────────────────────
   const items = cart?.items ?? []
-  const needsShipping = items.some((i) => i.requires_shipping)
   const shippingOptions = useQuery({
     queryKey: ["shipping-options", cart?.id, cart?.shipping_address?.country_code, items.length],
     enabled: !!cart && needsShipping && addressSaved,
@@ -116,7 +124,7 @@ export default function CheckoutPage() {
     setShippingBusy(true)
     setShippingError(null)
     try {
-      adoptCart((await requireSdk().store.cart.addShippingMethod(cart.id, { option_id: optionId })).cart)
+      adoptCart((await requireSdk().store.cart.addShippingMethod(cart.id, { option_id: optionId }, CART_QUERY)).cart)
     } catch (err) {
       setShippingError(err)
     } finally {
@@ -131,7 +139,7 @@ export default function CheckoutPage() {
   const [promoError, setPromoError] = useState<string | null>(null)
   async function setCodes(codes: string[]): Promise<Cart | null> {
     if (!cart) return null
-    const res = await requireSdk().store.cart.update(cart.id, { promo_codes: codes })
+    const res = await requireSdk().store.cart.update(cart.id, { promo_codes: codes }, CART_QUERY)
     adoptCart(res.cart)
     return res.cart
   }
@@ -158,7 +166,7 @@ export default function CheckoutPage() {
     try {
       await setCodes(appliedCodes.filter((c) => c !== code))
     } catch (err) {
-      setPromoError(t("common.error", { message: errorText(err) }))
+      setPromoError(describeError(locale, err))
     } finally {
       setPromoBusy(false)
     }
@@ -181,42 +189,70 @@ export default function CheckoutPage() {
   const shippingReady = !needsShipping || !!selectedOptionId
   const canPlace = !!cart && items.length > 0 && addressSaved && shippingReady && sandboxAvailable && !placing
 
+  // Back from the card processor's challenge page (3-D Secure): a confirmed payment completes the
+  // same cart (the processor's webhook may have completed it already: Medusa then answers the order).
+  const challengeHandled = useRef(false)
+  useEffect(() => {
+    if (challengeHandled.current || !cart || cartLoading) return
+    const search = new URLSearchParams(window.location.search)
+    const outcome = search.get("authentication")
+    if (!outcome) return
+    challengeHandled.current = true
+    window.history.replaceState(null, "", window.location.pathname)
+    if (outcome === "succeeded") void completeCart(cart.id, false)
+    else setPlaceError(t("payment.error.authentication_failed"))
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cart, cartLoading])
+
   async function placeOrder(e: FormEvent) {
     e.preventDefault()
     if (!cart || placing) return
     if (!addressSaved) return setPlaceError(t("checkout.needAddress"))
     if (!shippingReady) return setPlaceError(t("checkout.needShipping"))
+    await completeCart(cart.id, true)
+  }
+
+  async function completeCart(cartId: string, startPayment: boolean) {
     setPlacing(true)
     setPlaceError(null)
     const sdk = requireSdk()
     attemptKey.current ??= newIdempotencyKey()
     try {
-      const fresh = (await sdk.store.cart.retrieve(cart.id)).cart
-      await sdk.store.payment.initiatePaymentSession(fresh, {
-        provider_id: SANDBOX_PROVIDER_ID,
-        data: { card_number: cardNumber.replace(/[\s-]/g, "") },
-      })
-      const res = await sdk.store.cart.complete(cart.id, {}, { "X-Idempotency-Key": attemptKey.current })
+      if (startPayment) {
+        const fresh = (await sdk.store.cart.retrieve(cartId)).cart
+        await sdk.store.payment.initiatePaymentSession(fresh, {
+          provider_id: SANDBOX_PROVIDER_ID,
+          data: { card_number: cardNumber.replace(/[\s-]/g, "") },
+        })
+      }
+      const res = await sdk.store.cart.complete(cartId, {}, { "X-Idempotency-Key": attemptKey.current })
       if (res.type === "order") {
         attemptKey.current = null
         clearCart()
-        router.push(`/orders/${res.order.id}?placed=1`)
+        // The signed link lets the confirmation page show the order to a guest too (and to a buyer
+        // who registered during checkout, whose session may not own the order yet).
+        const link = (res as { order_link?: { token?: string } }).order_link?.token
+        router.push(`/orders/${res.order.id}?placed=1${link ? `&token=${encodeURIComponent(link)}` : ""}`)
         return
       }
       // Declined (or needs an extra step): the cart stays; say why, from the session's data.
       attemptKey.current = null
-      const failure = await readPaymentFailure(cart.id).catch(() => null)
+      const failure = await readPaymentFailure(cartId).catch(() => null)
+      const challenge = challengeUrl(failure, `${window.location.origin}/checkout`)
+      if (challenge) return window.location.assign(challenge)
       setPlaceError(t(paymentErrorKey(failure, res.error?.type)))
       adoptCart(res.cart)
     } catch (err) {
       // A network failure keeps the key (the retry is the same attempt); an answer ends it.
       if (statusOf(err) !== undefined && statusOf(err) !== 0) attemptKey.current = null
-      const failure = await readPaymentFailure(cart.id).catch(() => null)
+      const failure = await readPaymentFailure(cartId).catch(() => null)
+      const challenge = challengeUrl(failure, `${window.location.origin}/checkout`)
+      if (challenge) return window.location.assign(challenge)
       const status = statusOf(err) ?? 0
       if (failure) setPlaceError(t(paymentErrorKey(failure)))
       // The card processor failing (PSP `processing_error`, or the server answering 5xx) is worth a retry.
-      else if (/processing_error/.test(errorText(err)) || status >= 500) setPlaceError(t("payment.error.processing_error"))
-      else setPlaceError(t("common.error", { message: errorText(err) }))
+      else if (/processing_error/.test(err instanceof Error ? err.message : String(err)) || status >= 500) setPlaceError(t("payment.error.processing_error"))
+      else setPlaceError(describeError(locale, err))
     } finally {
       setPlacing(false)
     }
@@ -228,13 +264,16 @@ export default function CheckoutPage() {
       <>
         <h1>{t("checkout.heading")}</h1>
         <p className="muted" data-testid="checkout-empty">
-          {t("checkout.empty")} <Link href="/">{t("product.back")}</Link>
+          {t("checkout.empty")} <Link href={localePath(locale, "/")}>{t("product.back")}</Link>
         </p>
       </>
     )
   }
 
   const money = (a: number | string | null | undefined) => formatMoney(a ?? 0, cart.currency_code, intlLocale)
+  const minor = (m: number) => formatMinor(m, cart.currency_code, intlLocale)
+  const summary = summarize(cart, cart.currency_code)
+  const countryName = (code: string | null | undefined) => countries.find((c) => c.code === code)?.name ?? (code ?? "").toUpperCase()
   const field = (key: keyof Address, label: Parameters<typeof t>[0], autoComplete: string, required = true) => (
     <label className="field">
       <span>{t(label)}</span>
@@ -268,15 +307,20 @@ export default function CheckoutPage() {
               <input type="email" name="email" autoComplete="email" dir="ltr" required value={email} onChange={(e) => setEmail(e.target.value)} data-testid="checkout-email" />
             </label>
             <h2>{t("checkout.address")}</h2>
+            {!needsShipping && <p className="muted" data-testid="checkout-contact-only">{t("checkout.contactOnly")}</p>}
             <div className="form-row">
               {field("first_name", "checkout.firstName", "given-name")}
               {field("last_name", "checkout.lastName", "family-name")}
             </div>
-            {field("address_1", "checkout.address1", "address-line1")}
-            <div className="form-row">
-              {field("postal_code", "checkout.postalCode", "postal-code")}
-              {field("city", "checkout.city", "address-level2")}
-            </div>
+            {needsShipping && (
+              <>
+                {field("address_1", "checkout.address1", "address-line1")}
+                <div className="form-row">
+                  {field("postal_code", "checkout.postalCode", "postal-code")}
+                  {field("city", "checkout.city", "address-level2")}
+                </div>
+              </>
+            )}
             <label className="field">
               <span>{t("checkout.country")}</span>
               <select
@@ -299,7 +343,13 @@ export default function CheckoutPage() {
               {addressBusy ? t("checkout.saving") : t("checkout.saveAddress")}
             </button>
             {addressSaved && !addressBusy && (
-              <span className="success" data-testid="checkout-address-saved"> {t("checkout.addressSaved")}</span>
+              <p className="success" role="status" data-testid="checkout-address-saved">
+                {t("checkout.addressSaved")}{" "}
+                {/* What the cart holds, not what the form says: the order is placed with these. */}
+                <span data-testid="checkout-saved-as" data-email={cart.email ?? ""} data-country={cart.shipping_address?.country_code ?? ""}>
+                  {t("checkout.savedAs", { email: `\u2068${cart.email}\u2069`, country: countryName(cart.shipping_address?.country_code) })}
+                </span>
+              </p>
             )}
           </form>
 
@@ -396,6 +446,10 @@ export default function CheckoutPage() {
             )}
             {!addressSaved && <p className="muted">{t("checkout.needAddress")}</p>}
             {addressSaved && !shippingReady && <p className="muted">{t("checkout.needShipping")}</p>}
+            {/* What will be charged, right above the button (on phones the summary sits further down). */}
+            <p className="pay-total" data-testid="checkout-pay-total">
+              <span>{t("checkout.total")}</span> <strong data-minor={summary.total}>{minor(summary.total)}</strong>
+            </p>
             <button type="submit" className="button primary" disabled={!canPlace} data-testid="checkout-place-order">
               {placing ? t("checkout.placing") : t("checkout.placeOrder")}
             </button>
@@ -404,26 +458,49 @@ export default function CheckoutPage() {
 
         <aside className="card-form checkout-summary" data-testid="checkout-summary">
           <h2>{t("checkout.summary")}</h2>
-          <ul className="plain-list">
+          <ul className="plain-list summary-lines">
             {items.map((i) => (
               <li key={i.id} data-testid="checkout-item">
-                <span dir="auto">{i.product_title ?? i.title}</span> × {i.quantity}{" "}
-                <span className="muted">{money(i.subtotal)}</span>
+                <SummaryLine title={i.product_title ?? i.title} variant={i.variant_title} m={lineMoney(i, cart.currency_code)} format={minor} />
               </li>
             ))}
           </ul>
-          <OrderTotals
-            currencyCode={cart.currency_code}
-            rows={[
-              ["checkout.subtotal", cart.item_subtotal ?? cart.subtotal],
-              ["checkout.shippingTotal", cart.shipping_total],
-              ["checkout.discount", cart.discount_total ? -cart.discount_total : 0],
-              ["checkout.tax", cart.tax_total],
-            ]}
-            total={cart.total}
-          />
+          <OrderTotals currencyCode={cart.currency_code} summary={summary} />
         </aside>
       </div>
+    </div>
+  )
+}
+
+/** One line of the summary: price × quantity, its discount and tax, and its total (lib/money.ts `lineMoney`). */
+function SummaryLine({ title, variant, m, format }: { title: string; variant?: string | null; m: ReturnType<typeof lineMoney>; format: (minor: number) => string }) {
+  const { t } = useI18n()
+  return (
+    <div className="summary-line" data-total-minor={m.total}>
+      <div>
+        <span dir="auto">{title}</span>
+        {variant && variant !== "Default" && <span className="muted" dir="auto"> · {variant}</span>}
+      </div>
+      <dl className="line-money">
+        <div data-testid="checkout-item-price" data-minor={m.subtotal}>
+          <dt>{t("money.price")}</dt>
+          <dd>{m.quantity > 1 ? t("money.unitTimes", { price: format(m.unit), count: m.quantity }) + " = " : ""}{format(m.subtotal)}</dd>
+        </div>
+        {m.discount !== 0 && (
+          <div data-testid="checkout-item-discount" data-minor={-m.discount}>
+            <dt>{t("money.discount")}</dt>
+            <dd>{format(-m.discount)}</dd>
+          </div>
+        )}
+        <div data-testid="checkout-item-tax" data-minor={m.tax}>
+          <dt>{t("money.tax")}</dt>
+          <dd>{format(m.tax)}</dd>
+        </div>
+        <div className="line-total" data-testid="checkout-item-total" data-minor={m.total}>
+          <dt>{t("money.lineTotal")}</dt>
+          <dd>{format(m.total)}</dd>
+        </div>
+      </dl>
     </div>
   )
 }

@@ -1,51 +1,16 @@
-"use client"
-
-import Link from "next/link"
-import { useRouter } from "next/navigation"
 import type { ReactNode } from "react"
-import { useI18n } from "@/lib/i18n-context"
-import { MerchantSessionProvider, useMerchantSession } from "@/lib/merchant-session"
+import { MerchantSessionProvider } from "@/lib/merchant-session"
+import "./dashboard.css"
 
-function PortalNav() {
-  const { t } = useI18n()
-  const { hydrated, token, signOut } = useMerchantSession()
-  const router = useRouter()
-  return (
-    <nav className="portal-nav" aria-label={t("portal.title")}>
-      <Link href="/merchant" className="portal-brand">{t("portal.title")}</Link>
-      <div className="portal-links">
-        {hydrated && token ? (
-          <>
-            <Link href="/merchant">{t("portal.nav.dashboard")}</Link>
-            <Link href="/merchant/money" data-testid="merchant-nav-money">{t("portal.nav.money")}</Link>
-            <button
-              type="button"
-              className="button"
-              data-testid="merchant-signout"
-              onClick={() => {
-                signOut()
-                router.push("/merchant/login")
-              }}
-            >
-              {t("portal.signOut")}
-            </button>
-          </>
-        ) : hydrated ? (
-          <>
-            <Link href="/merchant/login">{t("portal.nav.login")}</Link>
-            <Link href="/merchant/apply">{t("portal.nav.apply")}</Link>
-          </>
-        ) : null}
-      </div>
-    </nav>
-  )
-}
-
-export default function MerchantPortalLayout({ children }: { children: ReactNode }) {
+/**
+ * Everything under /merchant is the seller's dashboard: its own stylesheet (@medusajs/ui, the
+ * Medusa admin's look) and session, and none of the buyer's chrome (app/providers.tsx leaves the
+ * header out here). Sign-in pages are the (auth) group, the signed-in pages the (dashboard) group.
+ */
+export default function MerchantLayout({ children }: { children: ReactNode }) {
   return (
     <MerchantSessionProvider>
-      <div className="portal" data-testid="merchant-portal">
-        <PortalNav />
+      <div className="snail-dash" data-testid="merchant-portal">
         {children}
       </div>
     </MerchantSessionProvider>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation"
 import { useEffect, useState, type FormEvent } from "react"
 import { useHydrated } from "@/components/merchant/ui"
 import { useCustomer } from "@/lib/customer-session"
+import { describeError } from "@/lib/errors"
 import { useI18n } from "@/lib/i18n-context"
 import { statusOf } from "@/lib/orders"
 
@@ -15,7 +16,7 @@ function safeNext(raw: string | null): string {
 
 /** Buyer sign-in (`mode="login"`) or registration (`mode="register"`). */
 export function AuthForm({ mode }: { mode: "login" | "register" }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const router = useRouter()
   const { login, register } = useCustomer()
   const hydrated = useHydrated()
@@ -49,7 +50,7 @@ export function AuthForm({ mode }: { mode: "login" | "register" }) {
       if (mode === "register" && /exist/i.test(message)) setError(t("account.error.exists"))
       else if (mode === "login" && (statusOf(err) === 401 || /invalid email or password/i.test(message)))
         setError(t("account.error.invalidCredentials"))
-      else setError(t("common.error", { message }))
+      else setError(describeError(locale, err))
       setBusy(false)
     }
   }

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
 import { ErrorMessage, Loading } from "@/components/Status"
-import { fetchSlots, formatTime, groupByDay, localZone, type SlotsResponse } from "@/lib/booking"
+import { fetchSlots, formatTime, groupByDay, localZone, zoneName, type SlotsResponse } from "@/lib/booking"
 import { useI18n } from "@/lib/i18n-context"
 
 /**
@@ -38,7 +38,11 @@ export function SlotPicker({ productId, variantId, value, onChange, onInfo, test
   return (
     <fieldset className="slot-picker" data-testid={testId}>
       <legend>{t("booking.pickSlot")}</legend>
-      <p className="muted" data-testid="slot-timezone">{t("booking.timesIn", { zone: tz })}{mine !== tz ? ` · ${t("booking.yourTime", { zone: mine })}` : ""}</p>
+      {/* Zones in words (Intl), never the IANA id; the ids stay as data for tests and tools. */}
+      <p className="muted" data-testid="slot-timezone" data-zone={tz} data-local-zone={mine}>
+        <bdi>{t("booking.timesIn", { zone: zoneName(tz, intlLocale) })}</bdi>
+        {mine !== tz ? <> · <bdi>{t("booking.yourTime", { zone: zoneName(mine, intlLocale) })}</bdi></> : null}
+      </p>
       {groups.length === 0 && <p className="muted" data-testid="no-slots">{t("booking.noSlots")}</p>}
       {groups.map((g) => (
         <div key={g.key} className="slot-day">

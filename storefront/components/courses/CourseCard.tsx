@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { downloadAsset, lessonUrl, loadHls, MyCourse, reportProgress, requestCourseRefund } from "@/lib/courses"
+import { describeError } from "@/lib/errors"
 import { useI18n } from "@/lib/i18n-context"
 import type { MessageKey } from "@/lib/i18n"
 
@@ -15,29 +16,34 @@ function Progress({ value, testid }: { value: number; testid: string }) {
 }
 
 export function CourseCard({ course }: { course: MyCourse }) {
-  const { t, intlLocale } = useI18n()
+  const { t, intlLocale, locale } = useI18n()
   const qc = useQueryClient()
   const [player, setPlayer] = useState<{ lessonId: string; loaded: number; total: number; watermark: string | null } | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const date = new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium" })
   const refresh = () => qc.invalidateQueries({ queryKey: ["courses"] })
   // Server messages name the rule that refused (the refund reason itself is shown translated below).
-  const describe = (err: unknown) => t("common.error", { message: err instanceof Error ? err.message : String(err) })
+  const describe = (err: unknown) => describeError(locale, err)
 
   const open = useMutation({
     mutationFn: async (lesson: MyCourse["lessons"][number]) => {
       setFailure(null)
       const { url } = await lessonUrl(course.id, lesson.id)
       if (lesson.kind === "file") {
-        // A download counts as the whole lesson.
+        // The server records a download as that lesson consumed (and only that lesson).
         await downloadAsset(url, lesson.filename)
-        return reportProgress(course.id, lesson.id, 100)
+        return
       }
       setPlayer({ lessonId: lesson.id, loaded: 0, total: lesson.segment_count, watermark: null })
       let last: MyCourse | undefined
       const { watermark } = await loadHls(url, (loaded, total) => setPlayer({ lessonId: lesson.id, loaded, total, watermark: null }))
       setPlayer((p) => (p ? { ...p, watermark } : p))
-      last = await reportProgress(course.id, lesson.id, 100)
+      // Until the hls.js player lands (issue 21 §5), the loader fetches every segment in order: that
+      // is reported as the lesson's seconds played from start to end, in chunks the server accepts.
+      const duration = Math.max(0, Math.floor(lesson.duration_seconds ?? 0))
+      const intervals: [number, number][] = []
+      for (let from = 0; from < duration; from += 120) intervals.push([from, Math.min(duration, from + 120)])
+      if (intervals.length) await reportProgress(course.id, lesson.id, { intervals: intervals.slice(0, 50), position_seconds: duration })
       return last
     },
     onSuccess: () => refresh(),

@@ -4,11 +4,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import Link from "next/link"
 import { KindBadge } from "@/components/KindBadge"
-import { formatDateTime, localZone } from "@/lib/booking"
+import { formatDateTime, localZone, zoneName } from "@/lib/booking"
 import { ErrorMessage, Loading } from "@/components/Status"
 import { useI18n } from "@/lib/i18n-context"
-import { formatMoney } from "@/lib/money"
-import { listOrderLines, transitionOrderLine, type OrderLine } from "@/lib/orders"
+import { formatMinor, formatMoney, toMinorUnits } from "@/lib/money"
+import { listOrderLines, orderLinesKey, transitionOrderLine, type OrderLine } from "@/lib/orders"
 import { actionLabel, actorLabel, stateLabel } from "./labels"
 import { LineDispute } from "./LineDispute"
 
@@ -21,7 +21,7 @@ export function OrderLines({ orderId, currencyCode }: { orderId: string; currenc
   const arrow = dir === "rtl" ? " ← " : " → "
   const qc = useQueryClient()
   const lines = useQuery({
-    queryKey: ["orders", orderId, "lines"],
+    queryKey: orderLinesKey(orderId),
     queryFn: () => listOrderLines(orderId),
     refetchInterval: ORDER_REFRESH_MS,
     refetchIntervalInBackground: false,
@@ -67,6 +67,13 @@ export function OrderLines({ orderId, currencyCode }: { orderId: string; currenc
               {line.quantity != null && t("order.quantity", { count: line.quantity })}
               {line.unit_price != null && <> · {formatMoney(line.unit_price, currencyCode, intlLocale)}</>}
             </div>
+            {line.allowed_transitions.some((tr) => tr.name === "request_return") && (
+              // A return gives back everything captured for the line (docs/order-truth.md:
+              // RETURN_REQUESTED → RETURNED refunds the line's capture; delivery is not part of it).
+              <p className="muted" data-testid="order-line-return-refund" data-minor={returnRefund(line, currencyCode)}>
+                {t("order.returnRefund", { amount: formatMinor(returnRefund(line, currencyCode), currencyCode, intlLocale) })}
+              </p>
+            )}
             {(line.carrier || line.tracking_number) && (
               <p className="tracking" data-testid="order-line-tracking">
                 {t("order.tracking")}: <span data-testid="order-line-carrier">{line.carrier}</span>{" "}
@@ -75,7 +82,7 @@ export function OrderLines({ orderId, currencyCode }: { orderId: string; currenc
             )}
             {line.booking && (
               <p className="booking-slot" data-testid="order-line-booking" data-start={line.booking.start_at}>
-                {formatDateTime(line.booking.start_at, line.booking.timezone, intlLocale)} <span className="muted">({line.booking.timezone})</span>
+                {formatDateTime(line.booking.start_at, line.booking.timezone, intlLocale)} <span className="muted" data-zone={line.booking.timezone}>(<bdi>{zoneName(line.booking.timezone, intlLocale, new Date(line.booking.start_at))}</bdi>)</span>
                 {localZone() !== line.booking.timezone && <span className="muted"> · {formatDateTime(line.booking.start_at, localZone(), intlLocale)}</span>}
                 {line.booking.status === "BOOKED" && <> · <Link href="/account/bookings" data-testid="order-line-manage-booking">{t("booking.manage")}</Link></>}
               </p>
@@ -120,4 +127,9 @@ export function OrderLines({ orderId, currencyCode }: { orderId: string; currenc
       </ul>
     </section>
   )
+}
+
+/** What a return of the line refunds: what was captured for it and not refunded yet (minor units). */
+function returnRefund(line: OrderLine, currency: string): number {
+  return toMinorUnits(line.captured_amount, currency) - toMinorUnits(line.refunded_amount, currency)
 }

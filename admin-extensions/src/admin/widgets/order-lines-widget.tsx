@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, Input, Text, toast } from "@medusajs/ui"
+import { moneyKeys } from "../lib/money"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { listOrderLines, moveOrderLine, OrderLine, orderLinesKey } from "../lib/order-lines"
@@ -34,7 +35,11 @@ function LineRow({ orderId, line }: { orderId: string; line: OrderLine }) {
       moveOrderLine(orderId, line.id, to === "SHIPPED" ? { to, ...tracking } : { to, reason: "operator action in admin" }),
     onSuccess: (res) => {
       toast.success(`${line.title ?? "Line"} → ${res.line.state}`)
+      // The move also changed Medusa's own order (fulfilments, payment) and the split: refresh the
+      // native cards ("orders" is the admin's own query key) and the split widget with the lines.
       queryClient.invalidateQueries({ queryKey: orderLinesKey(orderId) })
+      queryClient.invalidateQueries({ queryKey: moneyKeys.splits(orderId) })
+      queryClient.invalidateQueries({ queryKey: ["orders"] })
     },
     onError: (e: Error) => toast.error(e.message),
   })

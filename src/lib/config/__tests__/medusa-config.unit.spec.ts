@@ -4,7 +4,13 @@ const CONFIG = path.resolve(__dirname, "../../../../medusa-config.ts")
 const KEYS = [
   "REDIS_URL", "NODE_ENV", "JWT_SECRET", "COOKIE_SECRET", "MEDUSA_WORKER_MODE", "ADMIN_DISABLED",
   "SANDBOX_PSP_API_KEY", "SANDBOX_PSP_WEBHOOK_SECRET", "SANDBOX_PSP_DISABLED", "COOKIE_SECURE", "INSECURE_COOKIES_ACKNOWLEDGED",
+  "DATA_ENCRYPTION_KEYS", "DATA_HASH_KEY",
 ]
+
+// Each case re-reads medusa-config.ts in an isolated registry; Medusa's utils (thousands of files, ~5 s to
+// load) are handed in ready-made instead of being loaded again for every case.
+const medusaUtils = jest.requireActual("@medusajs/framework/utils")
+jest.doMock("@medusajs/framework/utils", () => medusaUtils)
 
 function loadConfig(env: Record<string, string | undefined>) {
   const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]))
@@ -27,6 +33,7 @@ function loadConfig(env: Record<string, string | undefined>) {
 const PRODUCTION = {
   NODE_ENV: "production", JWT_SECRET: "j".repeat(32), COOKIE_SECRET: "k".repeat(32),
   SANDBOX_PSP_API_KEY: "sk_sandbox_" + "s".repeat(24), SANDBOX_PSP_WEBHOOK_SECRET: "whsec_" + "w".repeat(32),
+  DATA_ENCRYPTION_KEYS: "k1:" + "ab".repeat(32), DATA_HASH_KEY: "h".repeat(32),
 }
 
 // defineConfig turns the modules list into an object keyed by module name.
@@ -55,7 +62,7 @@ describe("medusa-config", () => {
     expect(resolves(config)).toEqual(expect.arrayContaining(REDIS_MODULES))
     const locking = config.modules.locking
     expect(locking.options.providers[0]).toEqual(
-      expect.objectContaining({ resolve: "@medusajs/medusa/locking-redis", options: { redisUrl: "redis://cache:6379" } })
+      expect.objectContaining({ resolve: "./src/modules/locking-lease", id: "locking-redis", options: { redisUrl: "redis://cache:6379" } })
     )
     expect(config.featureFlags.caching).toBe(true)
     expect(config.projectConfig.redisUrl).toBe("redis://cache:6379")
@@ -91,6 +98,15 @@ describe("medusa-config", () => {
     const disabled = loadConfig({ ...noSandboxKeys, SANDBOX_PSP_DISABLED: "true" })
     expect(JSON.stringify(disabled.modules.payment)).not.toContain("sandbox-payment")
     expect(JSON.stringify(loadConfig(PRODUCTION).modules.payment)).toContain("sandbox-payment")
+  })
+
+  it("refuses to start in production without the keys for data at rest, naming the setting", () => {
+    const { DATA_ENCRYPTION_KEYS, DATA_HASH_KEY, ...noDataKeys } = PRODUCTION
+    expect(() => loadConfig({ ...noDataKeys, DATA_HASH_KEY })).toThrow(/DATA_ENCRYPTION_KEYS must be set in production/)
+    expect(() => loadConfig({ ...noDataKeys, DATA_ENCRYPTION_KEYS })).toThrow(/DATA_HASH_KEY must be set in production/)
+    expect(() => loadConfig({ ...PRODUCTION, DATA_HASH_KEY: "short" })).toThrow(/DATA_HASH_KEY/)
+    // Development needs neither (a public development key, docs/security.md).
+    expect(() => loadConfig({ NODE_ENV: "development" })).not.toThrow()
   })
 
   it("refuses COOKIE_SECURE=false in production without the explicit acknowledgement", () => {

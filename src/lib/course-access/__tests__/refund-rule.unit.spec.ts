@@ -1,4 +1,4 @@
-import { accessEnd, consumptionPercent, refundDecision, refundGuardWindowEnd } from "../refund-rule"
+import { accessEnd, refundDecision, refundGuardWindowEnd } from "../refund-rule"
 import { COURSE_V1 } from "../../line-process/definitions"
 import { planTransition } from "../../line-process/engine"
 
@@ -37,16 +37,6 @@ describe("course refund rule", () => {
     expect(move(30, at(DAY))).toEqual(expect.objectContaining({ ok: false, code: "TRANSITION_GUARD_FAILED" }))
     expect(move(0, at(14 * DAY))).toEqual(expect.objectContaining({ ok: false, code: "TRANSITION_GUARD_FAILED" }))
     expect(move(0, at(14 * DAY - 1)).ok).toBe(true)
-  })
-
-  it("derives consumption as the floored mean of lesson progress", () => {
-    const lessons = ["l1", "l2", "l3"]
-    expect(consumptionPercent(lessons, [])).toBe(0)
-    expect(consumptionPercent(lessons, [{ lesson_id: "l1", percent: 100 }])).toBe(33)
-    expect(consumptionPercent(lessons, [{ lesson_id: "l1", percent: 100 }, { lesson_id: "l2", percent: 100 }, { lesson_id: "l3", percent: 99 }])).toBe(99)
-    expect(consumptionPercent(lessons, lessons.map((lesson_id) => ({ lesson_id, percent: 100 })))).toBe(100)
-    expect(consumptionPercent(lessons, [{ lesson_id: "l1", percent: 250 }, { lesson_id: "other", percent: 100 }])).toBe(33)
-    expect(consumptionPercent([], [])).toBe(0)
   })
 
   it("access ends after access_days, or never for a lifetime course", () => {

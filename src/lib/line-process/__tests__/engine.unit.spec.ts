@@ -1,4 +1,4 @@
-import { ALL_PROCESSES, COURSE_V1, PHYSICAL_V1, SERVICE_V1, latestProcess, processFor } from "../definitions"
+import { ALL_PROCESSES, COURSE_V1, PHYSICAL_V1, PHYSICAL_V2, SERVICE_V1, latestProcess, processFor } from "../definitions"
 import { allowedTransitions, dueTimedTransition, planTransition, validateDefinition } from "../engine"
 
 const HOUR = 3600 * 1000
@@ -20,11 +20,23 @@ describe("line process definitions", () => {
   it("keeps versions addressable and serves the latest for new lines", () => {
     expect(latestProcess("SERVICE")).toBe(SERVICE_V1)
     expect(processFor("PHYSICAL", 1)).toBe(PHYSICAL_V1)
+    expect(latestProcess("PHYSICAL")).toBe(PHYSICAL_V2)
     expect(() => processFor("COURSE", 99)).toThrow(/version 99/)
   })
 })
 
 describe("planTransition", () => {
+  it("lets a buyer return a delivered line on v2 only; the merchant receives (refund) or refuses it", () => {
+    expect(planTransition(PHYSICAL_V1, { state: "DELIVERED", to: "RETURN_REQUESTED", actor: "buyer" }).ok).toBe(false)
+    expect(planTransition(PHYSICAL_V2, { state: "DELIVERED", to: "RETURN_REQUESTED", actor: "buyer" })).toEqual(expect.objectContaining({ ok: true, effects: ["open_return"] }))
+    expect(planTransition(PHYSICAL_V2, { state: "DELIVERED", to: "RETURN_REQUESTED", actor: "buyer", facts: { openDispute: true } }).ok).toBe(false)
+    expect(planTransition(PHYSICAL_V2, { state: "SHIPPED", to: "RETURN_REQUESTED", actor: "buyer" }).ok).toBe(false)
+    expect(planTransition(PHYSICAL_V2, { state: "RETURN_REQUESTED", to: "RETURNED", actor: "buyer" })).toEqual(expect.objectContaining({ ok: false, code: "TRANSITION_NOT_ALLOWED_FOR_ACTOR" }))
+    expect(planTransition(PHYSICAL_V2, { state: "RETURN_REQUESTED", to: "RETURNED", actor: "merchant" })).toEqual(expect.objectContaining({ ok: true, effects: ["receive_return", "void_or_refund"] }))
+    expect(planTransition(PHYSICAL_V2, { state: "RETURN_REQUESTED", to: "DELIVERED", actor: "merchant" })).toEqual(expect.objectContaining({ ok: true, effects: ["cancel_return"] }))
+    expect(planTransition(PHYSICAL_V2, { state: "RETURNED", to: "CLOSED", actor: "operator" }).ok).toBe(false)
+  })
+
   it("walks a physical line through fulfilment, capturing when fulfilment starts", () => {
     const start = planTransition(PHYSICAL_V1, { state: "PAID", to: "FULFILLING", actor: "merchant" })
     expect(start).toEqual(expect.objectContaining({ ok: true, effects: ["capture"] }))

@@ -34,6 +34,8 @@ describe("shared input rules", () => {
       title: "Snail shell", description: "Line one\nline two\ttabbed", thumbnail: "https://cdn.example/x.png",
       variants: [{ prices: [{ currency_code: "kwd", amount: 1.125 }, { currency_code: "jpy", amount: 1500 }], quantity: 0 }],
       metadata: { note: "Ω ✓ عربى" }, content_base64: "QQ==".repeat(10_000),
+      // The Medusa admin's "Mark as shipped" with a tracking number only: "#" stands for "no URL".
+      labels: [{ tracking_number: "TRK-1", tracking_url: "#", label_url: "#" }],
     }
     expect(findBadInput(body)).toBeUndefined()
   })

@@ -22,6 +22,8 @@ export const Schedule = model
     exdates: model.json().nullable(),
     blackouts: model.json().nullable(),
     extra_slots: model.json().nullable(),
+    /** The merchant dashboard's painted weekly hours the `rrule` was built from (null: a rule given as text). */
+    weekly_hours: model.json().nullable(),
     free_cancel_hours: model.number().default(24),
     cancel_fee_bps: model.number().default(0),
     reschedule_until_hours: model.number().default(24),

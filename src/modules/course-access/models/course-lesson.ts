@@ -21,5 +21,11 @@ export const CourseLesson = model
     mime_type: model.text(),
     size_bytes: model.number().default(0),
     segments: model.json().nullable(),
+    /**
+     * Seconds this lesson weighs in the course's consumption: an HLS lesson's media duration (sum of
+     * its playlist's EXTINF, set at upload); for a file, the reading time the merchant sets (null =
+     * the platform default, COURSE_DEFAULT_READING_SECONDS).
+     */
+    duration_seconds: model.number().nullable(),
   })
   .indexes([{ on: ["product_id", "position"] }])

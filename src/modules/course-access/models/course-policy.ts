@@ -13,7 +13,8 @@ export const CoursePolicy = model
     /** Days of access after the grant; null = lifetime. */
     access_days: model.number().nullable(),
     refund_days: model.number().default(14),
-    consumption_threshold_pct: model.number().default(30),
+    /** Refunds end when consumption reaches this percent; null = the platform's COURSE_REFUND_MAX_CONSUMED_PERCENT. */
+    consumption_threshold_pct: model.number().nullable(),
     /** Concurrent devices allowed; null = unlimited. */
     max_sessions: model.number().nullable(),
     /** LINK delivery: shown to buyers with an active grant only. */

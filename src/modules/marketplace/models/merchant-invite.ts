@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { STAFF_ROLES } from "../../../lib/merchant-roles"
 import { Merchant } from "./merchant"
 
 // Only a hash of the token is stored: a leaked database does not leak usable invites.
@@ -9,5 +10,7 @@ export const MerchantInvite = model.define("merchant_invite", {
   expires_at: model.dateTime(),
   accepted_at: model.dateTime().nullable(),
   invited_by: model.text(),
+  // The role the invitee joins with (src/lib/merchant-roles.ts); the owner can change it later.
+  role: model.enum([...STAFF_ROLES]).default("MANAGER"),
   merchant: model.belongsTo(() => Merchant, { mappedBy: "invites" }),
 })

@@ -1,8 +1,9 @@
 import { model } from "@medusajs/framework/utils"
 import { Merchant } from "./merchant"
 
-export const MERCHANT_ROLES = ["OWNER", "STAFF"] as const
-export type MerchantRole = (typeof MERCHANT_ROLES)[number]
+import { MERCHANT_ROLES } from "../../../lib/merchant-roles"
+
+export { MERCHANT_ROLES, type MerchantRole } from "../../../lib/merchant-roles"
 
 // A person who works for one merchant; the auth identity's app_metadata.merchant_id points here.
 export const MerchantUser = model.define("merchant_user", {

@@ -17,8 +17,13 @@ export const Merchant = model
     legal_name: model.text(),
     display_name: model.text().searchable(),
     country_code: model.text(),
+    // inn, trn, legal_address, contact_phone and payout_method are stored encrypted (sensitive-columns.ts);
+    // the hashes are keyed, for finding a merchant by its exact tax id.
+    legal_address: model.text().nullable(),
     inn: model.text().nullable(),
     trn: model.text().nullable(),
+    inn_hash: model.text().nullable(),
+    trn_hash: model.text().nullable(),
     tax_regime: model.enum([...TAX_REGIMES]),
     payout_method: model.json().nullable(),
     kyc_status: model.enum([...KYC_STATUSES]).default("PENDING"),
@@ -32,5 +37,5 @@ export const Merchant = model
     users: model.hasMany(() => MerchantUser, { mappedBy: "merchant" }),
     invites: model.hasMany(() => MerchantInvite, { mappedBy: "merchant" }),
   })
-  .indexes([{ on: ["kyc_status"] }])
+  .indexes([{ on: ["kyc_status"] }, { on: ["inn_hash"] }, { on: ["trn_hash"] }])
   .cascades({ delete: ["users", "invites"] })

@@ -15,6 +15,10 @@ export const OrderLine = model
     state_entered_at: model.dateTime(),
     carrier: model.text().nullable(),
     tracking_number: model.text().nullable(),
+    // Medusa's fulfilment carrying this line (one per line): our moves create, ship, deliver and cancel it.
+    fulfillment_id: model.text().nullable(),
+    // Medusa's return of this line (PHYSICAL v2): requested, received or cancelled with the line.
+    return_id: model.text().nullable(),
     captured_amount: model.bigNumber().default(0),
     refunded_amount: model.bigNumber().default(0),
     currency_code: model.text(),

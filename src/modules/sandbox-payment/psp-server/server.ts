@@ -92,6 +92,13 @@ export class SandboxPspServer {
     // `down`: the connection is closed before anything is read, as when the processor is unreachable.
     if (!isFaultSwitch && this.faults.take(operation, "arrive")) return void req.socket.destroy()
     if (method === "GET" && url.pathname === "/health") return send(res, 200, { ok: true })
+    // The challenge page a buyer's browser is sent to for a `requires_action` intent (3-D Secure style):
+    // it shows what is being paid and lets the buyer confirm or refuse, then returns to `return_url`.
+    if (method === "GET" && parts.length === 4 && parts[0] === "v1" && parts[1] === "payment_intents" && parts[3] === "authenticate") {
+      const intent = this.store.getIntent(parts[2])
+      if (!intent) return send(res, 404, { error: notFound(`No such payment_intent: '${parts[2]}'`).error })
+      return sendHtml(res, 200, challengePage(intent, url.searchParams.get("return_url")))
+    }
 
     let body: Record<string, any>
     try {
@@ -412,6 +419,46 @@ async function readJson(req: http.IncomingMessage): Promise<Record<string, any>>
   const parsed = JSON.parse(text)
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("Body must be a JSON object")
   return parsed
+}
+
+function sendHtml(res: http.ServerResponse, status: number, html: string) {
+  res.writeHead(status, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(html), "cache-control": "no-store" })
+  res.end(html)
+}
+
+const escapeHtml = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/**
+ * The issuer's challenge as a page: amount and card, "Confirm" and "Refuse" buttons that POST the
+ * intent's `authenticate` step (same origin, no API key) and then go back to `return_url` (http(s)
+ * only) with `payment_intent` and `authentication` (succeeded|failed) appended.
+ */
+export function challengePage(intent: PaymentIntent, returnUrl: string | null): string {
+  const back = returnUrl && /^https?:\/\//i.test(returnUrl) ? returnUrl : null
+  const exponent = ["jpy", "krw"].includes(intent.currency) ? 0 : ["kwd", "bhd", "omr", "jod"].includes(intent.currency) ? 3 : 2
+  const digits = String(intent.amount).padStart(exponent + 1, "0")
+  const amount = `${digits.slice(0, digits.length - exponent)}${exponent ? "." + digits.slice(-exponent) : ""} ${intent.currency.toUpperCase()}`
+  const pending = intent.status === "requires_action"
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Sandbox card check</title><style>body{font:16px system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;color:#111}
+button{font:inherit;min-height:44px;padding:.5rem 1.25rem;margin:.25rem .5rem .25rem 0;border-radius:6px;border:1px solid #333;background:#fff;cursor:pointer}
+button.primary{background:#1a4d8f;color:#fff;border-color:#1a4d8f}</style></head><body>
+<h1>Sandbox card check</h1>
+<p>Confirm the payment of <strong data-testid="challenge-amount" data-amount="${intent.amount}">${escapeHtml(amount)}</strong> with the card ending <strong>${escapeHtml(intent.card_last4)}</strong>.</p>
+${pending ? `<p><button class="primary" data-testid="challenge-confirm" data-outcome="succeed">Confirm</button><button data-testid="challenge-refuse" data-outcome="fail">Refuse</button></p>` : `<p data-testid="challenge-done">Nothing to confirm: this payment is ${escapeHtml(intent.status)}.</p>`}
+<p role="status" id="status"></p>
+<script>
+const back = ${JSON.stringify(back)};
+const id = ${JSON.stringify(intent.id)};
+for (const b of document.querySelectorAll("button[data-outcome]")) b.addEventListener("click", async () => {
+  for (const x of document.querySelectorAll("button")) x.disabled = true;
+  const outcome = b.dataset.outcome;
+  const res = await fetch("/v1/payment_intents/" + encodeURIComponent(id) + "/authenticate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ outcome }) });
+  const ok = res.ok && outcome === "succeed";
+  document.getElementById("status").textContent = ok ? "Confirmed." : "Refused.";
+  if (back) { const u = new URL(back); u.searchParams.set("payment_intent", id); u.searchParams.set("authentication", ok ? "succeeded" : "failed"); location.assign(u.href) }
+});
+</script></body></html>`
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown) {

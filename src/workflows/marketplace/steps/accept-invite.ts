@@ -4,7 +4,7 @@ import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
 import { hashInviteToken } from "../../../modules/marketplace/invite-token"
 import type MarketplaceModuleService from "../../../modules/marketplace/service"
 
-/** Single use, before expiry: marks the invite accepted and creates the STAFF user. */
+/** Single use, before expiry: marks the invite accepted and creates the member with the invite's role. */
 export const acceptMerchantInviteStep = createStep(
   "accept-merchant-invite",
   async (input: { token: string; email: string; app_metadata?: Record<string, unknown> }, { container }) => {
@@ -27,7 +27,7 @@ export const acceptMerchantInviteStep = createStep(
     }
     const claimed: any = await service.updateMerchantInvites({ selector: { id: invite.id, accepted_at: null }, data: { accepted_at: new Date() } } as any)
     if (!(Array.isArray(claimed) ? claimed.length : claimed)) throw new SnailError(409, "INVITE_ALREADY_USED", "This invite was already accepted", "token")
-    const user = await service.createMerchantUsers({ email: input.email.toLowerCase(), role: "STAFF", merchant_id: invite.merchant.id } as any)
+    const user = await service.createMerchantUsers({ email: input.email.toLowerCase(), role: invite.role ?? "MANAGER", merchant_id: invite.merchant.id } as any)
     return new StepResponse(user, { invite_id: invite.id, user_id: user.id })
   },
   async (done, { container }) => {

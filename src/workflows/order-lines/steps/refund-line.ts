@@ -9,6 +9,7 @@ import { SnailError } from "../../../lib/snail-error"
 import { ORDER_LINES_MODULE } from "../../../modules/order-lines"
 import type OrderLinesModuleService from "../../../modules/order-lines/service"
 import type { StoredOperation } from "../../../modules/order-lines/service"
+import { merchantStockLocationId } from "../merchant-location"
 import { driveOperation, journalOperation, operationFailure, settleOpenOperations } from "../payment-operations"
 import type { ServedMove } from "./capture-line"
 
@@ -118,7 +119,7 @@ export async function recordLineRefund(container: MedusaContainer, op: StoredOpe
 }
 
 // Puts the line's units back at the merchant's location (or the item's first location).
-async function restockLine(container: MedusaContainer, line: { order_id: string; line_item_id: string; merchant_id: string | null }) {
+export async function restockLine(container: MedusaContainer, line: { order_id: string; line_item_id: string; merchant_id: string | null }) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: [order] } = await query.graph({ entity: "order", fields: ["items.id", "items.variant_id", "items.quantity", "items.detail.quantity"], filters: { id: line.order_id } })
   const item = ((order as any)?.items ?? []).find((i: any) => i?.id === line.line_item_id)
@@ -130,11 +131,7 @@ async function restockLine(container: MedusaContainer, line: { order_id: string;
   })
   const link = variant?.inventory_items?.[0]
   if (!link) return
-  let locationId: string | undefined
-  if (line.merchant_id) {
-    const { data: [m] } = await query.graph({ entity: "merchant", fields: ["stock_location.id"], filters: { id: line.merchant_id } })
-    locationId = m?.stock_location?.id
-  }
+  let locationId = await merchantStockLocationId(container, line.merchant_id)
   const levels = (link.inventory?.location_levels ?? []).filter(Boolean).map((l: any) => l.location_id)
   if (!locationId || !levels.includes(locationId)) locationId = levels[0]
   if (!locationId) return

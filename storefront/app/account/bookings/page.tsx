@@ -5,7 +5,7 @@ import Link from "next/link"
 import { useState } from "react"
 import { SlotPicker } from "@/components/booking/SlotPicker"
 import { ErrorMessage, Loading } from "@/components/Status"
-import { bookingApi, formatDateTime, localZone, type Booking } from "@/lib/booking"
+import { bookingApi, formatDateTime, localZone, zoneName, type Booking } from "@/lib/booking"
 import { useCustomer } from "@/lib/customer-session"
 import { isMessageKey } from "@/lib/i18n"
 import { useI18n } from "@/lib/i18n-context"
@@ -46,8 +46,8 @@ function BookingCard({ b, pending, setPending }: { b: Booking; pending: Pending;
         <span className="badge" data-testid="booking-state">{isMessageKey(stateKey) ? t(stateKey) : b.line?.state}</span>
       </div>
       <p data-testid="booking-time" data-start={b.start_at}>
-        {formatDateTime(b.start_at, b.timezone, intlLocale)} <span className="muted">({b.timezone})</span>
-        {mine !== b.timezone && <span className="muted"> · {t("booking.yourTime", { zone: mine })}: {formatDateTime(b.start_at, mine, intlLocale)}</span>}
+        {formatDateTime(b.start_at, b.timezone, intlLocale)} <span className="muted" data-zone={b.timezone}>(<bdi>{zoneName(b.timezone, intlLocale, new Date(b.start_at))}</bdi>)</span>
+        {mine !== b.timezone && <span className="muted"> · {t("booking.yourTime", { zone: zoneName(mine, intlLocale) })}: {formatDateTime(b.start_at, mine, intlLocale)}</span>}
       </p>
       {b.order_id && <p className="muted"><Link href={`/orders/${b.order_id}`}>{t("booking.order", { id: String(b.order_display_id ?? b.order_id) })}</Link></p>}
       {b.status === "BOOKED" && (

@@ -1,38 +1,64 @@
 "use client"
 
-import { useQuery } from "@tanstack/react-query"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import Link from "next/link"
 import { useParams } from "next/navigation"
 import { useEffect, useState } from "react"
+import { GuestItems } from "@/components/orders/GuestItems"
 import { OrderLines } from "@/components/orders/OrderLines"
 import { OrderTotals } from "@/components/orders/OrderTotals"
 import { TaxInvoices } from "@/components/orders/TaxInvoices"
 import { ErrorMessage, Loading } from "@/components/Status"
 import { useCustomer } from "@/lib/customer-session"
 import { useI18n } from "@/lib/i18n-context"
-import { ORDER_FIELDS, statusOf } from "@/lib/orders"
+import { listOrderLines, ORDER_FIELDS, orderLinesKey, statusOf } from "@/lib/orders"
+import { summarize, toMinorUnits } from "@/lib/money"
+import { orderBalance, type PaymentForMoney } from "@/lib/order-money"
 import { requireSdk } from "@/lib/sdk"
 
 export default function OrderPage() {
   const { t, intlLocale } = useI18n()
   const params = useParams<{ id: string }>()
   const id = params.id
-  const { hydrated, token } = useCustomer()
+  const { hydrated, token, customer } = useCustomer()
+  const qc = useQueryClient()
   const [placed, setPlaced] = useState(false)
+  // The order's signed link (confirmation page, emailed link): a guest reads the order with it.
+  const [linkToken, setLinkToken] = useState<string | null>(null)
 
   useEffect(() => {
-    setPlaced(new URLSearchParams(window.location.search).has("placed"))
+    const search = new URLSearchParams(window.location.search)
+    setPlaced(search.has("placed"))
+    setLinkToken(search.get("token"))
   }, [])
 
   const order = useQuery({
-    queryKey: ["orders", id, "order"],
-    enabled: hydrated && !!token,
+    queryKey: ["orders", id, "order", token, linkToken],
+    enabled: hydrated && (!!token || !!linkToken),
     retry: (n, err) => statusOf(err) !== 404 && statusOf(err) !== 401 && n < 2,
-    queryFn: async () => (await requireSdk().store.order.retrieve(id, { fields: ORDER_FIELDS })).order,
+    queryFn: async () =>
+      (await requireSdk().store.order.retrieve(id, { fields: `${ORDER_FIELDS},customer_id`, ...(linkToken ? { token: linkToken } : {}) } as never)).order,
+  })
+
+  // Signed in and holding the link of an order that is not in this account: offer to add it.
+  const claim = useMutation({
+    mutationFn: () => requireSdk().client.fetch(`/store/orders/${id}/claim`, { method: "POST", body: { token: linkToken } }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ["orders"] })
+      qc.invalidateQueries({ queryKey: ["courses"] })
+    },
+  })
+
+  const owns = !!customer && (order.data as { customer_id?: string | null } | undefined)?.customer_id === customer.id
+  // The lines' money (captured, refunded, state) for the totals; the same query as the lines list.
+  const lines = useQuery({
+    queryKey: orderLinesKey(id),
+    enabled: !!token && (owns || claim.isSuccess),
+    queryFn: () => listOrderLines(id),
   })
 
   if (!hydrated) return <Loading />
-  if (!token) {
+  if (!token && !linkToken) {
     return (
       <p data-testid="order-sign-in">
         {t("order.signInRequired")}{" "}
@@ -50,6 +76,17 @@ export default function OrderPage() {
   if (!order.data) return <Loading />
   const o = order.data
   const date = new Intl.DateTimeFormat(intlLocale, { dateStyle: "long", timeStyle: "short" })
+  const summary = summarize(o, o.currency_code)
+  const balance = lines.data
+    ? orderBalance(
+        summary.total,
+        Object.fromEntries((o.items ?? []).map((i) => [i.id, toMinorUnits(i.total, o.currency_code)])),
+        toMinorUnits(o.shipping_total, o.currency_code),
+        lines.data,
+        (o as { payment_collections?: PaymentForMoney[] | null }).payment_collections ?? [],
+        o.currency_code
+      )
+    : null
 
   return (
     <article className="order-page" data-testid="order-page" data-order-id={o.id}>
@@ -68,17 +105,37 @@ export default function OrderPage() {
           </>
         )}
       </p>
-      <OrderLines orderId={o.id} currencyCode={o.currency_code} />
-      <OrderTotals
-        currencyCode={o.currency_code}
-        rows={[
-          ["checkout.subtotal", o.item_subtotal ?? o.subtotal],
-          ["checkout.shippingTotal", o.shipping_total],
-          ["checkout.discount", o.discount_total ? -o.discount_total : 0],
-          ["checkout.tax", o.tax_total],
-        ]}
-        total={o.total}
-      />
+      {linkToken && !token && (
+        <p className="notice" data-testid="order-guest">
+          {t("order.guestKeep")}{" "}
+          <Link href={`/account/login?next=${encodeURIComponent(`/orders/${id}?token=${linkToken}`)}`} data-testid="order-guest-sign-in">
+            {t("order.guestSignIn")}
+          </Link>
+        </p>
+      )}
+      {/* Stays after a claim (the order is then owned) to say it worked. */}
+      {linkToken && customer && (!owns || claim.isSuccess) && (
+        <div className="notice" data-testid="order-guest">
+          {claim.isSuccess ? (
+            <p className="success" role="status" data-testid="order-claimed">
+              {t("order.claimed")}
+            </p>
+          ) : (
+            <button type="button" className="button primary" disabled={claim.isPending} onClick={() => claim.mutate()} data-testid="order-claim">
+              {t("order.claim")}
+            </button>
+          )}
+          {claim.error && <ErrorMessage error={claim.error} />}
+        </div>
+      )}
+      {token && (owns || claim.isSuccess) ? (
+        <OrderLines orderId={o.id} currencyCode={o.currency_code} />
+      ) : token && !customer ? (
+        <Loading />
+      ) : (
+        <GuestItems order={o} />
+      )}
+      <OrderTotals currencyCode={o.currency_code} summary={summary} balance={balance} />
       <TaxInvoices orderId={o.id} />
     </article>
   )

@@ -1,18 +1,20 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { updateSchedule } from "../../../../workflows/booking/schedule-admin"
+import { ruleFieldsFromGrid } from "../../../../workflows/booking/schedule-grid"
 import { bookingService } from "../../../../workflows/booking/schedules"
 import { merchantsSchedule } from "../../../booking/access"
-import type { UpdateScheduleType } from "../../../booking/validators"
 import type { MerchantRequest } from "../../context"
+import type { MerchantUpdateScheduleType } from "../../schedule-validators"
 
 export const GET = async (req: MerchantRequest, res: MedusaResponse) => {
   res.json({ schedule: await merchantsSchedule(req.scope, req.params.id, req.merchantContext.merchant.id) })
 }
 
-/** Existing bookings keep their slot; only future availability changes. */
-export const POST = async (req: MerchantRequest<UpdateScheduleType>, res: MedusaResponse) => {
-  await merchantsSchedule(req.scope, req.params.id, req.merchantContext.merchant.id)
-  const schedule = await updateSchedule(req.scope, req.params.id, (req as any).validatedBody)
+/** Existing bookings keep their slot; only future availability changes. A new grid (or slot length) rebuilds the rule. */
+export const POST = async (req: MerchantRequest<MerchantUpdateScheduleType>, res: MedusaResponse) => {
+  const current = await merchantsSchedule(req.scope, req.params.id, req.merchantContext.merchant.id)
+  const body = (req as any).validatedBody as MerchantUpdateScheduleType
+  const schedule = await updateSchedule(req.scope, req.params.id, { ...body, ...ruleFieldsFromGrid(body, current as any) })
   res.json({ schedule })
 }
 

@@ -1,9 +1,3 @@
-import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { changeMerchantKycWorkflow } from "../../../../../workflows/marketplace/change-merchant-kyc"
+import { kycChangeRoute } from "../kyc-change"
 
-export const POST = async (req: AuthenticatedMedusaRequest<{ reason?: string }>, res: MedusaResponse) => {
-  const { result } = await changeMerchantKycWorkflow(req.scope).run({
-    input: { merchant_id: req.params.id, action: "approve", reason: req.validatedBody?.reason, actor_id: req.auth_context.actor_id },
-  })
-  res.json({ merchant: result })
-}
+export const POST = kycChangeRoute("approve")

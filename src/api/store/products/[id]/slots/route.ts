@@ -15,13 +15,15 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   if (extra.length) throw new SnailError(400, "UNKNOWN_FIELD", `Unknown query parameter ${extra[0]}`, extra[0])
   const { from, to } = parseRange(req.query as any, { days: 14, maxDays: 62 })
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [product] } = await query.graph({ entity: "product", fields: ["id", "status", "product_kind.kind", "variants.id"], filters: { id: req.params.id } })
+  const { data: [product] } = await query.graph({ entity: "product", fields: ["id", "status", "product_kind.kind", "product_kind.booking_mode", "variants.id"], filters: { id: req.params.id } })
   if (!product || (product as any).status !== "published") throw new SnailError(404, "NOT_FOUND", `Product ${req.params.id} not found`)
   const variantId = typeof req.query.variant_id === "string" ? req.query.variant_id : undefined
   if (variantId && !((product as any).variants ?? []).some((v: any) => v?.id === variantId)) {
     throw new SnailError(404, "NOT_FOUND", `Variant ${variantId} not found`, "variant_id")
   }
-  const schedules = await bookingService(req.scope).listSchedules({ product_id: req.params.id })
+  // A service sold by appointment offers no slots, even if it keeps a schedule.
+  const byAppointment = (product as any).product_kind?.booking_mode === "by_appointment"
+  const schedules = byAppointment ? [] : await bookingService(req.scope).listSchedules({ product_id: req.params.id })
   const schedule: any = (variantId && schedules.find((s: any) => s.variant_id === variantId)) ?? schedules.find((s: any) => !s.variant_id) ?? (variantId ? null : schedules[0])
   if (!schedule) {
     return res.json({ product_id: req.params.id, variant_id: variantId ?? null, bookable: false, timezone: null, slots: [], from: from.toISOString(), to: to.toISOString() })

@@ -1,0 +1,25 @@
+import { captureEffect, refundEffect } from "../effects"
+
+// A 20.00 line, 10 % commission: net 18.00, commission 2.00.
+const line = { order_line_id: "l1", order_id: "o1", merchant_id: "m1", currency_code: "eur", gross: 2000, net: 1800, commission: 200, refund_reverses_commission: true }
+
+describe("money effect of a line move", () => {
+  it("capture: the buyer pays the line, the merchant's share and the commission add up to it", () => {
+    const e = captureEffect(line, 2000, 0)
+    expect(e).toEqual({ captured: 2000, refunded: 0, released: 0, merchant_net: 1800, platform_commission: 200 })
+    expect(e.merchant_net + e.platform_commission).toBe(e.captured)
+  })
+
+  it("partial refunds reverse the share pro rata and add up to the whole line", () => {
+    const first = refundEffect(line, 2000, 2000, 0, 333)
+    const rest = refundEffect(line, 2000, 2000, 333, 1667)
+    expect(first.refunded + rest.refunded).toBe(2000)
+    expect(first.merchant_net + rest.merchant_net).toBe(-1800)
+    expect(first.platform_commission + rest.platform_commission).toBe(-200)
+    expect(first.merchant_net + first.platform_commission).toBe(-333)
+  })
+
+  it("cancelling before capture releases the authorization and moves no ledger money", () => {
+    expect(refundEffect(line, 2000, 0, 0, 2000)).toEqual({ captured: 0, refunded: 0, released: 2000, merchant_net: 0, platform_commission: 0 })
+  })
+})

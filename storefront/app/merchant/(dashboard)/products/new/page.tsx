@@ -1,0 +1,7 @@
+"use client"
+
+import { NewProductForm } from "@/components/dashboard/catalog/NewProductForm"
+
+export default function NewProductPage() {
+  return <NewProductForm />
+}

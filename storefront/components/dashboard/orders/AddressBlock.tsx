@@ -1,0 +1,22 @@
+"use client"
+
+import { Text } from "@medusajs/ui"
+import type { ScopedOrder } from "@/lib/dashboard/api"
+import { useDashboardI18n } from "@/lib/dashboard/i18n"
+
+/** The buyer's delivery address, as the order carries it. */
+export function AddressBlock({ address }: { address: ScopedOrder["shipping_address"] }) {
+  const { t } = useDashboardI18n()
+  if (!address?.address_1) return <Text size="small" className="text-ui-fg-muted">{t("orders.noAddress")}</Text>
+  return (
+    <address className="not-italic txt-compact-small" dir="auto" data-testid="order-address">
+      <div>{[address.first_name, address.last_name].filter(Boolean).join(" ")}</div>
+      <div>{address.address_1}</div>
+      {address.address_2 && <div>{address.address_2}</div>}
+      <div>{[address.postal_code, address.city].filter(Boolean).join(" ")}</div>
+      <div>{[address.province, address.country_code?.toUpperCase()].filter(Boolean).join(", ")}</div>
+      {address.phone && <div dir="ltr">{address.phone}</div>}
+    </address>
+  )
+}
+
