@@ -97,23 +97,34 @@ export async function startAppStack({
   const start = supervise
     ? (name, cmd, args, o) => startSupervised(name, cmd, args, { ...o, onLine, log })
     : (name, cmd, args, o) => startService(name, cmd, args, { ...o, onLine })
+  const startStorefront = () => start("storefront", "npm", ["run", "dev", "-w", "storefront"], {
+    cwd: root,
+    env: {
+      ...env,
+      PORT: String(storefrontPort),
+      STOREFRONT_PORT: String(storefrontPort),
+      NEXT_PUBLIC_MEDUSA_BACKEND_URL: process.env.NEXT_PUBLIC_MEDUSA_BACKEND_URL || `http://localhost:${serverPort}`,
+      NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: credentials.publishable_key,
+    },
+  })
   const services = [
     ...(localMail ? [start("mail-catcher", path.join(root, "node_modules/.bin/ts-node"), ["--transpile-only", "src/modules/notification-center/mail-catcher/cli.ts"], { env, cwd: root })] : []),
     ...(localAtol ? [start("atol-contract", path.join(root, "node_modules/.bin/ts-node"), ["--transpile-only", "integration-tests/helpers/atol-contract-server-cli.ts"], { env, cwd: root })] : []),
     start("sandbox-psp", path.join(root, "node_modules/.bin/ts-node"), ["--transpile-only", "src/modules/sandbox-payment/psp-server/cli.ts"], { env, cwd: root }),
-    // The server is a child of `medusa develop`: watched through /health as well (processes.mjs).
-    start("medusa", medusa, [serverCommand], { env, cwd: serverCwd, ...(supervise ? { health: { url: `http://localhost:${serverPort}/health`, downMs: 45000 } } : {}) }),
-    start("storefront", "npm", ["run", "dev", "-w", "storefront"], {
-      cwd: root,
-      env: {
-        ...env,
-        PORT: String(storefrontPort),
-        STOREFRONT_PORT: String(storefrontPort),
-        NEXT_PUBLIC_MEDUSA_BACKEND_URL: process.env.NEXT_PUBLIC_MEDUSA_BACKEND_URL || `http://localhost:${serverPort}`,
-        NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: credentials.publishable_key,
-      },
-    }),
   ]
+  // `medusa develop` restarts its server on any new file in the project, storefront/ included, and
+  // `next dev` writes storefront/next-env.d.ts when it first starts on a fresh clone: the server then
+  // restarted just as the newcomer opened the first page ("fetch failed"). So on such a clone the
+  // storefront starts first and the server once that file is there (it is git-ignored, written once).
+  const nextEnv = path.join(root, "storefront/next-env.d.ts")
+  const storefrontFirst = serverCommand === "develop" && !fs.existsSync(nextEnv)
+  if (storefrontFirst) {
+    services.push(startStorefront())
+    for (let i = 0; i < 120 && !fs.existsSync(nextEnv); i++) await new Promise((r) => setTimeout(r, 500))
+  }
+  // The server is a child of `medusa develop`: watched through /health as well (processes.mjs).
+  services.push(start("medusa", medusa, [serverCommand], { env, cwd: serverCwd, ...(supervise ? { health: { url: `http://localhost:${serverPort}/health`, downMs: 45000 } } : {}) }))
+  if (!storefrontFirst) services.push(startStorefront())
   const stop = () => Promise.all(services.map((s) => s.stop()))
   try {
     await waitForHttp(`http://localhost:${serverPort}/health`, { timeoutMs: 300000 })
