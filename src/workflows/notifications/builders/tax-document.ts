@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { creditNoteById, invoiceById } from "../../../api/vat-ae/documents"
+import { creditNoteById, invoiceById } from "../../../lib/vat-ae/documents-read"
 import { creditNoteTextLines, invoiceTextLines } from "../../../lib/vat-ae/document"
 import { orderLinkUrl } from "../../../lib/orders/order-link"
 import { renderPdf } from "../../../modules/vat-ae/render/pdf"
@@ -9,7 +9,7 @@ import { buyerOf, orderFacts } from "./shared"
 
 /**
  * A UAE tax invoice or credit note, e-mailed to the buyer with the same PDF the store's download
- * route serves (src/api/vat-ae/documents.ts). Once per document.
+ * route serves (both read the document through src/lib/vat-ae/documents-read.ts). Once per document.
  */
 export const buildTaxDocumentStep = createStep("build-tax-document-notification", async (input: { id: string; document: "INVOICE" | "CREDIT_NOTE" }, { container }) => {
   const note = input.document === "CREDIT_NOTE"
