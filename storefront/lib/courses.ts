@@ -80,10 +80,6 @@ export async function requestCourseRefund(grantId: string, reason?: string): Pro
 }
 
 /**
- * A minimal HLS loader: reads the signed playlist and fetches each signed segment in order,
- * reporting how many have loaded (the storefront's progress source for streamed lessons).
- */
-/**
  * Fetches a signed course asset as the signed-in buyer: a signed URL plays only with the buyer's
  * own session (docs/course-access.md), so a copied link alone is refused.
  */
@@ -104,17 +100,66 @@ export async function downloadAsset(url: string, filename: string): Promise<void
   setTimeout(() => URL.revokeObjectURL(href), 60_000)
 }
 
-export async function loadHls(playlistUrl: string, onSegment: (loaded: number, total: number) => void): Promise<{ total: number; watermark: string | null }> {
-  const res = await fetchAsset(playlistUrl)
-  if (!res.ok) throw new Error(`HTTP ${res.status}`)
-  const text = await res.text()
-  const watermark = /DATA-ID="com\.snailmarketplace\.watermark",VALUE="([^"]+)"/.exec(text)?.[1] ?? null
-  const segments = text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"))
-  for (let i = 0; i < segments.length; i++) {
-    const seg = await fetchAsset(new URL(segments[i], playlistUrl).href)
-    if (!seg.ok) throw new Error(`HTTP ${seg.status}`)
-    await seg.arrayBuffer()
-    onSegment(i + 1, segments.length)
+export type PlayedInterval = [number, number]
+// What one heartbeat may carry (src/lib/course-access/consumption.ts: MAX_INTERVAL_SECONDS, MAX_INTERVALS_PER_HEARTBEAT).
+const MAX_INTERVAL_SECONDS = 120
+const MAX_INTERVALS_PER_HEARTBEAT = 50
+// Shorter played ranges are seeking noise, not watching.
+const MIN_RANGE_SECONDS = 0.25
+
+/**
+ * Where a video's media really begins and ends. Its first frame usually sits a little after 0 (the
+ * encoder's start offset: 0.12 s on the demo lesson) and nothing can be played before it; the
+ * playlist's duration may round past the last frame. A range played from the first frame, or to the
+ * last, covers the lesson from 0, or to its end.
+ */
+export type MediaEdges = { first_frame: number | null; last_frame: number; lesson_end: number }
+const EDGE_SECONDS = 0.25
+
+/** The video's `played` ranges, stretched over the media's edges (see MediaEdges). */
+export function playedRanges(played: TimeRanges, edges: MediaEdges): PlayedInterval[] {
+  const out: PlayedInterval[] = []
+  for (let i = 0; i < played.length; i++) {
+    let from = played.start(i)
+    let to = played.end(i)
+    if (edges.first_frame !== null && from <= edges.first_frame + EDGE_SECONDS) from = 0
+    if (to >= edges.last_frame - EDGE_SECONDS && edges.lesson_end > to) to = edges.lesson_end
+    out.push([from, to])
   }
-  return { total: segments.length, watermark }
+  return out
+}
+
+/**
+ * The parts of the played ranges not reported yet, cut into pieces one heartbeat may carry (the
+ * rest goes with the next one). `reported` is sorted and disjoint (see mergePlayed).
+ */
+export function unreportedPlayed(played: PlayedInterval[], reported: PlayedInterval[]): PlayedInterval[] {
+  const out: PlayedInterval[] = []
+  for (const [start, to] of played) {
+    let from = start
+    for (const [a, b] of reported) {
+      if (b <= from || a >= to) continue
+      if (a > from) pushChunks(out, from, a)
+      from = Math.max(from, b)
+    }
+    if (to > from) pushChunks(out, from, to)
+  }
+  return out.slice(0, MAX_INTERVALS_PER_HEARTBEAT)
+}
+
+function pushChunks(out: PlayedInterval[], from: number, to: number) {
+  if (to - from < MIN_RANGE_SECONDS) return
+  for (let a = from; a < to; a += MAX_INTERVAL_SECONDS) out.push([a, Math.min(to, a + MAX_INTERVAL_SECONDS)])
+}
+
+/** The union of two sorted interval lists, sorted and disjoint. */
+export function mergePlayed(a: PlayedInterval[], b: PlayedInterval[]): PlayedInterval[] {
+  const all = [...a, ...b].sort((x, y) => x[0] - y[0])
+  const out: PlayedInterval[] = []
+  for (const [from, to] of all) {
+    const last = out[out.length - 1]
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to)
+    else out.push([from, to])
+  }
+  return out
 }

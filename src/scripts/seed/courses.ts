@@ -1,3 +1,5 @@
+import fs from "node:fs"
+import path from "node:path"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createLesson, upsertPolicy } from "../../api/course-access/content"
@@ -7,18 +9,13 @@ import type CourseAccessModuleService from "../../modules/course-access/service"
 
 type Container = ExecArgs["container"]
 
-// An MPEG-TS stream is a run of 188-byte packets starting with the sync byte 0x47. The demo
-// segments are null packets: real HLS plumbing (playlist, signed segment URLs), no real video.
-function demoSegment(seed: number): string {
-  const packet = Buffer.alloc(188, 0xff)
-  packet[0] = 0x47
-  packet[1] = 0x1f
-  packet[2] = 0xff
-  packet[3] = 0x10 | (seed & 0x0f)
-  return Buffer.concat(Array.from({ length: 8 }, () => packet)).toString("base64")
-}
+// The demo video lesson: 4 s of real H.264/AAC in two 2-second MPEG-TS segments (scripts/demo-media,
+// how they were made is written there), so the storefront's player decodes and plays it. The seed
+// runs from the project root (npm run dev, the e2e stack).
+const DEMO_MEDIA = path.join(process.cwd(), "scripts/demo-media")
+const demoSegment = (n: number) => fs.readFileSync(path.join(DEMO_MEDIA, `first-steps-${n}.mpegts`)).toString("base64")
 
-const PLAYLIST = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:2.0,\nseg0.ts\n#EXTINF:2.0,\nseg1.ts\n#EXT-X-ENDLIST\n"
+const PLAYLIST = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXTINF:2.0,\nseg0.ts\n#EXTINF:2.0,\nseg1.ts\n#EXT-X-ENDLIST\n"
 
 const DEMO_COURSES: Record<string, { policy: Record<string, unknown>; hls: boolean; notes: string; pdf: string[] }> = {
   "typescript-from-zero": { policy: { delivery: "STREAM", access_days: null, refund_days: 14, max_sessions: 2 }, hls: true,

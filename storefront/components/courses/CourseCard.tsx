@@ -2,7 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
-import { downloadAsset, lessonUrl, loadHls, MyCourse, reportProgress, requestCourseRefund } from "@/lib/courses"
+import { downloadAsset, lessonUrl, MyCourse, requestCourseRefund } from "@/lib/courses"
+import { LessonPlayer } from "./LessonPlayer"
 import { describeError } from "@/lib/errors"
 import { useI18n } from "@/lib/i18n-context"
 import type { MessageKey } from "@/lib/i18n"
@@ -18,7 +19,8 @@ function Progress({ value, testid }: { value: number; testid: string }) {
 export function CourseCard({ course }: { course: MyCourse }) {
   const { t, intlLocale, locale } = useI18n()
   const qc = useQueryClient()
-  const [player, setPlayer] = useState<{ lessonId: string; loaded: number; total: number; watermark: string | null } | null>(null)
+  // The open video lesson and its signed playlist URL (one player per card).
+  const [player, setPlayer] = useState<{ lessonId: string; url: string } | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const date = new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium" })
   const refresh = () => qc.invalidateQueries({ queryKey: ["courses"] })
@@ -34,17 +36,8 @@ export function CourseCard({ course }: { course: MyCourse }) {
         await downloadAsset(url, lesson.filename)
         return
       }
-      setPlayer({ lessonId: lesson.id, loaded: 0, total: lesson.segment_count, watermark: null })
-      let last: MyCourse | undefined
-      const { watermark } = await loadHls(url, (loaded, total) => setPlayer({ lessonId: lesson.id, loaded, total, watermark: null }))
-      setPlayer((p) => (p ? { ...p, watermark } : p))
-      // Until the hls.js player lands (issue 21 §5), the loader fetches every segment in order: that
-      // is reported as the lesson's seconds played from start to end, in chunks the server accepts.
-      const duration = Math.max(0, Math.floor(lesson.duration_seconds ?? 0))
-      const intervals: [number, number][] = []
-      for (let from = 0; from < duration; from += 120) intervals.push([from, Math.min(duration, from + 120)])
-      if (intervals.length) await reportProgress(course.id, lesson.id, { intervals: intervals.slice(0, 50), position_seconds: duration })
-      return last
+      // Streamed lessons play in the card; what is watched is reported by the player itself.
+      setPlayer({ lessonId: lesson.id, url })
     },
     onSuccess: () => refresh(),
     onError: (e) => { setFailure(describe(e)); refresh() },
@@ -95,10 +88,13 @@ export function CourseCard({ course }: { course: MyCourse }) {
               {l.kind === "hls" ? t("courses.stream") : t("courses.download")}
             </button>
             {player?.lessonId === l.id && (
-              <span className="muted" data-testid="lesson-player">
-                {t("courses.segments", { loaded: player.loaded, total: player.total })}
-                {player.watermark ? ` · ${t("courses.watermark", { token: player.watermark })}` : ""}
-              </span>
+              <LessonPlayer
+                grantId={course.id}
+                lesson={{ id: l.id, title: l.title, duration_seconds: l.duration_seconds, position_seconds: l.position_seconds }}
+                url={player.url}
+                onProgress={refresh}
+                onClose={() => setPlayer(null)}
+              />
             )}
           </li>
         ))}
