@@ -84,9 +84,10 @@ export function Header() {
               <Link href="/account/orders" data-testid="account-link" title={customer ? t("account.signedInAs", { email: customer.email }) : undefined}>
                 {t("nav.account")}
                 {customer && (
-                  <span className="muted" dir="ltr" data-testid="account-email">
-                    {" "}({customer.email})
-                  </span>
+                  <>
+                    {" "}
+                    <span className="muted account-email" dir="ltr" data-testid="account-email">({customer.email})</span>
+                  </>
                 )}
               </Link>
             ) : (
