@@ -13,6 +13,12 @@ import { createEmptyDatabase, databaseUrl } from "./test-databases.mjs"
  */
 export function buildInBackground({ env, say, sink, nice = true }) {
   const t = Date.now()
+  // E2E_REUSE_BUILD=1 (local iteration on the storefront or the flows, which run from source): the
+  // last build in .medusa/server is used as it is. Never in CI, where the build must be this commit's.
+  if (env.E2E_REUSE_BUILD === "1" && env.CI !== "true" && fs.existsSync(`${root}/.medusa/server/package.json`)) {
+    say("reusing the server build in .medusa/server (E2E_REUSE_BUILD=1): server changes since it are not in it")
+    return Promise.resolve(null)
+  }
   say(`building the server and admin for e2e${nice ? " in the background (nice medusa build)" : " (medusa build)"}…`)
   const medusa = `${root}/node_modules/.bin/medusa`
   return run(nice ? "nice" : medusa, nice ? ["-n", "10", medusa, "build"] : ["build"], { env, onLine: sink(), label: "medusa build" }).then(
