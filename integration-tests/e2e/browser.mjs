@@ -157,6 +157,18 @@ export async function expectAccessible(page, label) {
   return result
 }
 
+/**
+ * People never see a raw code, id or enum: the visible text of the page holds no SCREAMING_SNAKE
+ * word (an error code or a state) and no Medusa or marketplace id (order_01…, oline_01…). Text the
+ * page shows on purpose as a code (a tracking or licence number) is not of either shape.
+ */
+export async function expectNoRawCodes(page, label) {
+  const text = await page.evaluate(() => document.body.innerText)
+  const code = /\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b/.exec(text)
+  const id = /\b(?:order|oline|cart|prod|variant|cgrant|cus|pay|reg|merch)_[0-9A-Z]{10,}\b/.exec(text)
+  if (code || id) throw new Error(`${label}: a raw ${code ? "code" : "id"} is shown to people: "${(code ?? id)[0]}"`)
+}
+
 /** Phone layouts: nothing wider than the screen (no sideways scrolling). */
 export async function expectNoHorizontalOverflow(page, label) {
   const { scroll, width, culprit } = await page.evaluate(() => {

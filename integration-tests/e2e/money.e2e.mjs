@@ -194,6 +194,15 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     await lineDispute.locator('[data-testid="dispute-message"][data-author="buyer"]').waitFor()
     const disputeId = await lineDispute.getAttribute("data-dispute-id")
 
+    step = "portal: Slow Academy answers the buyer on its Money page (issue 22: the merchant replies to a dispute)"
+    await page.goto(`${base}/merchant/money`, { waitUntil: "domcontentloaded" })
+    const merchantDispute = page.locator(`[data-testid="money-dispute"][data-dispute-id="${disputeId}"]`)
+    await expectAttribute(merchantDispute, "data-status", "OPEN")
+    await expectContains(merchantDispute.locator('[data-testid="dispute-message"][data-author="buyer"]'), "chapter 3")
+    await merchantDispute.locator('[data-testid="dispute-reply-input"]').fill("Sorry! Chapter 3 is re-encoded now, please try again")
+    await merchantDispute.locator('[data-testid="dispute-reply-send"]').click()
+    await expectContains(merchantDispute.locator('[data-testid="dispute-message"][data-author="merchant"]'), "re-encoded")
+
     step = "admin: the Disputes queue shows it; reply and reject"
     await page.goto(`${backend}/app/disputes`, { waitUntil: "domcontentloaded" })
     await page.locator(`[data-testid="dispute-row"][data-dispute-id="${disputeId}"] [data-testid="dispute-open"]`).click()
@@ -206,10 +215,11 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     await detail.locator('[data-testid="dispute-reject"]').click()
     await expectAttribute(detail, "data-status", "REJECTED")
 
-    step = "buyer: the order page shows the rejection and the admin's message"
+    step = "buyer: the order page shows the rejection, the merchant's answer and the admin's message"
     await page.goto(`${base}/orders/${orderId}`, { waitUntil: "domcontentloaded" })
     await expectAttribute(lineDispute, "data-status", "REJECTED")
     await expectContains(lineDispute.locator('[data-testid="dispute-message"][data-author="admin"]'), "Fixed the player")
+    await expectContains(lineDispute.locator('[data-testid="dispute-message"][data-author="merchant"]'), "re-encoded")
 
     return { orderId, payout: formatMinor(available, cur), closing: expectedClosing }
   } catch (err) {

@@ -446,7 +446,7 @@ export default function CheckoutPage() {
             )}
             {!addressSaved && <p className="muted">{t("checkout.needAddress")}</p>}
             {addressSaved && !shippingReady && <p className="muted">{t("checkout.needShipping")}</p>}
-            {/* What will be charged, right above the button (on phones the summary sits further down). */}
+            {/* What will be charged, right above the button (on phones the summary comes just before this form). */}
             <p className="pay-total" data-testid="checkout-pay-total">
               <span>{t("checkout.total")}</span> <strong data-minor={summary.total}>{minor(summary.total)}</strong>
             </p>
