@@ -98,7 +98,9 @@ export async function adminProduct(
 export async function parcelShipping(api: any, admin: Headers, merchantId: string, amount: number) {
   const locationId = (await api.get(`/admin/merchants/${merchantId}`, admin)).data.merchant.stock_location.id
   const withSet = (await api.post(`/admin/stock-locations/${locationId}/fulfillment-sets?fields=*fulfillment_sets`, { name: `Delivery ${merchantId}`, type: "shipping" }, admin)).data.stock_location
-  const zone = (await api.post(`/admin/fulfillment-sets/${withSet.fulfillment_sets[0].id}/service-zones`, { name: "DE", geo_zones: [{ type: "country", country_code: "de" }] }, admin)).data.fulfillment_set.service_zones[0]
+  // The location also has its hidden "No delivery" set for services and courses.
+  const set = withSet.fulfillment_sets.find((s: any) => s.name === `Delivery ${merchantId}`)
+  const zone = (await api.post(`/admin/fulfillment-sets/${set.id}/service-zones`, { name: "DE", geo_zones: [{ type: "country", country_code: "de" }] }, admin)).data.fulfillment_set.service_zones[0]
   const profile = (await api.post("/admin/shipping-profiles", { name: `Parcels ${merchantId}`, type: "default" }, admin)).data.shipping_profile
   const option = (await api.post("/admin/shipping-options", {
     name: "Parcel", service_zone_id: zone.id, shipping_profile_id: profile.id, provider_id: "manual_manual", price_type: "flat",

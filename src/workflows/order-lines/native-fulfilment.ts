@@ -12,6 +12,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { lineQuantity } from "../../lib/order-items"
 import { merchantStockLocationId } from "./merchant-location"
+import { noShippingOptionId } from "./no-delivery"
 import { restockLine } from "./steps/refund-line"
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
 import type OrderLinesModuleService from "../../modules/order-lines/service"
@@ -56,12 +57,15 @@ export async function createLineFulfilment(container: MedusaContainer, line: Lin
   if (!item) throw new Error(`Line item ${line.line_item_id} is not in order ${line.order_id}`)
   const physical = line.kind === "PHYSICAL"
   const profileId = item.variant?.product?.shipping_profile?.id
-  const shippingOptionId = item.requires_shipping && physical ? await shippingOptionOfItem(container, order, item) : await noShippingOptionId(container, profileId)
+  const locationId = await lineLocationId(container, line)
+  const shippingOptionId = item.requires_shipping && physical
+    ? await shippingOptionOfItem(container, order, item, locationId)
+    : await noShippingOptionId(container, profileId, locationId)
   const { result } = await createOrderFulfillmentWorkflow(container).run({
     input: {
       order_id: line.order_id,
       items: [{ id: item.id, quantity: lineQuantity(item) }],
-      location_id: await lineLocationId(container, line),
+      location_id: locationId,
       ...(shippingOptionId ? { shipping_option_id: shippingOptionId } : {}),
       created_by: actorId ?? undefined,
       no_notification: !physical,
@@ -125,12 +129,13 @@ export async function requestLineReturn(container: MedusaContainer, line: LineFo
   const fulfillment = current?.fulfillment_id
     ? await container.resolve(Modules.FULFILLMENT).retrieveFulfillment(current.fulfillment_id, { select: ["id", "location_id"] })
     : null
+  const locationId = fulfillment?.location_id ?? (await lineLocationId(container, line))
   const { result } = await createAndCompleteReturnOrderWorkflow(container).run({
     input: {
       order_id: line.order_id,
       items: [{ id: line.line_item_id, quantity: lineQuantity(item), note: reason ?? undefined }],
-      location_id: fulfillment?.location_id ?? (await lineLocationId(container, line)),
-      return_shipping: { option_id: await noShippingOptionId(container, item?.variant?.product?.shipping_profile?.id), price: 0 },
+      location_id: locationId,
+      return_shipping: { option_id: await noShippingOptionId(container, item?.variant?.product?.shipping_profile?.id, locationId), price: 0 },
       note: reason ?? undefined,
       created_by: actorId ?? undefined,
     } as any,
@@ -214,11 +219,11 @@ async function orderForFulfilment(container: MedusaContainer, orderId: string): 
 }
 
 /** The order's shipping method that carries this item's shipping profile (Medusa checks the match). */
-async function shippingOptionOfItem(container: MedusaContainer, order: any, item: any): Promise<string> {
+async function shippingOptionOfItem(container: MedusaContainer, order: any, item: any, locationId?: string): Promise<string> {
   const profileId = item.variant?.product?.shipping_profile?.id
   const optionIds = (order.shipping_methods ?? []).map((m: any) => m?.shipping_option_id).filter(Boolean)
   const options = optionIds.length ? await container.resolve(Modules.FULFILLMENT).listShippingOptions({ id: optionIds }, { select: ["id", "shipping_profile_id"] }) : []
-  return options.find((o: any) => o.shipping_profile_id === profileId)?.id ?? (await noShippingOptionId(container, profileId))
+  return options.find((o: any) => o.shipping_profile_id === profileId)?.id ?? (await noShippingOptionId(container, profileId, locationId))
 }
 
 /** Where the line's units leave from: its reservation's location, else its merchant's own location. */
@@ -233,59 +238,4 @@ async function lineLocationId(container: MedusaContainer, line: LineForFulfilmen
 
 function trackingUrl(label: { carrier?: string | null; tracking_number?: string | null }): string {
   return label.carrier && /^https?:\/\//.test(label.carrier) ? label.carrier : ""
-}
-
-const NO_SHIPPING_CODE = "snail-no-shipping"
-
-/**
- * Medusa creates a fulfilment through a shipping option. Services and courses travel nowhere, so an
- * order of only those has none: they use one hidden option (manual provider, never offered in the
- * store), made the first time it is needed. Looked up each time (one indexed read), not cached: a
- * database restored or reset under a running process must not keep a dead id.
- */
-export async function noShippingOptionId(container: MedusaContainer, shippingProfileId?: string | null): Promise<string> {
-  return findOrCreateNoShippingOption(container, shippingProfileId)
-}
-
-const NO_SHIPPING_SET = "No delivery: services and courses"
-const NO_SHIPPING_PROFILE = "No delivery (services and courses)"
-
-/** For items of products without a shipping profile (services and courses made without one). */
-async function noShippingProfile(container: MedusaContainer): Promise<{ id: string }> {
-  const fulfillment = container.resolve(Modules.FULFILLMENT)
-  const [found] = await fulfillment.listShippingProfiles({ name: NO_SHIPPING_PROFILE }, { take: 1, select: ["id"] })
-  if (found) return found
-  const [created] = await fulfillment.createShippingProfiles([{ name: NO_SHIPPING_PROFILE, type: "default" }])
-  return created
-}
-
-// One per shipping profile: Medusa checks that an item's profile matches the option's when the item
-// is marked as requiring shipping (Medusa 2.21 gives every product a profile).
-async function findOrCreateNoShippingOption(container: MedusaContainer, shippingProfileId?: string | null): Promise<string> {
-  const fulfillment = container.resolve(Modules.FULFILLMENT)
-  let [set] = await fulfillment.listFulfillmentSets({ name: NO_SHIPPING_SET }, { take: 1, relations: ["service_zones"] })
-  if (!set) {
-    ;[set] = await fulfillment.createFulfillmentSets([
-      { name: NO_SHIPPING_SET, type: "no-shipping", service_zones: [{ name: "Services and courses", geo_zones: [] }] } as any,
-    ])
-    ;[set] = await fulfillment.listFulfillmentSets({ id: set.id }, { relations: ["service_zones"] })
-  }
-  const zoneId = set.service_zones[0].id
-  const profile = shippingProfileId ? { id: shippingProfileId } : await noShippingProfile(container)
-  const [existing] = await fulfillment.listShippingOptions({ service_zone_id: zoneId, shipping_profile_id: profile.id } as any, { take: 1, select: ["id"] })
-  if (existing) return existing.id
-  // Straight through the module: the workflow would want the set linked to a stock location, and this
-  // option belongs to none (each line names its merchant's location when it is fulfilled).
-  const [option] = await fulfillment.createShippingOptions([
-    {
-      name: "No delivery (service or course)",
-      price_type: "flat",
-      provider_id: "manual_manual",
-      service_zone_id: zoneId,
-      shipping_profile_id: profile.id,
-      type: { label: "No delivery", description: "Services and courses: nothing is shipped", code: NO_SHIPPING_CODE },
-      rules: [{ attribute: "enabled_in_store", value: "false", operator: "eq" }],
-    } as any,
-  ])
-  return option.id
 }
