@@ -22,8 +22,36 @@ const OrderLinesWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
       {isLoading && <Text className="px-6 py-4">Loading…</Text>}
       {error && <Text className="px-6 py-4 text-ui-fg-error">{(error as Error).message}</Text>}
       {data?.lines.length === 0 && <Text className="px-6 py-4">No line lifecycles for this order.</Text>}
+      {data && <NativeCardsNote lines={data.lines} />}
       {data?.lines.map((line) => <LineRow key={line.id} orderId={order.id} line={line} />)}
     </Container>
+  )
+}
+
+/**
+ * Medusa's fulfilment cards above list bookings and courses too (every line has a native fulfilment,
+ * issue 16), in shipping words. Said once here, for orders that have them, what those cards mean.
+ */
+function NativeCardsNote({ lines }: { lines: OrderLine[] }) {
+  const service = lines.some((l) => l.kind === "SERVICE")
+  const course = lines.some((l) => l.kind === "COURSE")
+  if (!service && !course) return null
+  return (
+    <div className="flex flex-col gap-y-1 px-6 py-4" data-testid="order-lines-native-note">
+      <Text size="small" weight="plus">
+        Nothing is shipped for {service && course ? "bookings and courses" : service ? "bookings" : "courses"}; Medusa's fulfilment cards above list {service && course ? "them" : "it"} anyway.
+      </Text>
+      {service && (
+        <Text size="small" className="text-ui-fg-subtle">
+          Bookings: “Fulfill items” (the merchant's location, option “No delivery”) confirms the booking and takes its payment; “Awaiting delivery” then means confirmed, not yet given; “Mark as delivered” records it as given.
+        </Text>
+      )}
+      {course && (
+        <Text size="small" className="text-ui-fg-subtle">
+          Courses: access is granted and paid for at purchase, and the card reads “Delivered”. If the payment could not be taken then, “Fulfill items” (the merchant's location, option “No delivery”) grants it.
+        </Text>
+      )}
+    </div>
   )
 }
 
