@@ -127,7 +127,8 @@ medusaIntegrationTestRunner({
       const { admin, orderId, line, locationId } = placed!
       // Only its payment so far (the failed grant left no move behind); its capture is journaled, still open.
       const history = await getContainer().resolve<any>(ORDER_LINES_MODULE).listOrderLineTransitions({ line_id: line.id })
-      expect({ state: (await lineRow(line.id)).state, moves: history.map((t: any) => `${t.from_state}>${t.to_state}`) }).toEqual({ state: "PAID", moves: ["NEW>PAID"] })
+      expect({ state: (await lineRow(line.id)).state, moves: history.map((t: any) => `${t.from_state}>${t.to_state} (${t.actor_type}: ${t.reason})`) })
+        .toEqual({ state: "PAID", moves: ["NEW>PAID (system: order placed)"] })
       // Medusa reads an order whose only fulfilment was cancelled as "canceled"; the course is still to grant.
       expect((await medusaOrder(admin, orderId)).fulfillment_status).toBe("canceled")
 
