@@ -9,6 +9,7 @@ import { verifyPaymentWebhookAtReceipt } from "./hooks/verify-at-receipt"
 import { securityRoutes } from "./security/routes"
 import { storeOwnershipRoutes } from "./store/ownership/middlewares"
 import { orderLinkRoutes } from "./store/order-links/middlewares"
+import { itemNameRoutes } from "./store/item-names/middlewares"
 import { checkoutHoldRoutes } from "../workflows/reservations/routes"
 import { idempotencyRoutes } from "./idempotency/routes"
 import { moneyRoutes } from "./money/routes"
@@ -49,6 +50,8 @@ export default defineMiddlewares({
     ...storeOwnershipRoutes,
     // Before the idempotency middleware: a replayed checkout answer gets the guest's order link too.
     ...orderLinkRoutes,
+    // Order item names in the reader's language (x-medusa-locale), after the ownership check.
+    ...itemNameRoutes,
     { matcher: "/admin/products", methods: ["POST"], additionalDataValidator: productAdditionalData },
     { matcher: "/admin/products/:id", methods: ["POST"], additionalDataValidator: productAdditionalData },
 

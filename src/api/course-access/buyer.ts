@@ -12,6 +12,7 @@ import { lessonCompleted } from "../../lib/course-access/consumption"
 import { lessonDurationSeconds } from "../../workflows/course-access/lesson-duration"
 import { courseRefundDecision } from "../../workflows/course-access/refund-facts"
 import { presentLesson, presentPolicy } from "./content"
+import { orderItemNames } from "../../workflows/catalog/item-titles"
 
 /** 404 unless the grant is the signed-in customer's own. */
 export async function buyersGrant(scope: MedusaContainer, grantId: string, customerId: string) {
@@ -39,8 +40,8 @@ export function signedLessonUrl(req: MedusaRequest, grantId: string, lessonId: s
   return { url: `${assetBaseUrl(req)}${assetPath(grantId, lessonId)}?${signedQuery(signed)}`, expires_at: new Date(signed.exp * 1000).toISOString() }
 }
 
-/** Everything the buyer's library shows for one grant. */
-export async function presentGrant(scope: MedusaContainer, grant: any) {
+/** Everything the buyer's library shows for one grant; the course's name in `readerLocale` when the catalogue has it. */
+export async function presentGrant(scope: MedusaContainer, grant: any, readerLocale?: string | null) {
   const courses: CourseAccessModuleService = scope.resolve(COURSE_ACCESS_MODULE)
   const lines: OrderLinesModuleService = scope.resolve(ORDER_LINES_MODULE)
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -52,6 +53,7 @@ export async function presentGrant(scope: MedusaContainer, grant: any) {
     query.graph({ entity: "product", fields: ["id", "title", "thumbnail", "handle"], filters: { id: grant.product_id } }),
   ])
   const { status, refund } = await refundStatus(scope, grant, line?.state ?? null)
+  const named = readerLocale && line ? (await orderItemNames(scope, grant.order_id, readerLocale)).get(line.line_item_id) : undefined
   const pol = presentPolicy(policy, grant.product_id)
   const byLesson = new Map(progress.map((p) => [p.lesson_id, p]))
   const durations = await Promise.all(lessons.map((l) => lessonDurationSeconds(scope, l as any)))
@@ -61,7 +63,7 @@ export async function presentGrant(scope: MedusaContainer, grant: any) {
     order_display_id: grant.order_display_id,
     order_line_id: grant.order_line_id,
     line_state: line?.state ?? null,
-    product: product ? { id: product.id, title: product.title, thumbnail: (product as any).thumbnail ?? null, handle: (product as any).handle } : { id: grant.product_id },
+    product: product ? { id: product.id, title: named?.product_title ?? product.title, thumbnail: (product as any).thumbnail ?? null, handle: (product as any).handle } : { id: grant.product_id },
     status,
     granted_at: grant.granted_at,
     expires_at: grant.expires_at,

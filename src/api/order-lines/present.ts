@@ -8,12 +8,14 @@ import { LINE_AMOUNT_FIELDS, lineQuantity, orderItemAmounts } from "../../lib/or
 import type OrderLinesModuleService from "../../modules/order-lines/service"
 import { bookingService } from "../../workflows/booking/schedules"
 import { SnailError } from "../../lib/snail-error"
+import { orderItemNames } from "../../workflows/catalog/item-titles"
 
 /**
  * The lines of an order as `actor` may see them: state, history and the moves it may make next.
- * `merchantId` limits the view to that merchant's lines.
+ * `merchantId` limits the view to that merchant's lines; with `readerLocale`, item names are in
+ * that language where the catalogue has them (src/workflows/catalog/item-titles.ts).
  */
-export async function presentOrderLines(scope: MedusaContainer, orderId: string, actor: Actor, merchantId?: string) {
+export async function presentOrderLines(scope: MedusaContainer, orderId: string, actor: Actor, merchantId?: string, readerLocale?: string | null) {
   const service: OrderLinesModuleService = scope.resolve(ORDER_LINES_MODULE)
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const filters: Record<string, unknown> = { order_id: orderId }
@@ -32,6 +34,7 @@ export async function presentOrderLines(scope: MedusaContainer, orderId: string,
     : { data: [] as any[] }
   const merchantById = new Map<string, any>(merchants.map((m: any) => [m.id, m] as [string, any]))
   const items = new Map<string, any>((order?.items ?? []).filter(Boolean).map((i: any) => [i.id, i] as [string, any]))
+  const names = readerLocale ? await orderItemNames(scope, orderId, readerLocale) : null
   const amounts = orderItemAmounts((order?.items ?? []).filter(Boolean) as any[], order?.currency_code ?? lines[0]?.currency_code)
   // Booked service lines carry their slot; its start also decides which moves are possible now.
   const serviceItemIds = lines.filter((l) => l.kind === "SERVICE").map((l) => l.line_item_id)
@@ -46,8 +49,8 @@ export async function presentOrderLines(scope: MedusaContainer, orderId: string,
     return {
       id: line.id,
       line_item_id: line.line_item_id,
-      title: item?.title ?? null,
-      subtitle: item?.subtitle ?? null,
+      title: names?.get(line.line_item_id)?.title ?? item?.title ?? null,
+      subtitle: names?.get(line.line_item_id)?.subtitle ?? item?.subtitle ?? null,
       quantity: item ? lineQuantity(item) : null,
       unit_price: item?.unit_price ?? null,
       thumbnail: item?.thumbnail ?? null,

@@ -7,5 +7,5 @@ import { presentGrant } from "../../course-access/buyer"
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const courses: CourseAccessModuleService = req.scope.resolve(COURSE_ACCESS_MODULE)
   const grants = await courses.listCourseGrants({ customer_id: req.auth_context.actor_id }, { order: { granted_at: "DESC" } })
-  res.json({ courses: await Promise.all(grants.map((g) => presentGrant(req.scope, g))) })
+  res.json({ courses: await Promise.all(grants.map((g) => presentGrant(req.scope, g, req.locale))) })
 }

@@ -4,6 +4,7 @@ import { readerLocale, type ReaderLocale } from "../../../lib/notifications/loca
 import { toMinor } from "../../../lib/money"
 import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
 import type { Recipient } from "../types"
+import { itemsInReaderLanguage } from "../../catalog/item-titles"
 
 export type OrderFacts = {
   id: string
@@ -17,24 +18,30 @@ export type OrderFacts = {
   items: { id: string; title: string; quantity: number; total_minor: number }[]
 }
 
-/** The order as a buyer's message needs it, amounts in minor units (src/lib/money.ts at the boundary). */
-export async function orderFacts(container: MedusaContainer, orderId: string): Promise<OrderFacts | null> {
+/**
+ * The order as a buyer's message needs it, amounts in minor units (src/lib/money.ts at the boundary),
+ * item names in the buyer's language (or `namesIn`, e.g. a merchant's), as bought where the catalogue has none.
+ */
+export async function orderFacts(container: MedusaContainer, orderId: string, namesIn?: ReaderLocale): Promise<OrderFacts | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
     fields: ["id", "display_id", "email", "currency_code", "total", "shipping_total", "metadata", "customer_id", "customer.metadata",
-      "shipping_address.country_code", "billing_address.country_code", "items.id", "items.title", "items.product_title", "items.quantity", "items.total"],
+      "shipping_address.country_code", "billing_address.country_code", "items.id", "items.title", "items.product_title", "items.quantity", "items.total",
+      "locale", "items.subtitle", "items.variant_title", "items.product_id", "items.variant_id"],
     filters: { id: orderId },
   })
   const o: any = data[0]
   if (!o) return null
   const cur = o.currency_code
+  const locale = readerLocale({ metadata: [o.metadata, o.customer?.metadata], countryCodes: [o.shipping_address?.country_code, o.billing_address?.country_code] })
+  const items = await itemsInReaderLanguage(container, (o.items ?? []).filter(Boolean), namesIn ?? locale, o.locale ?? null)
   return {
     id: o.id, display_id: o.display_id, email: o.email ?? null, currency_code: cur, customer_id: o.customer_id ?? null,
-    locale: readerLocale({ metadata: [o.metadata, o.customer?.metadata], countryCodes: [o.shipping_address?.country_code, o.billing_address?.country_code] }),
+    locale,
     total_minor: toMinor(o.total ?? 0, cur),
     shipping_minor: toMinor(o.shipping_total ?? 0, cur),
-    items: (o.items ?? []).map((i: any) => ({
+    items: items.map((i: any) => ({
       id: i.id, title: i.product_title && i.title && i.title !== "Default" && i.title !== i.product_title ? `${i.product_title} (${i.title})` : (i.product_title ?? i.title),
       quantity: Number(i.quantity), total_minor: toMinor(i.total ?? 0, cur),
     })),

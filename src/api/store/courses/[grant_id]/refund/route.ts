@@ -25,5 +25,5 @@ export const POST = async (req: AuthenticatedMedusaRequest<CourseRefundBodyType>
     input: { line_id: line.id, to: "REFUNDED", actor_type: "buyer", actor_id: req.auth_context.actor_id, reason: req.validatedBody?.reason || "buyer refund request" },
   })
   const fresh = await buyersGrant(req.scope, grant.id, req.auth_context.actor_id)
-  res.json({ course: await presentGrant(req.scope, fresh) })
+  res.json({ course: await presentGrant(req.scope, fresh, req.locale) })
 }

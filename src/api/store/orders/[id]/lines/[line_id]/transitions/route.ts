@@ -14,6 +14,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<LineTransitionBodyTyp
   await transitionOrderLineWorkflow(req.scope).run({
     input: { to, reason, line_id: line.id, actor_type: "buyer", actor_id: req.auth_context.actor_id },
   })
-  const lines = await presentOrderLines(req.scope, req.params.id, "buyer")
+  const lines = await presentOrderLines(req.scope, req.params.id, "buyer", undefined, req.locale)
   res.json({ line: lines.find((l) => l.id === line.id) })
 }
