@@ -4,8 +4,9 @@ import { ORDER_LINES_MODULE } from "../modules/order-lines"
 import type { Trigger } from "../lib/fiscal/plan"
 import { dispatchFiscalReceipts } from "../workflows/fiscal/dispatch"
 import { issueFiscalReceiptsWorkflow } from "../workflows/fiscal/issue-receipts"
+import { REFUNDED_IN_FULL } from "../workflows/course-access/close-refunded-course-line"
 
-type Payload = { id: string; order_id?: string; to?: string; amount_minor?: number; refund_id?: string | null }
+type Payload = { id: string; order_id?: string; to?: string; transition?: string; amount_minor?: number; refund_id?: string | null }
 
 /**
  * Fiscal outbox writer: order placed (prepayments), line transitions (settlements, cancellations)
@@ -21,6 +22,9 @@ export default async function fiscalReceipts({ event, container }: SubscriberArg
 
 async function toTrigger(name: string, data: Payload, container: any): Promise<{ order_id: string; trigger: Trigger } | null> {
   if (name === "order.placed") return { order_id: data.id, trigger: { type: "placed" } }
+  // The system's REFUNDED move after a full refund moves no money: that refund's own event
+  // (order.line.refunded) already calls for its receipt; a second trigger could race it into two.
+  if (name === SNAIL_EVENTS.ORDER_LINE_TRANSITIONED && data.transition === REFUNDED_IN_FULL) return null
   if (name === SNAIL_EVENTS.ORDER_LINE_TRANSITIONED && data.order_id && data.to) {
     return { order_id: data.order_id, trigger: { type: "transitioned", line_id: data.id, to: data.to } }
   }

@@ -93,6 +93,11 @@ export const COURSE_V1: ProcessDefinition = {
     { name: "close", from: ["CONSUMED"], to: "CLOSED", actors: ["operator", "system"], guards: ["no_open_dispute"] },
     { name: "refund", from: ["PAID", "ACCESS_GRANTED"], to: "REFUNDED", actors: ["buyer", "operator"],
       guards: ["within_refund_window"], effects: ["revoke_access", "void_or_refund"] },
+    // A merchant's or operator's refund outside the move above that gives back everything captured
+    // (issue 21): the system closes the line as REFUNDED in the same request. The money is already
+    // back, so only access is revoked. Added to v1 in place: it only follows money that has moved,
+    // and lines already started on v1 are exactly the ones that were left open.
+    { name: "refunded_in_full", from: ["ACCESS_GRANTED", "CONSUMED"], to: "REFUNDED", actors: ["system"], effects: ["revoke_access"] },
   ],
   timed: [
     { name: "auto_close", from: "CONSUMED", to: "CLOSED", after: { setting: "AUTO_CLOSE_MS", defaultMs: 7 * DAY }, guards: ["no_open_dispute"] },
