@@ -1,4 +1,5 @@
-import { requireSdk } from "./sdk"
+import type { Locale } from "./i18n"
+import { localeHeaders, requireSdk } from "./sdk"
 
 // The buyer's course library (docs/course-access.md): GET /store/courses and friends.
 
@@ -37,8 +38,9 @@ export type MyCourse = {
   refund: RefundInfo
 }
 
-export async function listMyCourses(): Promise<MyCourse[]> {
-  return (await requireSdk().client.fetch<{ courses: MyCourse[] }>("/store/courses")).courses
+/** Course names in the reader's language (issue 21). */
+export async function listMyCourses(locale: Locale): Promise<MyCourse[]> {
+  return (await requireSdk().client.fetch<{ courses: MyCourse[] }>("/store/courses", { headers: localeHeaders(locale) })).courses
 }
 
 const DEVICE_KEY = "snail_course_device"

@@ -1,4 +1,5 @@
-import { requireSdk } from "./sdk"
+import type { Locale } from "./i18n"
+import { localeHeaders, requireSdk } from "./sdk"
 
 type Store = ReturnType<typeof requireSdk>["store"]
 export type StoreOrder = Awaited<ReturnType<Store["order"]["retrieve"]>>["order"]
@@ -40,12 +41,16 @@ export type OrderLine = {
   booking?: { id: string; status: string; start_at: string; end_at: string; timezone: string } | null
 }
 
-/** The buyer's lines of an order, shared by the lines list and the totals (one request every few seconds). */
-export const orderLinesKey = (orderId: string) => ["orders", orderId, "lines"] as const
+/**
+ * The buyer's lines of an order, shared by the lines list and the totals (one request every few
+ * seconds); per language, since their titles are in the reader's (issue 21).
+ */
+export const orderLinesKey = (orderId: string, locale: Locale) => ["orders", orderId, "lines", locale] as const
 
-export async function listOrderLines(orderId: string): Promise<OrderLine[]> {
+export async function listOrderLines(orderId: string, locale: Locale): Promise<OrderLine[]> {
   const res = await requireSdk().client.fetch<{ lines: OrderLine[] }>(
-    `/store/orders/${encodeURIComponent(orderId)}/lines`
+    `/store/orders/${encodeURIComponent(orderId)}/lines`,
+    { headers: localeHeaders(locale) }
   )
   return res.lines
 }

@@ -1,4 +1,5 @@
 import Medusa from "@medusajs/js-sdk"
+import { LOCALE_META, type Locale } from "./i18n"
 
 // NEXT_PUBLIC_* values are inlined at build time, so they must be referenced
 // literally (not via process.env[name]).
@@ -42,6 +43,14 @@ if (typeof window !== "undefined") keepErrorCodes()
 export const sdk: Medusa | null = PUBLISHABLE_KEY
   ? new Medusa({ baseUrl: BACKEND_URL, publishableKey: PUBLISHABLE_KEY })
   : null
+
+/**
+ * The reader's language on a request, explicitly: order and course reads answer item names in it
+ * (issue 21), and a query keyed by the locale must not race the provider's `setLocale` effect.
+ */
+export function localeHeaders(locale: Locale): Record<string, string> {
+  return { "x-medusa-locale": LOCALE_META[locale].intl }
+}
 
 /** For code paths that only render once the config check has passed. */
 export function requireSdk(): Medusa {

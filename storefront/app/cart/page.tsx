@@ -10,6 +10,7 @@ import { fetchSlots, formatDateTime, localZone, zoneName } from "@/lib/booking"
 import { useI18n } from "@/lib/i18n-context"
 import { localePath } from "@/lib/locale-path"
 import { formatMinor, lineMoney, summarize } from "@/lib/money"
+import { localizeProduct } from "@/lib/product-translation"
 import { listProducts, PRODUCT_FIELDS, type LineItem, type Product } from "@/lib/sdk"
 import { useStore } from "@/lib/store-context"
 
@@ -30,7 +31,11 @@ export default function CartPage() {
     queryFn: async () => (await listProducts({ id: productIds, region_id: cart?.region_id ?? undefined, fields: PRODUCT_FIELDS, limit: productIds.length })).products,
     staleTime: 60_000,
   })
-  const productOf = (line: LineItem): Product | undefined => products.data?.find((p) => p.id === line.product_id)
+  // In the reader's language: the store API's translation, then the merchant's own (as on the product page).
+  const productOf = (line: LineItem): Product | undefined => {
+    const found = products.data?.find((p) => p.id === line.product_id)
+    return found ? localizeProduct(found, locale) : undefined
+  }
   // The line keeps the names as they were when added; the product answers in the reader's language.
   const variantTitle = (line: LineItem, product: Product | undefined) => {
     if (!line.variant_title || line.variant_title === "Default") return null

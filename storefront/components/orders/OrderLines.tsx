@@ -17,12 +17,12 @@ export const ORDER_REFRESH_MS = 3000
 
 /** Every line of the buyer's order with its state, history, tracking and the buyer's possible moves. */
 export function OrderLines({ orderId, currencyCode }: { orderId: string; currencyCode: string }) {
-  const { t, intlLocale, dir } = useI18n()
+  const { t, intlLocale, dir, locale } = useI18n()
   const arrow = dir === "rtl" ? " ← " : " → "
   const qc = useQueryClient()
   const lines = useQuery({
-    queryKey: orderLinesKey(orderId),
-    queryFn: () => listOrderLines(orderId),
+    queryKey: orderLinesKey(orderId, locale),
+    queryFn: () => listOrderLines(orderId, locale),
     refetchInterval: ORDER_REFRESH_MS,
     refetchIntervalInBackground: false,
     staleTime: 0,

@@ -10,9 +10,9 @@ import { useI18n } from "@/lib/i18n-context"
 
 /** "My courses": every course the buyer bought, its lessons, progress and the refund rule. */
 export default function MyCoursesPage() {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const { hydrated, token } = useCustomer()
-  const courses = useQuery({ queryKey: ["courses", token], enabled: hydrated && !!token, queryFn: listMyCourses })
+  const courses = useQuery({ queryKey: ["courses", token, locale], enabled: hydrated && !!token, queryFn: () => listMyCourses(locale) })
 
   if (!hydrated) return <Loading />
   if (!token) {

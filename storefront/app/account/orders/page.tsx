@@ -8,17 +8,18 @@ import { useCustomer } from "@/lib/customer-session"
 import { useI18n } from "@/lib/i18n-context"
 import { formatMoney } from "@/lib/money"
 import { ORDER_FIELDS } from "@/lib/orders"
-import { requireSdk } from "@/lib/sdk"
+import { localeHeaders, requireSdk } from "@/lib/sdk"
 
 export default function AccountOrdersPage() {
-  const { t, intlLocale } = useI18n()
+  const { t, intlLocale, locale } = useI18n()
   const router = useRouter()
   const { hydrated, token, customer, logout } = useCustomer()
   const orders = useQuery({
-    queryKey: ["orders", "list", token],
+    // Item names come in the reader's language (issue 21): one cache entry per language.
+    queryKey: ["orders", "list", token, locale],
     enabled: hydrated && !!token,
     queryFn: async () =>
-      (await requireSdk().store.order.list({ fields: ORDER_FIELDS, limit: 50, order: "-created_at" })).orders,
+      (await requireSdk().store.order.list({ fields: ORDER_FIELDS, limit: 50, order: "-created_at" }, localeHeaders(locale))).orders,
   })
 
   if (!hydrated) return <Loading />

@@ -14,10 +14,10 @@ import { useI18n } from "@/lib/i18n-context"
 import { listOrderLines, ORDER_FIELDS, orderLinesKey, statusOf } from "@/lib/orders"
 import { summarize, toMinorUnits } from "@/lib/money"
 import { orderBalance, type PaymentForMoney } from "@/lib/order-money"
-import { requireSdk } from "@/lib/sdk"
+import { localeHeaders, requireSdk } from "@/lib/sdk"
 
 export default function OrderPage() {
-  const { t, intlLocale } = useI18n()
+  const { t, intlLocale, locale } = useI18n()
   const params = useParams<{ id: string }>()
   const id = params.id
   const { hydrated, token, customer } = useCustomer()
@@ -33,11 +33,12 @@ export default function OrderPage() {
   }, [])
 
   const order = useQuery({
-    queryKey: ["orders", id, "order", token, linkToken],
+    // Item names come in the reader's language (issue 21): one cache entry per language.
+    queryKey: ["orders", id, "order", token, linkToken, locale],
     enabled: hydrated && (!!token || !!linkToken),
     retry: (n, err) => statusOf(err) !== 404 && statusOf(err) !== 401 && n < 2,
     queryFn: async () =>
-      (await requireSdk().store.order.retrieve(id, { fields: `${ORDER_FIELDS},customer_id`, ...(linkToken ? { token: linkToken } : {}) } as never)).order,
+      (await requireSdk().store.order.retrieve(id, { fields: `${ORDER_FIELDS},customer_id`, ...(linkToken ? { token: linkToken } : {}) } as never, localeHeaders(locale))).order,
   })
 
   // Signed in and holding the link of an order that is not in this account: offer to add it.
@@ -52,9 +53,9 @@ export default function OrderPage() {
   const owns = !!customer && (order.data as { customer_id?: string | null } | undefined)?.customer_id === customer.id
   // The lines' money (captured, refunded, state) for the totals; the same query as the lines list.
   const lines = useQuery({
-    queryKey: orderLinesKey(id),
+    queryKey: orderLinesKey(id, locale),
     enabled: !!token && (owns || claim.isSuccess),
-    queryFn: () => listOrderLines(id),
+    queryFn: () => listOrderLines(id, locale),
   })
 
   if (!hydrated) return <Loading />
