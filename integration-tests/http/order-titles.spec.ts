@@ -1,6 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
+import { startMailCatcher, type CaughtMessage } from "../../src/modules/notification-center/mail-catcher"
 import { checkoutActors } from "../helpers/checkout"
 import { adminProduct, approvedMerchant, Headers } from "../helpers/merchants"
 import { drainEventBus } from "../helpers/events"
@@ -12,11 +13,20 @@ jest.setTimeout(240 * 1000)
 // (its js-sdk sends x-medusa-locale), with the names as bought as fallback.
 const API_KEY = "sk_sandbox_titles_test"
 let psp: Awaited<ReturnType<typeof startSandboxPsp>>
+let mail: Awaited<ReturnType<typeof startMailCatcher>>
 beforeAll(async () => {
   psp = await startSandboxPsp({ port: 0, apiKey: API_KEY, webhookSecret: "whsec_titles_test", webhookUrl: "http://127.0.0.1:1/unused", dataFile: "" })
-  Object.assign(process.env, { SANDBOX_PSP_URL: psp.url, SANDBOX_PSP_API_KEY: API_KEY, SANDBOX_PSP_WEBHOOK_SECRET: "whsec_titles_test", COURSE_URL_SECRET: "titles-test-secret-1" })
+  mail = await startMailCatcher()
+  Object.assign(process.env, {
+    SANDBOX_PSP_URL: psp.url, SANDBOX_PSP_API_KEY: API_KEY, SANDBOX_PSP_WEBHOOK_SECRET: "whsec_titles_test", COURSE_URL_SECRET: "titles-test-secret-1",
+    SMTP_HOST: "127.0.0.1", SMTP_PORT: String(mail.smtpPort), SMTP_FROM: "Snail <no-reply@snail.test>", SMTP_TIMEOUT_MS: "3000", STOREFRONT_URL: "http://store.test",
+  })
 })
-afterAll(async () => psp?.close())
+afterAll(async () => {
+  await psp?.close()
+  await mail?.close()
+})
+const to = (email: string) => (m: CaughtMessage) => m.to.includes(email)
 
 const AR = { product: "الخبز بالعجين المخمر", variant: "قياسي" }
 const RU = { product: "Хлеб на закваске", variant: "Стандарт" }
@@ -52,8 +62,8 @@ medusaIntegrationTestRunner({
       return { headers: { authorization: `Bearer ${login.data.token}`, "x-publishable-api-key": pk } }
     }
 
-    async function checkout(h: Headers, regionId: string, variantIds: string[], locale?: string) {
-      const cart = (await api.post("/store/carts", { region_id: regionId, ...(locale ? { locale } : {}) }, h)).data.cart
+    async function checkout(h: Headers, regionId: string, variantIds: string[], locale?: string, metadata?: Record<string, unknown>) {
+      const cart = (await api.post("/store/carts", { region_id: regionId, ...(locale ? { locale } : {}), ...(metadata ? { metadata } : {}) }, h)).data.cart
       for (const v of variantIds) await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: v, quantity: 1 }, h)
       const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, h)).data.payment_collection
       await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, h)
@@ -95,6 +105,23 @@ medusaIntegrationTestRunner({
       // "My courses" in Russian.
       const courses = await waitFor(async () => (await api.get("/store/courses", inLocale(bea, "ru-RU"))).data.courses, (cs: any[]) => cs.length === 2)
       expect(courses.map((c: any) => c.product.title).sort()).toEqual([RU.product, "Tax basics"].sort())
+    })
+
+    it("emails name the items in each recipient's language: the buyer's Arabic, the merchant's English", async () => {
+      mail.clear()
+      const { pk, region, bread, tax } = await shop()
+      const rania = await buyer(pk, "rania@titles.test")
+      // As the storefront's checkout stores it: the language the buyer shopped in (docs/notifications.md).
+      const order = await checkout(rania, region.id, [bread.variants[0].id, tax.variants[0].id], undefined, { locale: "ar" })
+      // The order's messages name its number (the buyer also gets an address confirmation).
+      const about = (email: string) => (m: CaughtMessage) => to(email)(m) && m.subject.includes(String(order.display_id))
+      const buyerMail = await mail.waitFor(about("rania@titles.test"))
+      expect(buyerMail.html).toContain(AR.product)
+      expect(buyerMail.html).toContain("أساسيات الضرائب")
+      expect(buyerMail.html).not.toContain("Sourdough baking")
+      const merchantMail = await mail.waitFor(about("owner@titles-academy-test.test"))
+      expect(merchantMail.html).toContain("Sourdough baking")
+      expect(merchantMail.html).not.toContain(AR.product)
     })
 
     it("an order placed from the storefront's cart (stored in the merchant's words) reads in the reader's language; unknown languages get the names as bought", async () => {
