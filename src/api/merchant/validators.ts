@@ -16,8 +16,20 @@ export const MerchantApplication = z.object({
   trn: z.string().nullish(),
   tax_regime: z.enum(TAX_REGIMES),
   payout_method: z
-    .object({ type: z.enum(["bank_transfer", "stripe_connect"]), account_holder: z.string().optional(), iban: z.string().optional(), account_id: z.string().optional() })
+    .object({
+      type: z.enum(PAYOUT_METHOD_TYPES),
+      account_holder: z.string().optional(),
+      iban: z.string().optional(),
+      // One name for the Stripe account on every route (the Stripe Connect provider reads it);
+      // `account_id` is what applications sent before, still read and stored under the one name.
+      stripe_account_id: z.string().max(64).optional(),
+      account_id: z.string().max(64).optional(),
+    })
     .strict()
+    .refine((m) => m.account_id === undefined || m.stripe_account_id === undefined || m.account_id === m.stripe_account_id, {
+      message: "names two different Stripe accounts: send stripe_account_id only", path: ["stripe_account_id"],
+    })
+    .transform(({ account_id, ...m }) => (account_id !== undefined && m.stripe_account_id === undefined ? { ...m, stripe_account_id: account_id } : m))
     .nullish(),
   contact_email: z.string().email(),
   contact_phone: z.string().min(5).max(32).nullish(),
