@@ -39,7 +39,7 @@ type World = {
   a: Headers
   b: Headers
   bIds: { merchant: string; product: string; variant: string; order: string; inviteToken: string; line: string; mixedLine: string; dispute: string; invoice: string; creditNote: string; course: string; lesson: string;
-    service: string; schedule: string; booking: string; option: string; member: string }
+    service: string; schedule: string; booking: string; option: string; member: string; zone: string; shippingOption: string }
   aIds: { product: string; variant: string; mixedOrder: string; course: string; service: string }
 }
 type Attempt = { label: string; res: { status: number; data: any }; mayListOwnOnly?: boolean }
@@ -184,6 +184,29 @@ const ATTACKS: Record<string, (w: World) => Promise<Attempt[]>> = {
   "POST /merchant/catalog/schedule-preview": async ({ api, a }) => [
     { label: "plain preview", res: await call(api.post("/merchant/catalog/schedule-preview", { timezone: "Asia/Dubai",
       weekly_hours: [{ day: "MO", start: "09:00", end: "10:00" }], slot_minutes: 60 }, a)), mayListOwnOnly: true },
+  ],
+  // The merchant's own delivery (issue 22): B's zones and options are not found for A.
+  "GET /merchant/shipping": async ({ api, a, bIds }) => [
+    { label: "filter merchant_id", res: await call(api.get(`/merchant/shipping?merchant_id=${bIds.merchant}`, a)) },
+    { label: "A's delivery", res: await call(api.get("/merchant/shipping", a)), mayListOwnOnly: true },
+  ],
+  "POST /merchant/shipping/zones": async ({ api, a, bIds }) => [
+    { label: "body merchant_id", res: await call(api.post("/merchant/shipping/zones", { name: "Planted", countries: ["nl"], merchant_id: bIds.merchant }, a)) },
+  ],
+  "POST /merchant/shipping/zones/:id": async ({ api, a, bIds }) => [
+    { label: "B's zone", res: await call(api.post(`/merchant/shipping/zones/${bIds.zone}`, { name: "Hacked", countries: ["nl"] }, a)) },
+  ],
+  "DELETE /merchant/shipping/zones/:id": async ({ api, a, bIds }) => [
+    { label: "B's zone", res: await call(api.delete(`/merchant/shipping/zones/${bIds.zone}`, a)) },
+  ],
+  "POST /merchant/shipping/options": async ({ api, a, bIds }) => [
+    { label: "into B's zone", res: await call(api.post("/merchant/shipping/options", { zone_id: bIds.zone, name: "Planted", prices: [{ currency_code: "eur", amount: 1 }] }, a)) },
+  ],
+  "POST /merchant/shipping/options/:id": async ({ api, a, bIds }) => [
+    { label: "B's option", res: await call(api.post(`/merchant/shipping/options/${bIds.shippingOption}`, { prices: [{ currency_code: "eur", amount: 0 }] }, a)) },
+  ],
+  "DELETE /merchant/shipping/options/:id": async ({ api, a, bIds }) => [
+    { label: "B's option", res: await call(api.delete(`/merchant/shipping/options/${bIds.shippingOption}`, a)) },
   ],
   "GET /merchant/orders": async ({ api, a, bIds }) => [
     { label: "filter merchant_id", res: await call(api.get(`/merchant/orders?merchant_id=${bIds.merchant}`, a)) },
@@ -569,6 +592,10 @@ medusaIntegrationTestRunner({
         timezone: "Asia/Dubai", capacity: 1, product_id: bService.id, variant_id: bService.variants[0].id, merchant_id: B.merchant.id, ttl_ms: 60_000 })
       await bookings.confirmHold({ id: held.id, order_id: order.id, line_item_id: bLine.line_item_id })
       await api.get("/merchant/calendar-feed", B.owner)
+      // B's delivery: a zone in a country of a platform region, with a priced option.
+      await api.post("/admin/regions", { name: "Isolation NL", currency_code: "eur", countries: ["nl"] }, admin)
+      const bZone = (await api.post("/merchant/shipping/zones", { name: "B secret zone", countries: ["nl"] }, B.owner)).data.zone
+      const bShipping = (await api.post("/merchant/shipping/options", { zone_id: bZone.id, name: "B secret parcel", prices: [{ currency_code: "eur", amount: 500 }] }, B.owner)).data.shipping_option
 
 
       const world: World = {
@@ -576,7 +603,8 @@ medusaIntegrationTestRunner({
         aIds: { product: aProduct.id, variant: aProduct.variants[0].id, mixedOrder: mixed.id, course: aCourse.id, service: aService.id },
         bIds: { merchant: B.merchant.id, product: bProduct.id, variant: bVariant, order: order.id, inviteToken: invite.data.token,
           line: bLine.id, mixedLine: bMixedLine.id, dispute: bDispute.id, invoice: bVat.invoice, creditNote: bVat.creditNote, course: bCourse.id, lesson: bLesson.id,
-          service: bService.id, schedule: bSchedule.id, booking: held.id, option: bProduct.options[0].id, member: bMember },
+          service: bService.id, schedule: bSchedule.id, booking: held.id, option: bProduct.options[0].id, member: bMember,
+          zone: bZone.id, shippingOption: bShipping.id },
       }
       const snapshotOfB = async () => ({
         me: (await api.get("/merchant/me", B.owner)).data,
@@ -593,12 +621,13 @@ medusaIntegrationTestRunner({
         schedules: (await api.get("/merchant/schedules", B.owner)).data,
         bookings: (await api.get("/merchant/bookings", B.owner)).data.bookings,
         feed: (await api.get("/merchant/calendar-feed", B.owner)).data,
+        shipping: (await api.get("/merchant/shipping", B.owner)).data,
       })
       const before = await snapshotOfB()
       // A 404 may echo the id the attacker sent; it must never carry B's data (titles) or,
       // in a list, any of B's ids.
       const bIds = [bProduct.id, bVariant, order.id, B.merchant.id, bLine.id, bMixedLine.id, bDispute.id, bVat.invoice, bVat.creditNote, bCourse.id, bLesson.id,
-        bService.id, bSchedule.id, held.id, before.feed.calendar_feed.token, bProduct.options[0].id, bMember]
+        bService.id, bSchedule.id, held.id, before.feed.calendar_feed.token, bProduct.options[0].id, bMember, bZone.id, bShipping.id]
 
       const failures: string[] = []
       for (const [route, attack] of Object.entries(ATTACKS)) {
@@ -630,6 +659,8 @@ medusaIntegrationTestRunner({
       // Control for the booking routes: B really has a schedule and a booking to protect.
       expect(before.schedules.schedules.map((s: any) => s.id)).toEqual([bSchedule.id])
       expect(before.bookings.map((b: any) => [b.id, b.title])).toEqual([[held.id, "B secret session"]])
+      // Control for the delivery routes: B really has a zone and an option to protect.
+      expect(before.shipping.zones.map((z: any) => [z.id, z.options.map((o: any) => [o.id, o.prices])])).toEqual([[bZone.id, [[bShipping.id, [{ currency_code: "eur", amount: 500 }]]]]])
       // Control for the line routes: the owner's own move goes through.
       const own = await api.post(`/merchant/orders/${order.id}/lines/${bLine.id}/transitions`, { to: "CANCELLED", reason: "control" }, B.owner)
       expect(own.data.line.state).toBe("CANCELLED")

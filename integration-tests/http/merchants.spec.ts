@@ -121,7 +121,7 @@ medusaIntegrationTestRunner({
 
         // Each role's /me names the dashboard sections it opens.
         expect((await api.get("/merchant/me", packer)).data).toEqual(expect.objectContaining({
-          merchant_user: expect.objectContaining({ role: "FULFILMENT" }), sections: ["home", "products", "orders", "bookings", "team", "settings"] }))
+          merchant_user: expect.objectContaining({ role: "FULFILMENT" }), sections: ["home", "products", "orders", "bookings", "shipping", "team", "settings"] }))
         expect((await api.get("/merchant/me", books)).data.sections).toContain("money")
 
         // Fulfilment: sees the order, is refused a refund, a cancellation and the money.

@@ -23,6 +23,7 @@ import { observabilityRoutes } from "./observability/routes"
 import { notificationRoutes } from "./notifications/routes"
 import { merchantGate, refuseSuspendedSignIn } from "./merchant/context"
 import { merchantCatalogRoutes } from "./merchant/catalog-routes"
+import { merchantShippingRoutes } from "./merchant/shipping-routes"
 import {
   AcceptInvite, ChangeStaffRole, CreateMerchantProduct, CreateMerchantVariant, InviteStaff, MerchantApplication, MerchantLegal, MerchantPayoutMethod, SetInventory,
   UpdateMerchantProduct, UpdateMerchantVariant,
@@ -84,6 +85,7 @@ export default defineMiddlewares({
     { matcher: "/merchant/products/:id/variants/:variant_id", methods: ["POST"], middlewares: [validateAndTransformBody(UpdateMerchantVariant)] },
     { matcher: "/merchant/products/:id/variants/:variant_id/inventory", methods: ["POST"], middlewares: [validateAndTransformBody(SetInventory)] },
     ...merchantCatalogRoutes,
+    ...merchantShippingRoutes,
     // Signed PSP webhooks (sandbox, Stripe): verified once, at receipt; forged or stale calls get 400.
     { matcher: "/hooks/payment/:provider", methods: ["POST"], middlewares: [verifyPaymentWebhookAtReceipt, deferSandboxWebhookWhilePspDown] },
     ...orderLineRoutes,

@@ -150,6 +150,13 @@ export const ERROR_CODES = {
   INVALID_BIC: "The BIC (SWIFT code) is not 8 or 11 letters and digits in the bank-country-location form, or a Russian bank's BIK is not 9 digits starting with 04.",
   INVALID_ACCOUNT_NUMBER: "The Russian bank account number is not 20 digits, or its control digit does not match the bank's BIK.",
   INVALID_STRIPE_ACCOUNT: "The Stripe Connect account id is not of the form acct_… (8–32 letters and digits).",
+  // Merchant shipping (issue 22: the merchant sets its own delivery)
+  SHIPPING_NO_LOCATION: "The shop has no stock location yet (the platform gives one when it approves the shop), so there is nowhere to ship from.",
+  SHIPPING_COUNTRY_NOT_SOLD: "A shipping zone names a country that no platform region sells to; the message names it.",
+  SHIPPING_COUNTRY_IN_OTHER_ZONE: "A country is already in another shipping zone of the same shop; each country belongs to one zone.",
+  SHIPPING_ZONE_NAME_TAKEN: "The shop already has a shipping zone with this name.",
+  SHIPPING_CURRENCY_NOT_SOLD: "A shipping price is in a currency no platform region pays in.",
+  SHIPPING_PRICE_MISSING: "A shipping option has no price in a currency that buyers of its zone pay in (their region's currency); the message names it.",
   // Storefront (issue 21)
   ORDER_IN_ANOTHER_ACCOUNT: "The order's signed link is valid but the order already belongs to another customer account; it cannot be claimed.",
 } as const

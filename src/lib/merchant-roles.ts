@@ -64,6 +64,8 @@ export const ROLE_ROUTES: Record<MerchantRole, { allow: RouteRule[]; except?: Ro
       // Moving an appointment moves no money: the buyer's own policy applies, whoever asks.
       post("/merchant/bookings/:id/reschedule"),
       read("/merchant/calendar-feed"),
+      // Where the shop delivers and at what price: to pack for it; changing it is the owner's and managers'.
+      read("/merchant/shipping"),
     ],
   },
   // Money: balances, statements, payouts, invoices, disputes and refunds; ships nothing.
@@ -117,6 +119,7 @@ const SECTION_PROBES = {
   products: ["GET", "/merchant/products"],
   orders: ["GET", "/merchant/orders"],
   bookings: ["GET", "/merchant/bookings"],
+  shipping: ["GET", "/merchant/shipping"],
   money: ["GET", "/merchant/balance"],
   team: ["GET", "/merchant/staff"],
   settings: ["GET", "/merchant/me/notification-preferences"],

@@ -15,6 +15,11 @@ describe("merchant role table", () => {
     expect(roleAllows("FINANCE", "GET", "/merchant/bookings/bk_1/slots")).toBe(true)
     expect(roleAllows("FULFILMENT", "POST", "/merchant/products/prod_1")).toBe(false)
     expect(roleAllows("FULFILMENT", "GET", "/merchant/products/prod_1")).toBe(true)
+    // Delivery: fulfilment reads where and how the shop ships; owner and managers change it.
+    expect(roleAllows("FULFILMENT", "GET", "/merchant/shipping")).toBe(true)
+    expect(roleAllows("FULFILMENT", "POST", "/merchant/shipping/zones")).toBe(false)
+    expect(roleAllows("FINANCE", "DELETE", "/merchant/shipping/options/so_1")).toBe(false)
+    expect(roleAllows("MANAGER", "POST", "/merchant/shipping/options/so_1")).toBe(true)
   })
 
   it("lets finance refund and read money but ship nothing", () => {
@@ -49,8 +54,8 @@ describe("merchant role table", () => {
   })
 
   it("names the dashboard sections each role opens", () => {
-    expect(roleSections("OWNER")).toEqual(["home", "products", "orders", "bookings", "money", "team", "settings"])
-    expect(roleSections("FULFILMENT")).toEqual(["home", "products", "orders", "bookings", "team", "settings"])
+    expect(roleSections("OWNER")).toEqual(["home", "products", "orders", "bookings", "shipping", "money", "team", "settings"])
+    expect(roleSections("FULFILMENT")).toEqual(["home", "products", "orders", "bookings", "shipping", "team", "settings"])
     expect(roleSections("FINANCE")).toEqual(["home", "products", "orders", "bookings", "money", "team", "settings"])
   })
 })
