@@ -8,16 +8,16 @@ import { useDashboardI18n, type DashboardKey } from "@/lib/dashboard/i18n"
 
 /**
  * What a goods shop still lacks before its products can be bought and shipped, in words, each with
- * where it is fixed: stock in Products; the warehouse, its shops and delivery by the platform's team
- * (the merchant API does not set shipping zones).
+ * where it is fixed: stock in Products, delivery on the Delivery page; the warehouse, its shops and
+ * shipping profiles by the platform's team.
  */
 export function GoodsReadinessList({ detail, testId = "goods-readiness" }: { detail: GoodsDetail; testId?: string }) {
   const { t } = useDashboardI18n()
-  const rows: { key: string; ok: boolean; words: string; href?: string }[] = [
+  const rows: { key: string; ok: boolean; words: string; href?: string; fix?: DashboardKey }[] = [
     { key: "location", ok: detail.location, words: t(detail.location ? "goods.location.ok" : "goods.location.missing") },
     { key: "channels", ok: detail.channels_missing === 0, words: detail.channels_missing === 0 ? t("goods.channels.ok") : t("goods.channels.missing", { count: detail.channels_missing }) },
     {
-      key: "shipping",
+      key: "shipping", href: "/merchant/shipping", fix: "ship.openDelivery",
       ok: detail.regions_without_shipping.length === 0 && detail.ships_somewhere,
       words: detail.regions_without_shipping.length
         ? t("goods.shipping.missing", { regions: detail.regions_without_shipping.map((r) => r.name).join(", ") })
@@ -32,7 +32,7 @@ export function GoodsReadinessList({ detail, testId = "goods-readiness" }: { det
       words: detail.products_without_stock === 0 ? t("goods.stock.ok") : t("goods.stock.missing", { count: detail.products_without_stock }),
     },
   ]
-  const platform = rows.some((r) => !r.ok && r.key !== "stock")
+  const platform = rows.some((r) => !r.ok && !r.href)
   return (
     <div className="flex flex-col gap-1" data-testid={testId}>
       <ul className="flex flex-col gap-1">
@@ -41,7 +41,7 @@ export function GoodsReadinessList({ detail, testId = "goods-readiness" }: { det
             {r.ok ? <CheckCircleSolid className="text-ui-tag-green-icon mt-0.5 shrink-0" /> : <ExclamationCircle className="text-ui-tag-orange-icon mt-0.5 shrink-0" />}
             <Text size="small" className={r.ok ? "text-ui-fg-subtle" : ""}>
               {r.words}
-              {!r.ok && r.href && <> · <Link href={r.href} className="text-ui-fg-interactive">{t("goods.fix" as DashboardKey)}</Link></>}
+              {!r.ok && r.href && <> · <Link href={r.href} className="text-ui-fg-interactive" data-testid={`goods-${r.key}-fix`}>{t(r.fix ?? "goods.fix")}</Link></>}
             </Text>
           </li>
         ))}

@@ -1,6 +1,6 @@
 "use client"
 
-import { BuildingsSolid, Calendar, CogSixTooth, CurrencyDollar, House, ShoppingCart, SidebarLeft, Tag, Users } from "@medusajs/icons"
+import { BuildingsSolid, Calendar, CogSixTooth, CurrencyDollar, House, ShoppingCart, SidebarLeft, Tag, TruckFast, Users } from "@medusajs/icons"
 import { Button, IconButton, Text } from "@medusajs/ui"
 import Link from "next/link"
 import { usePathname, useRouter } from "next/navigation"
@@ -17,6 +17,7 @@ const NAV: NavItem[] = [
   { section: "products", href: "/merchant/products", label: "dash.nav.products", icon: Tag, testId: "dash-nav-products" },
   { section: "orders", href: "/merchant/orders", label: "dash.nav.orders", icon: ShoppingCart, testId: "dash-nav-orders" },
   { section: "bookings", href: "/merchant/bookings", label: "dash.nav.bookings", icon: Calendar, testId: "dash-nav-bookings" },
+  { section: "shipping", href: "/merchant/shipping", label: "dash.nav.shipping", icon: TruckFast, testId: "dash-nav-shipping" },
   // The money flow's older browser test clicks merchant-nav-money.
   { section: "money", href: "/merchant/money", label: "dash.nav.money", icon: CurrencyDollar, testId: "merchant-nav-money" },
   { section: "team", href: "/merchant/team", label: "dash.nav.team", icon: Users, testId: "dash-nav-team" },

@@ -4,7 +4,7 @@ import { createContext, useContext } from "react"
 import type { Merchant, MerchantUser } from "@/lib/merchant-api"
 
 /** The dashboard's sections; the server says which of them the signed-in role may use. */
-export const SECTIONS = ["home", "products", "orders", "bookings", "money", "team", "settings"] as const
+export const SECTIONS = ["home", "products", "orders", "bookings", "shipping", "money", "team", "settings"] as const
 export type Section = (typeof SECTIONS)[number]
 
 export type DashboardSession = {

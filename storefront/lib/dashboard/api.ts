@@ -111,3 +111,35 @@ export const settingsApi = {
   legal: (token: string, body: LegalChange) => merchantRequest<{ merchant: Merchant }>("/merchant/me/legal", { token, body }),
   payoutMethod: (token: string, body: PayoutMethodChange) => merchantRequest<{ merchant: Merchant }>("/merchant/me/payout-method", { token, body }),
 }
+
+// Delivery (issue 22): the shop's own zones and options. Prices are integer minor units.
+export type ShippingPrice = { currency_code: string; amount: number }
+export type ShippingOption = {
+  id: string; zone_id: string; name: string; price_type: string; prices: ShippingPrice[]
+  /** Currencies of the zone's buyers without a price: they do not see the option. */
+  missing_currencies: string[]
+  enabled_in_store: boolean
+}
+export type ShippingZone = { id: string; name: string; countries: string[]; options: ShippingOption[] }
+export type ShippingMarket = { country_code: string; region_id: string; region_name: string; currency_code: string }
+export type MerchantShipping = {
+  location: { id: string; name: string } | null
+  zones: ShippingZone[]
+  markets: { countries: ShippingMarket[]; currencies: string[] }
+}
+export type ZoneChange = { name?: string; countries?: string[] }
+export type OptionChange = { name?: string; prices?: ShippingPrice[] }
+
+export const shippingApi = {
+  get: (token: string) => merchantRequest<MerchantShipping>("/merchant/shipping", { token }),
+  createZone: (token: string, body: Required<ZoneChange>) => merchantRequest<{ zone: ShippingZone }>("/merchant/shipping/zones", { token, body }),
+  updateZone: (token: string, id: string, body: ZoneChange) =>
+    merchantRequest<{ zone: ShippingZone }>(`/merchant/shipping/zones/${encodeURIComponent(id)}`, { token, body }),
+  deleteZone: (token: string, id: string) => merchantRequest<{ id: string }>(`/merchant/shipping/zones/${encodeURIComponent(id)}`, { token, method: "DELETE" }),
+  createOption: (token: string, body: { zone_id: string; name: string; prices: ShippingPrice[] }) =>
+    merchantRequest<{ shipping_option: ShippingOption }>("/merchant/shipping/options", { token, body }),
+  updateOption: (token: string, id: string, body: OptionChange) =>
+    merchantRequest<{ shipping_option: ShippingOption }>(`/merchant/shipping/options/${encodeURIComponent(id)}`, { token, body }),
+  deleteOption: (token: string, id: string) =>
+    merchantRequest<{ id: string }>(`/merchant/shipping/options/${encodeURIComponent(id)}`, { token, method: "DELETE" }),
+}

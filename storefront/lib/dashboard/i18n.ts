@@ -14,10 +14,11 @@ import { moneyMessages } from "./messages/money"
 import { ordersMessages } from "./messages/orders"
 import { productsMessages } from "./messages/products"
 import { settingsMessages } from "./messages/settings"
+import { shippingMessages } from "./messages/shipping"
 import { shellMessages } from "./messages/shell"
 import { teamMessages } from "./messages/team"
 
-const AREAS = [shellMessages, homeMessages, productsMessages, catalogMessages, ordersMessages, bookingsMessages, moneyMessages, teamMessages, settingsMessages]
+const AREAS = [shellMessages, homeMessages, productsMessages, catalogMessages, ordersMessages, bookingsMessages, moneyMessages, teamMessages, settingsMessages, shippingMessages]
 
 type KeysOf<T> = T extends Record<Locale, Record<infer K, string>> ? K : never
 export type DashboardKey = KeysOf<(typeof AREAS)[number]>

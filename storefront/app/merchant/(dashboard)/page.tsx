@@ -22,7 +22,7 @@ const TODO_LINKS: Record<keyof HomeSummary["todos"], string> = {
 const CHECK_LINKS: Record<HomeSummary["checklist"][number]["key"], string> = {
   legal_profile: "/merchant/settings#legal",
   payout_method: "/merchant/settings#payout",
-  stock_and_shipping: "/merchant/settings#shipping",
+  stock_and_shipping: "/merchant/shipping",
   first_product: "/merchant/products",
 }
 

@@ -46,7 +46,7 @@ export const settingsMessages = defineMessages(
     "goods.stock.ok": "Every published product has stock to sell.",
     "goods.stock.missing": "Published products with nothing in stock: {count}.",
     "goods.fix": "Add stock",
-    "goods.platformHint": "The marketplace's team sets up warehouses and delivery: write to them with what is missing above.",
+    "goods.platformHint": "The marketplace's team sets up warehouses and shipping profiles: write to them with what is missing above.",
   },
   {
     ru: {
@@ -93,7 +93,7 @@ export const settingsMessages = defineMessages(
       "goods.stock.ok": "У каждого опубликованного товара есть остаток для продажи.",
       "goods.stock.missing": "Опубликованных товаров без остатка: {count}.",
       "goods.fix": "Добавить остаток",
-      "goods.platformHint": "Склады и доставку настраивает команда маркетплейса: напишите им, чего не хватает.",
+      "goods.platformHint": "Склады и профили доставки настраивает команда маркетплейса: напишите им, чего не хватает.",
     },
     ar: {
       "settings.legalHint": "كما هو مسجل: يُطبع على الإيصالات والفواتير وكشوف المدفوعات. يُحفظ العنوان والأرقام الضريبية مشفرة.",
@@ -139,7 +139,7 @@ export const settingsMessages = defineMessages(
       "goods.stock.ok": "لكل منتج منشور مخزون متاح للبيع.",
       "goods.stock.missing": "منتجات منشورة بلا مخزون: {count}.",
       "goods.fix": "أضف مخزونًا",
-      "goods.platformHint": "يجهّز فريق المنصة المستودعات والتوصيل: راسلهم بما ينقص أعلاه.",
+      "goods.platformHint": "يجهّز فريق المنصة المستودعات وملفات الشحن: راسلهم بما ينقص أعلاه.",
     },
   }
 )

@@ -2,6 +2,7 @@
 
 import { Switch, Table, Text } from "@medusajs/ui"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
+import Link from "next/link"
 import { useDashboard } from "@/components/dashboard/context"
 import { LegalProfile } from "@/components/dashboard/settings/LegalProfile"
 import { PayoutMethod } from "@/components/dashboard/settings/PayoutMethod"
@@ -78,6 +79,7 @@ function Shipping() {
         {home.error ? <ErrorNotice error={home.error} /> : !home.data ? <Loading /> : item?.detail
           ? <GoodsReadinessList detail={item.detail} testId="settings-goods-readiness" />
           : <Text size="small" className="text-ui-fg-muted">{t("settings.shippingNone")}</Text>}
+        <Link href="/merchant/shipping" className="txt-compact-small text-ui-fg-interactive" data-testid="settings-shipping-open">{t("ship.openDelivery")}</Link>
       </div>
     </Card>
   )
