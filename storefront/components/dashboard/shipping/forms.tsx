@@ -53,8 +53,8 @@ export function ZoneForm({ data, zone, onDone }: { data: MerchantShipping; zone?
           onChange={(e) => { save.reset(); setName(e.target.value) }} />
         <Text size="xsmall" className="text-ui-fg-muted">{t("ship.zoneNameHint")}</Text>
       </div>
-      <fieldset className="flex flex-col gap-2">
-        <legend className="txt-compact-small-plus mb-1">{t("ship.countries")}</legend>
+      <fieldset className="m-0 flex min-w-0 flex-col gap-2 border-0 p-0">
+        <legend className="txt-compact-small-plus mb-1 p-0">{t("ship.countries")}</legend>
         <Text size="xsmall" className="text-ui-fg-muted">{t("ship.countriesHint")}</Text>
         {regions.size === 0 && <Text size="small" className="text-ui-fg-muted">{t("ship.noCountries")}</Text>}
         {[...regions.entries()].map(([id, r]) => (
