@@ -34,6 +34,14 @@ describe("payout providers", () => {
     expect(stripe.requests.map((r) => [r.idempotencyKey, r.replayed])).toEqual([["po_1", false], ["po_1", true]])
   })
 
+  it("pays a merchant whose application stored the connected account under its old name (account_id)", async () => {
+    const older = { id: "mer_3", legal_name: "Slow Academy OOO", payout_method: { type: "stripe_connect", account_id: "acct_test_merchant" } }
+    expect(providerFor(older as any, payoutProviders({ STRIPE_API_KEY: API_KEY })).id).toBe("stripe_connect")
+    const provider = new StripeConnectPayoutProvider({ apiKey: API_KEY, apiBase: stripe.url })
+    expect((await provider.send({ reference: "po_old", merchant: older as any, amount_minor: 990, currency_code: "rub" })).status).toBe("PAID")
+    expect([...stripe.transfers.values()].filter((t: any) => t.transfer_group === "po_old")).toEqual([expect.objectContaining({ amount: 990, currency: "rub", destination: "acct_test_merchant" })])
+  })
+
   it("fails on a refused transfer, stays pending on 5xx or an unreachable host", async () => {
     const provider = new StripeConnectPayoutProvider({ apiKey: API_KEY, apiBase: stripe.url })
     const gone = await provider.send({ reference: "po_2", merchant: { ...connected, payout_method: { stripe_account_id: "acct_closed" } }, amount_minor: 500, currency_code: "eur" })

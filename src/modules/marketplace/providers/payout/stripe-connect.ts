@@ -8,19 +8,29 @@ export type StripeConnectOptions = { apiKey: string; apiBase?: string; timeoutMs
  * Idempotency-Key, so a retried send returns the first transfer. A created transfer is PAID (the
  * money is in the connected account's balance); Stripe's own payout to the bank is theirs.
  */
+/**
+ * The connected account: `stripe_account_id`; merchants who applied before the application form used
+ * that name have it stored (sealed) as `account_id`, which is read here rather than migrated.
+ */
+function connectedAccount(merchant: PayoutRequest["merchant"]): string | undefined {
+  const m = (merchant.payout_method ?? {}) as Record<string, unknown>
+  const id = m.stripe_account_id ?? m.account_id
+  return typeof id === "string" && id ? id : undefined
+}
+
 export class StripeConnectPayoutProvider implements PayoutProvider {
   readonly id = "stripe_connect"
   constructor(private readonly options: StripeConnectOptions) {}
 
   canPay(merchant: PayoutRequest["merchant"]) {
-    return typeof merchant.payout_method?.stripe_account_id === "string"
+    return connectedAccount(merchant) !== undefined
   }
 
   async send(request: PayoutRequest): Promise<PayoutResult> {
     const body = new URLSearchParams({
       amount: String(request.amount_minor),
       currency: request.currency_code.toLowerCase(),
-      destination: request.merchant.payout_method!.stripe_account_id,
+      destination: connectedAccount(request.merchant)!,
       transfer_group: request.reference,
       "metadata[payout_id]": request.reference,
     })
