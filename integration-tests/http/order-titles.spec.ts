@@ -139,5 +139,23 @@ medusaIntegrationTestRunner({
       const stored = (await getContainer().resolve(Modules.ORDER).listOrderLineItems({ id: order.items[0].id }))[0]
       expect([stored.title, stored.product_title, stored.variant_title]).toEqual(["Sourdough baking", "Sourdough baking", "Default"])
     })
+
+    it("a cart answers in the reader's language on every cart route (the checkout summary), stored in the merchant's words", async () => {
+      const { pk, region, bread, tax } = await shop()
+      const di = await buyer(pk, "di@titles.test")
+      const cart = (await api.post("/store/carts", { region_id: region.id }, di)).data.cart
+      // Adding, as the storefront does with its js-sdk (x-medusa-locale on every request).
+      const added = (await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: bread.variants[0].id, quantity: 1 }, inLocale(di, "ar-AE"))).data.cart
+      expect(names(added)).toEqual([[AR.product, AR.variant, AR.product]])
+      await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: tax.variants[0].id, quantity: 1 }, di)
+      const read = async (h: Headers) => (await api.get(`/store/carts/${cart.id}`, h)).data.cart
+      expect(names(await read(inLocale(di, "ar-AE")))).toEqual([[AR.product, AR.variant, AR.product], ["أساسيات الضرائب", "Default", "أساسيات الضرائب"]].sort())
+      expect(names(await read(inLocale(di, "ru-RU")))).toEqual([[RU.product, RU.variant, RU.product], ["Tax basics", "Default", "Tax basics"]].sort())
+      expect(names(await read(di))).toEqual([["Sourdough baking", "Default", "Sourdough baking"], ["Tax basics", "Default", "Tax basics"]].sort())
+      // An update answers the cart the same way; the stored lines keep the merchant's words.
+      expect(names((await api.post(`/store/carts/${cart.id}`, { email: "di@titles.test" }, inLocale(di, "ar-AE"))).data.cart).map((n) => n[0])).toEqual(["أساسيات الضرائب", AR.product].sort())
+      const stored = await getContainer().resolve(Modules.CART).listLineItems({ cart_id: cart.id })
+      expect(stored.map((i: any) => i.product_title).sort()).toEqual(["Sourdough baking", "Tax basics"])
+    })
   },
 })
