@@ -4,12 +4,13 @@
 //   services (Desert Wellness): a slots service whose weekly hours are painted on the grid, previewed,
 //            saved (the server writes the rule), then published;
 //   courses  (Slow Academy):    a course refused publishing without lessons (the reason in words),
-//            a text lesson added, then published.
+//            a text lesson added, then published;
+//   then a buyer buys all three (the lamp, the massage's first slot, the course) in one Europe-region order.
 // Screenshots of each stage go to .logs/ (not committed).
 import { mkdir } from "node:fs/promises"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import { regionWithSandbox } from "./api.mjs"
+import { adminToken, http, regionWithSandbox } from "./api.mjs"
 import { expectAttribute, openBrowser, STEP_TIMEOUT, stepFailure, trimSlash, waitCount, waitEnabled } from "./browser.mjs"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -103,7 +104,7 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     step = "services: sign in as Desert Wellness"
     await signIn(SERVICES)
     step = "services: create a slots service (a draft until it has a schedule)"
-    await newProduct({ title: `E2E Massage ${stamp}`, kind: "SERVICE", mode: "slots", prices: { eur: "50", aed: "200" } })
+    const massageId = await newProduct({ title: `E2E Massage ${stamp}`, kind: "SERVICE", mode: "slots", prices: { eur: "50", aed: "200" } })
     await expectAttribute(page.locator('[data-testid="catalog-editor"]'), "data-status", "draft")
     await page.locator('[data-testid="catalog-problems"] [data-reason="SERVICE_WITHOUT_SCHEDULE"]').waitFor()
 
@@ -134,7 +135,7 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     step = "courses: sign in as Slow Academy"
     await signIn(COURSES)
     step = "courses: create a course; publishing is refused without lessons, with the reason"
-    await newProduct({ title: `E2E Course ${stamp}`, kind: "COURSE", prices: { eur: "40", rub: "3900", aed: "160" } })
+    const courseId = await newProduct({ title: `E2E Course ${stamp}`, kind: "COURSE", prices: { eur: "40", rub: "3900", aed: "160" } })
     await page.locator('[data-testid="catalog-publish"]').click()
     const refused = await page.locator('[data-testid="catalog-publish-refused"]').innerText()
     if (/[A-Z]{2,}_[A-Z_]+/.test(refused)) throw new Error(`the refusal shows a code: ${refused}`)
@@ -151,10 +152,78 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     await page.locator('[data-testid="catalog-publish"]').click()
     await expectAttribute(page.locator('[data-testid="catalog-editor"]'), "data-status", "published")
     await shot("courses-published")
+
+    // ── a buyer buys all three in one order (issue 22: "create and sell a product of each kind end to end") ──
+    step = "buyer: in the Europe region, the lamp, the new massage's first slot and the new course go into one cart"
+    // (The merchants' sign-ins above cleared this browser's storage, the buyer's cart with it.)
+    const europe = await regionWithSandbox(backend, "eur")
+    const handles = await handlesOf(backend, [massageId, courseId])
+    await page.goto(`${base}/en/products/${handle}`, { waitUntil: "domcontentloaded" })
+    await page.locator('header[data-ready="true"]').waitFor()
+    await page.locator('[data-testid="region-select"]').selectOption(europe.id)
+    await page.waitForLoadState("domcontentloaded")
+    await page.locator('header[data-ready="true"]').waitFor()
+    const addLamp = page.locator('[data-testid="add-to-cart"]')
+    await waitEnabled(addLamp)
+    await addLamp.click()
+    await page.locator('[data-testid="add-to-cart-status"] .success').waitFor()
+    await page.goto(`${base}/en/products/${handles[massageId]}`, { waitUntil: "domcontentloaded" })
+    const picker = page.locator('[data-testid="slot-picker"]')
+    await picker.locator('[data-testid="slot"]').first().click()
+    const addService = page.locator('[data-testid="add-to-cart"]')
+    await waitEnabled(addService, "add-to-cart stayed disabled after picking a slot")
+    await addService.click()
+    await page.locator('[data-testid="add-to-cart-status"] .success').waitFor()
+    await page.goto(`${base}/en/products/${handles[courseId]}`, { waitUntil: "domcontentloaded" })
+    const addCourse = page.locator('[data-testid="add-to-cart"]')
+    await waitEnabled(addCourse)
+    await addCourse.click()
+    await page.locator('[data-testid="add-to-cart-status"] .success').waitFor()
+
+    step = "buyer: checkout (address, delivery for the lamp), pay with the sandbox card"
+    await page.goto(`${base}/checkout`, { waitUntil: "domcontentloaded" })
+    await page.locator('[data-testid="checkout"]').waitFor()
+    await waitCount(page.locator('[data-testid="checkout-item"]'), 3)
+    await page.locator('[data-testid="checkout-email"]').fill(`catalog-buyer-${stamp}@e2e.local`)
+    await page.locator('[data-testid="checkout-first-name"]').fill("Cat")
+    await page.locator('[data-testid="checkout-last-name"]').fill("Buyer")
+    await page.locator('[data-testid="checkout-address-1"]').fill("Unter den Linden 1")
+    await page.locator('[data-testid="checkout-postal-code"]').fill("10117")
+    await page.locator('[data-testid="checkout-city"]').fill("Berlin")
+    await page.locator('[data-testid="checkout-country"]').selectOption("de")
+    await page.locator('[data-testid="checkout-save-address"]').click()
+    await page.locator('[data-testid="checkout-address-saved"]').waitFor()
+    await page.locator('[data-testid="checkout-shipping-option"] input').first().click()
+    await page.locator('[data-testid="total-shippingTotal"]').waitFor()
+    await page.locator('[data-testid="checkout-card-number"]').fill("4242424242424242")
+    const place = page.locator('[data-testid="checkout-place-order"]')
+    await waitEnabled(place)
+    await place.click()
+
+    step = "buyer: the confirmation lists the three new products; each line is on its way (paid lamp, confirmed booking, course access)"
+    await page.waitForURL(/\/orders\/order_[^/?]+/, { timeout: STEP_TIMEOUT * 2 })
+    await page.locator('[data-testid="order-placed"]').waitFor()
+    await waitCount(page.locator('[data-testid="order-item"]'), 3)
+    for (const title of [lampTitle, `E2E Massage ${stamp}`, `E2E Course ${stamp}`]) await page.locator('[data-testid="order-item"]', { hasText: title }).waitFor()
+    const orderId = new URL(page.url()).pathname.split("/").pop()
+    // A guest's confirmation shows the items; the lines' states are read as the platform sees them.
+    const { lines } = await http(backend, "GET", `/admin/orders/${orderId}/lines`, { token: await adminToken(backend) })
+    const states = Object.fromEntries(lines.map((l) => [l.kind, l.state]))
+    if (JSON.stringify(states) !== JSON.stringify({ ...states, PHYSICAL: "PAID", SERVICE: "CONFIRMED", COURSE: "ACCESS_GRANTED" }) || lines.length !== 3) {
+      throw new Error(`the order's lines are ${JSON.stringify(lines.map((l) => [l.kind, l.state]))}`)
+    }
+    figures.order = orderId
+    await shot("buyer-order")
     return { ...figures, refused }
   } catch (err) {
     throw await stepFailure({ test: "catalog", page, step, err, consoleErrors })
   } finally {
     await browser.close()
   }
+}
+
+/** The store handles of products the dashboard created (by id, through the admin API). */
+async function handlesOf(backend, ids) {
+  const { products } = await http(backend, "GET", `/admin/products?${ids.map((id) => `id[]=${id}`).join("&")}&fields=id,handle`, { token: await adminToken(backend) })
+  return Object.fromEntries(products.map((p) => [p.id, p.handle]))
 }

@@ -116,12 +116,14 @@ export function StoreProvider({ children, initialRegions, initialRegionId }: { c
       setRegionIdState(id)
       // Server-rendered pages priced in the old region: render them again.
       router.refresh()
-      // Prices in the cart follow its region, so move the cart along.
+      // Prices in the cart follow its region, so move the cart along. Only a cart the server no
+      // longer has is forgotten: a move cut short (the buyer clicked on at once, the network
+      // blinked) keeps the cart and its lines, and the next add or the checkout moves it.
       if (cart && cart.region_id !== id) {
         requireSdk()
           .store.cart.update(cart.id, { region_id: id }, CART_QUERY)
           .then(({ cart: c }) => putCart(c))
-          .catch(() => setCartId(null))
+          .catch((err) => { if (isNotFound(err)) setCartId(null) })
       }
     },
     [cart, putCart, setCartId, router]
