@@ -103,9 +103,9 @@ async function guestJourney({ page, base, backend, setStep }) {
   await page.waitForURL(/\/orders\/order_[^/?]+\?.*token=/, { timeout: STEP_TIMEOUT * 2 })
   const orderId = new URL(page.url()).pathname.split("/").pop()
   await page.locator('[data-testid="order-placed"]').waitFor()
-  await page.locator('[data-testid="order-item"]').first().waitFor()
+  await page.locator('[data-testid="order-line"]').first().waitFor()
   if (await page.locator('[data-testid="order-sign-in"]').count()) throw new Error("the guest got the sign-in wall")
-  const itemText = await page.locator('[data-testid="order-item"]').first().innerText()
+  const itemText = await page.locator('[data-testid="order-line"]').first().innerText()
   if (!itemText.includes("TypeScript from Zero")) throw new Error(`order item reads "${itemText}"`)
   await expectAccessible(page, "guest order confirmation")
 
@@ -126,8 +126,8 @@ async function guestJourney({ page, base, backend, setStep }) {
     try {
       const mailPage = await fresh.newPage()
       await mailPage.goto(link, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 2 })
-      await mailPage.locator('[data-testid="order-item"]').first().waitFor({ timeout: STEP_TIMEOUT })
-      const fromMail = await mailPage.locator('[data-testid="order-item"]').first().innerText()
+      await mailPage.locator('[data-testid="order-line"]').first().waitFor({ timeout: STEP_TIMEOUT })
+      const fromMail = await mailPage.locator('[data-testid="order-line"]').first().innerText()
       if (!fromMail.includes("TypeScript from Zero")) throw new Error(`the e-mailed link shows "${fromMail}"`)
       if (new URL(link).pathname.split("/").pop() !== orderId) throw new Error(`the e-mailed link is for another order: ${link}`)
     } finally {
@@ -376,6 +376,8 @@ async function phoneArabicPurchase({ page, base, backend, setStep }) {
   await page.locator('[data-testid="checkout-first-name"]').fill("هاتف")
   await page.locator('[data-testid="checkout-last-name"]').fill("المشتري")
   await page.locator('[data-testid="checkout-contact-only"]').waitFor()
+  // The summary names the course as the product page did (the cart answers in the reader's language).
+  await expectContains(page.locator('[data-testid="checkout-item"]').first(), "من الصفر")
   await page.locator('[data-testid="checkout-country"]').selectOption("ae")
   await page.locator('[data-testid="checkout-save-address"]').click()
   await page.locator('[data-testid="checkout-address-saved"]').waitFor()
@@ -393,7 +395,7 @@ async function phoneArabicPurchase({ page, base, backend, setStep }) {
   await page.waitForURL(/\/orders\/order_[^/?]+\?.*token=/, { timeout: STEP_TIMEOUT * 2 })
   const orderId = new URL(page.url()).pathname.split("/").pop()
   await page.locator('[data-testid="order-placed"]').waitFor()
-  await expectContains(page.locator('[data-testid="order-item"]').first(), "من الصفر")
+  await expectContains(page.locator('[data-testid="order-line"]').first(), "من الصفر")
   await checkPage("order confirmation")
 
   setStep("phone, Arabic: registers from the order and adds it to the new account")

@@ -6,6 +6,7 @@ import { runDueLineTimers } from "../../src/workflows/order-lines/run-line-timer
 import { adminProduct, approvedMerchant, Headers, placeOrder, productBody } from "../helpers/merchants"
 import { drainEventBus } from "../helpers/events"
 import { waitFor } from "../helpers/wait"
+import { signOrderToken } from "../../src/lib/orders/order-link"
 
 jest.setTimeout(180 * 1000)
 
@@ -139,6 +140,16 @@ medusaIntegrationTestRunner({
       const otherLogin = await api.post("/auth/customer/emailpass", { email: "other@test.local", password: "buyer-pass-2" })
       const peek = await failing(api.get(`/store/orders/${orderId}/lines`, { headers: { authorization: `Bearer ${otherLogin.data.token}`, "x-publishable-api-key": pk } }))
       expect(peek.status).toBe(404)
+
+      // A guest with the order's signed link (confirmation page, e-mail) reads the lines, and no move;
+      // a wrong or missing token reads nothing, and a move still needs the signed-in buyer.
+      const anonymous = { headers: { "x-publishable-api-key": pk } }
+      const asGuest = (await api.get(`/store/orders/${orderId}/lines?token=${encodeURIComponent(signOrderToken(orderId))}`, anonymous)).data.lines
+      expect(asGuest.map((l: any) => [l.kind, l.state, l.allowed_transitions]).sort()).toEqual(adminLines.map((l: any) => [l.kind, l.state, []]).sort())
+      expect((await failing(api.get(`/store/orders/${orderId}/lines?token=${encodeURIComponent(signOrderToken("order_other"))}`, anonymous))).status).toBe(401)
+      expect((await failing(api.get(`/store/orders/${orderId}/lines`, anonymous))).status).toBe(401)
+      const line = asGuest.find((l: any) => l.kind === "PHYSICAL")
+      expect((await failing(api.post(`/store/orders/${orderId}/lines/${line.id}/transitions?token=${encodeURIComponent(signOrderToken(orderId))}`, { to: "CANCELLED", reason: "guest" }, anonymous))).status).toBe(401)
     })
 
     it("closes delivered lines and expires reservations when their timers are due", async () => {

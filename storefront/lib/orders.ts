@@ -45,11 +45,12 @@ export type OrderLine = {
  * The buyer's lines of an order, shared by the lines list and the totals (one request every few
  * seconds); per language, since their titles are in the reader's (issue 21).
  */
-export const orderLinesKey = (orderId: string, locale: Locale) => ["orders", orderId, "lines", locale] as const
+export const orderLinesKey = (orderId: string, locale: Locale, guest = false) => ["orders", orderId, "lines", locale, guest ? "guest" : "buyer"] as const
 
-export async function listOrderLines(orderId: string, locale: Locale): Promise<OrderLine[]> {
+/** The order's lines; `linkToken` (the order's signed link) lets a guest read them, without moves. */
+export async function listOrderLines(orderId: string, locale: Locale, linkToken?: string | null): Promise<OrderLine[]> {
   const res = await requireSdk().client.fetch<{ lines: OrderLine[] }>(
-    `/store/orders/${encodeURIComponent(orderId)}/lines`,
+    `/store/orders/${encodeURIComponent(orderId)}/lines${linkToken ? `?token=${encodeURIComponent(linkToken)}` : ""}`,
     { headers: localeHeaders(locale) }
   )
   return res.lines

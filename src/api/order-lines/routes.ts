@@ -11,7 +11,9 @@ import { LineRefundBody, LineTransitionBody } from "./validators"
 
 // Line lifecycle routes: buyers (their own orders), merchant staff (their own lines), operators.
 export const orderLineRoutes = [
-  { matcher: "/store/orders/:id/lines*", middlewares: [authenticate("customer", ["session", "bearer"])] },
+  // A guest holding the order's signed link (?token=) reads its lines; every move needs the signed-in buyer.
+  { matcher: "/store/orders/:id/lines", methods: ["GET" as const], middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })] },
+  { matcher: "/store/orders/:id/lines/*", middlewares: [authenticate("customer", ["session", "bearer"])] },
   { matcher: "/store/orders/:id/lines/:line_id/transitions", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineTransitionBody)] },
   { matcher: "/merchant/orders/:id/lines/:line_id/transitions", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineTransitionBody)] },
   { matcher: "/admin/orders/:id/lines/:line_id/transitions", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineTransitionBody)] },

@@ -16,13 +16,19 @@ import { LineDispute } from "./LineDispute"
 export const ORDER_REFRESH_MS = 3000
 
 /** Every line of the buyer's order with its state, history, tracking and the buyer's possible moves. */
-export function OrderLines({ orderId, currencyCode }: { orderId: string; currencyCode: string }) {
+/**
+ * The order's lines with their state, tracking, booked time and history. With `linkToken` (a guest
+ * on the order's signed link) the same, read-only: moves, disputes and booking changes need the
+ * signed-in buyer.
+ */
+export function OrderLines({ orderId, currencyCode, linkToken }: { orderId: string; currencyCode: string; linkToken?: string | null }) {
+  const guest = !!linkToken
   const { t, intlLocale, dir, locale } = useI18n()
   const arrow = dir === "rtl" ? " ← " : " → "
   const qc = useQueryClient()
   const lines = useQuery({
-    queryKey: orderLinesKey(orderId, locale),
-    queryFn: () => listOrderLines(orderId, locale),
+    queryKey: orderLinesKey(orderId, locale, guest),
+    queryFn: () => listOrderLines(orderId, locale, linkToken),
     refetchInterval: ORDER_REFRESH_MS,
     refetchIntervalInBackground: false,
     staleTime: 0,
@@ -84,7 +90,7 @@ export function OrderLines({ orderId, currencyCode }: { orderId: string; currenc
               <p className="booking-slot" data-testid="order-line-booking" data-start={line.booking.start_at}>
                 {formatDateTime(line.booking.start_at, line.booking.timezone, intlLocale)} <span className="muted" data-zone={line.booking.timezone}>(<bdi>{zoneName(line.booking.timezone, intlLocale, new Date(line.booking.start_at))}</bdi>)</span>
                 {localZone() !== line.booking.timezone && <span className="muted"> · {formatDateTime(line.booking.start_at, localZone(), intlLocale)}</span>}
-                {line.booking.status === "BOOKED" && <> · <Link href="/account/bookings" data-testid="order-line-manage-booking">{t("booking.manage")}</Link></>}
+                {line.booking.status === "BOOKED" && !guest && <> · <Link href="/account/bookings" data-testid="order-line-manage-booking">{t("booking.manage")}</Link></>}
               </p>
             )}
             {/* A booked slot is cancelled from My bookings, where the fee is shown first. */}
@@ -106,7 +112,7 @@ export function OrderLines({ orderId, currencyCode }: { orderId: string; currenc
                 ))}
               </div>
             )}
-            <LineDispute orderId={orderId} line={line} />
+            {!guest && <LineDispute orderId={orderId} line={line} />}
             <details className="history" open>
               <summary>{t("order.history")}</summary>
               <ol className="timeline" data-testid="order-line-history">

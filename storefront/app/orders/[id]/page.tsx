@@ -133,11 +133,14 @@ export default function OrderPage() {
         <OrderLines orderId={o.id} currencyCode={o.currency_code} />
       ) : token && !customer ? (
         <Loading />
+      ) : linkToken ? (
+        <OrderLines orderId={o.id} currencyCode={o.currency_code} linkToken={linkToken} />
       ) : (
         <GuestItems order={o} />
       )}
       <OrderTotals currencyCode={o.currency_code} summary={summary} balance={balance} />
-      <TaxInvoices orderId={o.id} />
+      {/* Tax invoices are the signed-in buyer's (a guest gets them by e-mail). */}
+      {token && <TaxInvoices orderId={o.id} />}
     </article>
   )
 }
