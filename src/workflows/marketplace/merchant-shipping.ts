@@ -4,6 +4,7 @@ import { createLocationFulfillmentSetWorkflow, createShippingProfilesWorkflow } 
 import { toMinor } from "../../lib/money"
 import { SnailError } from "../../lib/snail-error"
 import { merchantStockLocationId } from "../order-lines/merchant-location"
+import { NO_SHIPPING_PROFILE } from "../order-lines/no-delivery"
 
 /**
  * Where and how a merchant ships (issue 22: the merchant sets its own delivery instead of asking the
@@ -63,9 +64,13 @@ export async function ensureShippingSet(scope: MedusaContainer, merchant: { id: 
   return again.setIds[0]
 }
 
-/** The shipping profile merchant goods are created with (POST /merchant/products): the default one. */
+/**
+ * The shipping profile merchant goods are created with (POST /merchant/products) and merchant options
+ * use: the first default one, never the hidden profile of services and courses (also of type default).
+ */
 export async function defaultShippingProfileId(scope: MedusaContainer): Promise<string> {
-  const [profile] = await scope.resolve(Modules.FULFILLMENT).listShippingProfiles({ type: "default" }, { take: 1, select: ["id"] })
+  const profiles = await scope.resolve(Modules.FULFILLMENT).listShippingProfiles({ type: "default" }, { select: ["id", "name"], order: { created_at: "ASC" } } as any)
+  const profile = profiles.find((p: any) => p.name !== NO_SHIPPING_PROFILE)
   if (profile) return profile.id
   const { result } = await createShippingProfilesWorkflow(scope).run({ input: { data: [{ name: "Default Shipping Profile", type: "default" }] } })
   return result[0].id

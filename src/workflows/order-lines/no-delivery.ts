@@ -16,7 +16,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
  */
 export const NO_DELIVERY_SET_TYPE = "no-shipping"
 const NO_SHIPPING_CODE = "snail-no-shipping"
-const NO_SHIPPING_PROFILE = "No delivery (services and courses)"
+export const NO_SHIPPING_PROFILE = "No delivery (services and courses)"
 /** The set made before sets were per location (linked to none); still used when no location is known. */
 const UNLINKED_SET = "No delivery: services and courses"
 

@@ -6,6 +6,7 @@ import type { MerchantRequest } from "../context"
 import { MERCHANT_PRODUCT_FIELDS, ownProductIds, presentProduct, refuseOtherMerchant, retrieveMerchantProduct } from "../scope"
 import { ListMerchantProducts, type CreateMerchantProductBody } from "../validators"
 import { loadReadiness, refusalOf } from "../../../workflows/marketplace/publish-readiness"
+import { defaultShippingProfileId } from "../../../workflows/marketplace/merchant-shipping"
 import { merchantStockLocationId } from "../../../workflows/order-lines/merchant-location"
 import { assertPricesCoverRegions, assertPublishable, canPublishNew } from "../../../workflows/marketplace/product-rules"
 import { stockMerchantProductWorkflow } from "../../../workflows/marketplace/stock-merchant-product"
@@ -72,7 +73,7 @@ export const POST = async (req: MerchantRequest<CreateMerchantProductBody>, res:
 
   // One catalogue for the whole marketplace: the product is offered in every sales channel.
   const channels = await req.scope.resolve(Modules.SALES_CHANNEL).listSalesChannels({}, { select: ["id"] })
-  const [profile] = await req.scope.resolve(Modules.FULFILLMENT).listShippingProfiles({ type: "default" })
+  const profileId = kind === "PHYSICAL" ? await defaultShippingProfileId(req.scope) : undefined
   const quantities: Record<string, number> = {}
   for (const v of product.variants) if (v.stocked_quantity !== undefined) quantities[v.title] = v.stocked_quantity
   const { result } = await createProductsWorkflow(req.scope).run({
@@ -82,7 +83,7 @@ export const POST = async (req: MerchantRequest<CreateMerchantProductBody>, res:
           ...product,
           status,
           // Only goods travel: services and courses need no shipping method at checkout.
-          shipping_profile_id: kind === "PHYSICAL" ? profile?.id : undefined,
+          shipping_profile_id: profileId,
           sales_channels: channels.map((c) => ({ id: c.id })),
           variants: product.variants.map(({ stocked_quantity: _stock, ...v }) => ({ ...v, manage_inventory: v.manage_inventory ?? kind === "PHYSICAL" })),
         } as any,
