@@ -284,7 +284,7 @@ function eurMinor(a) {
   return m[1] ? -cents : cents
 }
 
-async function merchantDelivers(backend, orderId, lineId) {
+export async function merchantDelivers(backend, orderId, lineId) {
   const { token } = await http(backend, "POST", "/auth/merchant/emailpass", { body: SNAIL_OWNER })
   await http(backend, "POST", `/merchant/orders/${orderId}/lines/${lineId}/transitions`, { token, body: { to: "DELIVERED" } })
 }
@@ -315,7 +315,7 @@ async function adminSetup(backend) {
   return europe
 }
 
-async function merchantShips(backend, orderId, lineId, tracking) {
+export async function merchantShips(backend, orderId, lineId, tracking) {
   const { token } = await http(backend, "POST", "/auth/merchant/emailpass", { body: SNAIL_OWNER })
   const { lines } = await http(backend, "GET", `/merchant/orders/${orderId}/lines`, { token })
   if (!lines.some((l) => l.id === lineId)) throw new Error(`Snail Goods does not see line ${lineId} (sees ${lines.map((l) => l.id)})`)
