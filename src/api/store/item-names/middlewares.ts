@@ -46,7 +46,7 @@ function docsOf(entity: Entity, body: any): any[] {
   return body.orders ?? (body.order ? [body.order] : [])
 }
 
-function itemsInReaderLanguage_(entity: Entity, path: RegExp, methods: "GET" | "ANY") {
+function namesInReaderLanguage(entity: Entity, path: RegExp, methods: "GET" | "ANY") {
   return function itemNamesInReaderLanguage(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
     if ((methods === "GET" && req.method !== "GET") || !path.test(fullPath(req)) || !req.locale) return next()
     // Matchers mount on a prefix: a route can pass more than one of them. Wrap once.
@@ -71,8 +71,8 @@ function itemsInReaderLanguage_(entity: Entity, path: RegExp, methods: "GET" | "
   }
 }
 
-export const orderItemsInReaderLanguage = itemsInReaderLanguage_("order", ORDERS_PATH, "GET")
-export const cartItemsInReaderLanguage = itemsInReaderLanguage_("cart", CARTS_PATH, "ANY")
+export const orderItemsInReaderLanguage = namesInReaderLanguage("order", ORDERS_PATH, "GET")
+export const cartItemsInReaderLanguage = namesInReaderLanguage("cart", CARTS_PATH, "ANY")
 
 export const itemNameRoutes = [
   { matcher: "/store/orders", methods: ["GET"] as const, middlewares: [orderItemsInReaderLanguage] },
