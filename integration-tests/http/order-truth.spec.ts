@@ -282,6 +282,41 @@ medusaIntegrationTestRunner({
       await expectMoneyConsistent()
     })
 
+    it("completes Medusa's order once every line has ended", async () => {
+      const { admin, A, B, orderId, kettle, massage, course } = await placeMixedOrder()
+      const merchantMove = (owner: Headers, lineId: string, body: any) => outcome(api.post(`/merchant/orders/${orderId}/lines/${lineId}/transitions`, body, owner))
+      const operatorMove = (id: string, lineId: string, to: string) => outcome(api.post(`/admin/orders/${id}/lines/${lineId}/transitions`, { to, reason: "test" }, admin))
+      const statusOf = async (id: string) => (await medusaOrder(admin, id)).status
+      // The booking is cancelled and the course refunded; the kettle still travels: the order stays pending.
+      expect((await merchantMove(B.owner, massage.id, { to: "CANCELLED", reason: "closed that day" })).status).toBe(200)
+      expect((await operatorMove(orderId, course.id, "REFUNDED")).status).toBe(200)
+      for (const [to, extra] of [["FULFILLING", {}], ["SHIPPED", { carrier: "DHL", tracking_number: "C-1" }], ["DELIVERED", {}]] as const) {
+        expect((await merchantMove(A.owner, kettle.id, { to, ...extra })).status).toBe(200)
+      }
+      await drainEventBus(getContainer())
+      expect(await statusOf(orderId)).toBe("pending")
+      // The delivered kettle is closed (its return window over): every line has ended and something was provided.
+      expect((await operatorMove(orderId, kettle.id, "CLOSED")).status).toBe(200)
+      expect(await waitFor(() => statusOf(orderId), (s) => s === "completed", 20000)).toBe("completed")
+      // Nothing is left to cancel on a completed order (Medusa refuses it too).
+      expect(await outcome(api.post(`/admin/orders/${orderId}/cancel`, {}, admin))).toEqual(expect.objectContaining({ status: 409, data: expect.objectContaining({ code: "ORDER_NOT_CANCELLABLE" }) }))
+      await expectMoneyConsistent()
+    })
+
+    it("cancels Medusa's order when its lines are called off one by one by their merchants and the platform", async () => {
+      const second = await placeMixedOrder()
+      const { admin } = second
+      const statusOf = async (id: string) => (await medusaOrder(admin, id)).status
+      const operatorMove = (id: string, lineId: string, to: string) => outcome(api.post(`/admin/orders/${id}/lines/${lineId}/transitions`, { to, reason: "test" }, admin))
+      expect((await outcome(api.post(`/merchant/orders/${second.orderId}/lines/${second.kettle.id}/transitions`, { to: "CANCELLED", reason: "out of stock" }, second.A.owner))).status).toBe(200)
+      expect((await outcome(api.post(`/merchant/orders/${second.orderId}/lines/${second.massage.id}/transitions`, { to: "CANCELLED", reason: "ill" }, second.B.owner))).status).toBe(200)
+      await drainEventBus(getContainer())
+      expect(await statusOf(second.orderId)).toBe("pending")
+      expect((await operatorMove(second.orderId, second.course.id, "REFUNDED")).status).toBe(200)
+      expect(await waitFor(() => statusOf(second.orderId), (s) => s === "canceled", 20000)).toBe("canceled")
+      await expectMoneyConsistent()
+    })
+
     it("cancels a whole order from the Medusa admin line by line: stock back, captured money refunded, the rest released", async () => {
       const { admin, orderId, kettle, massage, course, inventoryItemId, locationId } = await placeMixedOrder()
       const order = await adminSdk(admin).admin.order.cancel(orderId)

@@ -3,10 +3,12 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { planTransition } from "../../lib/line-process/engine"
 import { processFor } from "../../lib/line-process/definitions"
+import { CALLED_OFF } from "../../lib/line-process/order-ending"
 import { lineQuantity } from "../../lib/order-items"
 import { SnailError } from "../../lib/snail-error"
 import { ORDER_LINES_MODULE } from "../../modules/order-lines"
 import type OrderLinesModuleService from "../../modules/order-lines/service"
+import { endMedusaOrder, withOrderStatusLock } from "../../workflows/order-lines/order-status-follows-lines"
 import { transitionOrderLineWorkflow } from "../../workflows/order-lines/transition-order-line"
 
 /**
@@ -134,7 +136,7 @@ function linesOfFulfilment(lines: Line[], fulfillmentId: string): Line[] {
 }
 
 /** Where cancelling takes each kind of line (a course is refunded, within its refund window). */
-const CANCEL_TO: Record<string, string> = { PHYSICAL: "CANCELLED", SERVICE: "CANCELLED", COURSE: "REFUNDED" }
+const CANCEL_TO: Record<string, string> = CALLED_OFF
 
 /**
  * POST /admin/orders/:id/cancel — every open line is cancelled through the engine (releases stock and
@@ -146,17 +148,18 @@ export const cancelNativeOrderPerLine = asyncMiddleware(async (req, res, next) =
   const lines = await linesOf(req.scope, req.params.id)
   if (!lines.length) return next()
   const open = lines.filter((l) => !processFor(l.kind, l.process_version).terminal.includes(l.state))
+  // As Medusa refuses to cancel a completed order: every line has ended, so nothing is left to call off.
+  if (!open.length) throw new SnailError(409, "ORDER_NOT_CANCELLABLE", "Every line of this order has already ended (delivered, served, granted, returned or cancelled): there is nothing left to cancel. Refund a line instead.")
   const stuck = open.filter((l) => !planTransition(processFor(l.kind, l.process_version), { state: l.state, to: CANCEL_TO[l.kind], actor: "operator" }).ok)
   if (stuck.length) {
     throw new SnailError(409, "ORDER_NOT_CANCELLABLE", `Nothing was cancelled: ${stuck.map(describe).join(", ")} can no longer be cancelled. Cancel or refund the other lines one by one.`)
   }
-  for (const line of open) await move(req, line, CANCEL_TO[line.kind], { reason: "order cancelled by the platform" })
-  const orders = req.scope.resolve(Modules.ORDER)
-  const [order] = await orders.listOrders({ id: req.params.id }, { select: ["id", "status"] })
-  if (order && order.status !== "canceled") {
-    await orders.cancel(req.params.id)
-    await req.scope.resolve(Modules.EVENT_BUS).emit({ name: "order.canceled", data: { id: req.params.id } })
-  }
+  // Under the order's status lock: the line events these moves cause must not complete the order
+  // before it is marked canceled (order-status-follows-lines.ts).
+  await withOrderStatusLock(req.scope, req.params.id, async () => {
+    for (const line of open) await move(req, line, CANCEL_TO[line.kind], { reason: "order cancelled by the platform" })
+    await endMedusaOrder(req.scope, req.params.id, "canceled")
+  })
   await answerWithOrder(req, res, req.params.id)
 })
 
