@@ -156,6 +156,17 @@ medusaIntegrationTestRunner({
       // Partial refund of the lamp after capture: a credit note referencing the invoice.
       const lines: any[] = (await api.get(`/merchant/orders/${orderId}/lines`, D.owner)).data.lines
       const lampOrderLine = lines.find((l) => l.title === "Brass lamp")
+      // Net, commission and the 5 % VAT on the commission are three figures wherever the merchant sees net (issue 17 §5):
+      // the move's preview and Home's sales line, each equal to the split's own figures.
+      const { split } = (await api.get(`/merchant/orders/${orderId}/split`, D.owner)).data
+      const splitLine = split.lines.find((l: any) => l.order_line_id === lampOrderLine.id)
+      const effect = (await api.get(`/merchant/orders/${orderId}/lines/${lampOrderLine.id}/effect?to=FULFILLING`, D.owner)).data.effect
+      expect(effect.commission_vat).toBeGreaterThan(0)
+      expect([effect.merchant_net, effect.platform_commission, effect.commission_vat]).toEqual([splitLine.net, splitLine.commission, splitLine.commission_vat].map(Number))
+      expect(effect.merchant_net + effect.platform_commission + effect.commission_vat).toBe(effect.captured)
+      const aedSales = (await api.get("/merchant/home", D.owner)).data.sales_30d.find((r: any) => r.currency_code === "aed")
+      expect(aedSales).toEqual(expect.objectContaining({ commission: Number(split.commission), commission_vat: Number(split.commission_vat) }))
+      expect(aedSales.commission_vat).toBeGreaterThan(0)
       await api.post(`/merchant/orders/${orderId}/lines/${lampOrderLine.id}/transitions`, { to: "FULFILLING" }, D.owner)
       await api.post(`/merchant/orders/${orderId}/lines/${lampOrderLine.id}/refunds`, { amount: 10, reason: "scratched" }, D.owner)
       const [withNote] = await waitFor(async () => (await api.get(`/admin/orders/${orderId}/tax-invoices`, admin)).data.tax_invoices, (l: any[]) => l[0]?.credit_notes.length > 0)

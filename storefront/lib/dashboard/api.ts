@@ -4,7 +4,7 @@ import { merchantRequest, type Merchant, type MerchantRole } from "../merchant-a
 
 export type HomeSummary = {
   todos: { orders_to_ship: number; bookings_today: number; disputes_open: number; payouts_pending: number }
-  sales_30d: { currency_code: string; orders: number; gross: number; net: number }[]
+  sales_30d: { currency_code: string; orders: number; gross: number; net: number; commission: number; commission_vat: number }[]
   balances: { currency_code: string; escrow: number; available: number; in_transit: number; paid_out: number }[]
   last_payout: { id: string; status: "PENDING" | "PAID" | "FAILED"; amount: number; currency_code: string; created_at: string } | null
   /** stock_and_shipping is left out for shops that sell no goods; its detail says what is missing. */
@@ -57,7 +57,7 @@ export type ScopedOrder = {
   items: { id: string; title: string; subtitle?: string | null; variant_sku?: string | null; quantity: number }[]
 }
 
-export type MoneyEffect = { captured: number; refunded: number; released: number; merchant_net: number; platform_commission: number }
+export type MoneyEffect = { captured: number; refunded: number; released: number; merchant_net: number; platform_commission: number; commission_vat: number }
 
 export const ordersApi = {
   lines: (token: string, states: string) =>

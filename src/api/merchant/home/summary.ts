@@ -36,12 +36,15 @@ export async function merchantHomeSummary(scope: MedusaContainer, merchantId: st
     }),
   ])
 
-  const sales = new Map<string, { currency_code: string; orders: number; gross: number; net: number }>()
+  // Net, commission and the VAT on it (UAE merchants) each as their own figure (issue 17 §5).
+  const sales = new Map<string, { currency_code: string; orders: number; gross: number; net: number; commission: number; commission_vat: number }>()
   for (const s of splits as any[]) {
-    const row = sales.get(s.currency_code) ?? { currency_code: s.currency_code, orders: 0, gross: 0, net: 0 }
+    const row = sales.get(s.currency_code) ?? { currency_code: s.currency_code, orders: 0, gross: 0, net: 0, commission: 0, commission_vat: 0 }
     row.orders += 1
     row.gross += minor(s.gross)
     row.net += minor(s.net)
+    row.commission += minor(s.commission)
+    row.commission_vat += minor(s.commission_vat)
     sales.set(s.currency_code, row)
   }
 

@@ -63,6 +63,12 @@ function Glance({ data }: { data: HomeSummary }) {
                   orders: s.orders,
                   net: formatMinor(s.net, s.currency_code, intlLocale),
                 })}
+                <br />
+                <span data-testid="home-sales-commission" data-commission-vat={s.commission_vat}>
+                  {s.commission_vat
+                    ? t("home.salesCommissionVat", { commission: formatMinor(s.commission, s.currency_code, intlLocale), vat: formatMinor(s.commission_vat, s.currency_code, intlLocale) })
+                    : t("home.salesCommission", { commission: formatMinor(s.commission, s.currency_code, intlLocale) })}
+                </span>
               </Text>
             ))
           )}

@@ -24,6 +24,7 @@ function EffectPreview({ effect, currency }: { effect: MoneyEffect | undefined; 
   if (effect.released) rows.push(["released", "orders.effect.released", money(effect.released)])
   if (effect.merchant_net) rows.push(["net", "orders.effect.net", signed(effect.merchant_net)])
   if (effect.platform_commission) rows.push(["commission", "orders.effect.commission", signed(effect.platform_commission)])
+  if (effect.commission_vat) rows.push(["commission-vat", "orders.effect.commissionVat", signed(effect.commission_vat)])
   return (
     <div className="bg-ui-bg-subtle rounded-md px-3 py-2" data-testid="line-effect"
       data-captured={effect.captured} data-refunded={effect.refunded} data-released={effect.released} data-net={effect.merchant_net}>

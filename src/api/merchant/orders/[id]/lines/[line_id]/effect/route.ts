@@ -44,7 +44,7 @@ export const GET = async (req: MerchantRequest, res: MedusaResponse) => {
     const effects = move.effects ?? []
     effect = effects.includes("capture") ? captureEffect(ledgerLine, amount, captured)
       : effects.includes("void_or_refund") ? refundEffect(ledgerLine, amount, captured, refunded, captured - refunded)
-      : { captured: 0, refunded: 0, released: 0, merchant_net: 0, platform_commission: 0 }
+      : { captured: 0, refunded: 0, released: 0, merchant_net: 0, platform_commission: 0, commission_vat: 0 }
   }
   res.json({
     effect,
