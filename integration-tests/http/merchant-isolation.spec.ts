@@ -87,6 +87,11 @@ const ATTACKS: Record<string, (w: World) => Promise<Attempt[]>> = {
     { label: "body merchant_id", res: await call(api.post("/merchant/me/notification-preferences",
       { merchant_id: bIds.merchant, preferences: [{ notification_type: "MERCHANT_NEW_ORDER_LINES", channel: "email", enabled: false }] }, a)) },
   ],
+  // A's Telegram link binds A's own chat: naming B's merchant is refused before a token is made.
+  "POST /merchant/me/telegram-link": async ({ api, a, bIds }) => [
+    { label: "body merchant_id", res: await call(api.post("/merchant/me/telegram-link", { merchant_id: bIds.merchant }, a)) },
+    { label: "query merchant_id", res: await call(api.post(`/merchant/me/telegram-link?merchant_id=${bIds.merchant}`, {}, a)) },
+  ],
   // Sessions and e-mail verification (docs/security.md): A never sees or ends B's sessions.
   "GET /merchant/me/sessions": async ({ api, a, bIds }) => [
     { label: "filter merchant_id", res: await call(api.get(`/merchant/me/sessions?merchant_id=${bIds.merchant}`, a)) },

@@ -29,6 +29,7 @@ const SELF: RouteRule[] = [
   any("/merchant/me/sessions/**"),
   any("/merchant/me/email-verification/**"),
   any("/merchant/me/notification-preferences/**"),
+  any("/merchant/me/telegram-link/**"),
   read("/merchant/home"),
   read("/merchant/staff"),
 ]
