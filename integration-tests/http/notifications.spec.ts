@@ -302,6 +302,45 @@ medusaIntegrationTestRunner({
       expect(mail.messages().filter((m) => to(goods.email)(m) && m.subject.includes(`#${third.display_id} `))).toHaveLength(0)
       expect(await center().listNotificationDeliveries({ event_id: `order.placed:${third.id}`, template: "merchant-new-order-lines" })).toHaveLength(0)
     })
+    it("Telegram for merchant staff: a member's one-time link binds their own chat; settings links follow the reader", async () => {
+      const { store, goods, academy, eu, lamp } = await shop()
+      // Platform staff's switchable notice links to the admin, not to a buyer's account page.
+      const applied = await mail.waitFor((m) => to("admin@test.local")(m) && m.subject.includes("snail goods notify"))
+      expect(applied.html).toMatch(/href="http:\/\/[^"]+\/app\/notifications"/)
+      expect(applied.html).not.toContain("/account?tab=notifications")
+
+      // The owner of Snail Goods links Telegram from the dashboard: the link is the member's own.
+      const link = (await api.post("/merchant/me/telegram-link", {}, goods.owner)).data.url
+      const startToken = new URL(link).searchParams.get("start")!
+      expect(link).toBe(`https://t.me/snail_test_bot?start=${startToken}`)
+      expect((await api.get("/merchant/me/notification-preferences", goods.owner)).data.telegram_linked).toBe(false)
+      await api.post(`/hooks/telegram/${HOOK_SECRET}`, { update_id: 21, message: { text: `/start ${startToken}`, chat: { id: 888 } } })
+      // Spent: the same token sent from another chat binds nothing.
+      await api.post(`/hooks/telegram/${HOOK_SECRET}`, { update_id: 22, message: { text: `/start ${startToken}`, chat: { id: 999 } } })
+      const member = (await api.get("/merchant/me", goods.owner)).data.merchant_user
+      expect(await center().telegramChatOf({ type: "merchant_user", id: member.id })).toBe("888")
+      expect((await api.get("/merchant/me/notification-preferences", goods.owner)).data.telegram_linked).toBe(true)
+      // Another shop's owner is not linked by it.
+      expect((await api.get("/merchant/me/notification-preferences", academy.owner)).data.telegram_linked).toBe(false)
+
+      // A guest buys the lamp: the new-order notice reaches the member by e-mail and on Telegram;
+      // the e-mail's settings link opens the dashboard's settings.
+      const order = await checkout(store, { region_id: eu.id, email: "tg-guest@buyer.test" }, [lamp.variants[0].id])
+      const message = await waitFor(async () => tg.sent.find((s) => s.chat_id === "888"), (s) => !!s)
+      expect(message!.text).toContain(`New order #${order.display_id} for snail goods notify`)
+      const email = await mail.waitFor((m) => to(goods.email)(m) && m.subject.startsWith(`New order #${order.display_id}`))
+      expect(email.html).toContain('href="http://store.test/merchant/settings#notifications"')
+      const buyerMail = await mail.waitFor((m) => to("tg-guest@buyer.test")(m) && m.subject.startsWith("Order #"))
+      expect(buyerMail.html).not.toContain("/merchant/settings")
+
+      // Telegram off for new orders (the member's choice): the next order reaches the chat no more.
+      await api.post("/merchant/me/notification-preferences", { preferences: [{ notification_type: "MERCHANT_NEW_ORDER_LINES", channel: "telegram", enabled: false }] }, goods.owner)
+      const next = await checkout(store, { region_id: eu.id, email: "tg-guest2@buyer.test" }, [lamp.variants[0].id])
+      await mail.waitFor((m) => to(goods.email)(m) && m.subject.startsWith(`New order #${next.display_id}`))
+      await drainEventBus(getContainer())
+      expect(tg.sent.filter((s) => s.chat_id === "888" && s.text?.includes(`#${next.display_id} `))).toHaveLength(0)
+      expect(tg.sent.filter((s) => s.chat_id === "999")).toHaveLength(0)
+    })
     it("bookings: confirmed with an .ics in the schedule's zone and the merchant told; the reminder job sends once; cancelled with fee and refund", async () => {
       const { admin, store, pk, goods, eu, salesChannelId } = await shop()
       // The platform's decision reaches the merchant's owner; the owner's staff invite carries its one-time link.

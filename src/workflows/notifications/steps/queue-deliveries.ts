@@ -3,7 +3,7 @@ import { NOTIFICATION_CENTER_MODULE } from "../../../modules/notification-center
 import type NotificationCenterService from "../../../modules/notification-center/service"
 import { redactSecrets } from "../../../modules/notification-center/redact"
 import { renderTemplate } from "../../../modules/notification-center/templates"
-import { storefrontUrl } from "../../../lib/notifications/locale"
+import { notificationSettingsUrl } from "../../../lib/notifications/settings-link"
 import { configuredChannels } from "../deliver"
 import type { Batch, Channel } from "../types"
 
@@ -16,7 +16,6 @@ export const queueDeliveriesStep = createStep("queue-notification-deliveries", a
   const center = container.resolve<NotificationCenterService>(NOTIFICATION_CENTER_MODULE)
   const available = configuredChannels()
   const claimed: string[] = []
-  const settingsUrl = `${storefrontUrl()}/account?tab=notifications`
   for (const message of batch.messages) {
     for (const r of message.recipients) {
       const targets: { channel: Channel; to: string }[] = []
@@ -36,7 +35,7 @@ export const queueDeliveriesStep = createStep("queue-notification-deliveries", a
           await center.claimDelivery({ ...base, subject: null, content: { text: "" }, status: "SKIPPED", last_error: `No provider is configured for the ${t.channel} channel.` })
           continue
         }
-        const rendered = await renderTemplate(message.template, r.locale, message.data, { settingsUrl })
+        const rendered = await renderTemplate(message.template, r.locale, message.data, { settingsUrl: notificationSettingsUrl(r.person) })
         const content = { html: t.channel === "email" ? rendered.html : undefined, text: rendered.text, attachments: rendered.attachments }
         // One-time tokens never rest in the log in clear: redacted there, sealed for the attempts.
         const secret = message.secrets?.length ? content : null
