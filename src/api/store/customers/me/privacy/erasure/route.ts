@@ -2,6 +2,15 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { PRIVACY_MODULE } from "../../../../../../modules/privacy"
 import type PrivacyModuleService from "../../../../../../modules/privacy/service"
 
+/** GET /store/customers/me/privacy/erasure — the customer's latest erasure request and its state (null if none). */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const privacy: PrivacyModuleService = req.scope.resolve(PRIVACY_MODULE)
+  const [latest] = await privacy.listPrivacyRequests({ customer_id: req.auth_context.actor_id, kind: "ERASURE" }, { order: { created_at: "DESC" }, take: 1 })
+  res.json({ privacy_request: latest ? present(latest) : null })
+}
+
+const present = ({ id, kind, status, created_at, completed_at }: any) => ({ id, kind, status, created_at, completed_at })
+
 /**
  * POST /store/customers/me/privacy/erasure — asks for erasure (GDPR art. 17). An operator completes it
  * (open orders, disputes and refunds are settled first); asking twice returns the open request.
