@@ -79,6 +79,7 @@ export function Header() {
           <Link href={localePath(locale, "/")}>{t("nav.catalog")}</Link>
           <Link href="/merchant" data-testid="merchant-portal-link">{t("nav.sell")}</Link>
           {hydrated && token && <Link href="/account/courses" data-testid="my-courses-link">{t("nav.courses")}</Link>}
+          {hydrated && token && <Link href="/account?tab=notifications" data-testid="account-settings-link">{t("acct.nav")}</Link>}
           {hydrated &&
             (token ? (
               <Link href="/account/orders" data-testid="account-link" title={customer ? t("account.signedInAs", { email: customer.email }) : undefined}>
