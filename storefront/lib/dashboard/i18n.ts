@@ -7,6 +7,7 @@ import { useCallback, useMemo } from "react"
 import { isMessageKey, translate, type Locale } from "../i18n"
 import { useI18n } from "../i18n-context"
 import { ERROR_WORDS } from "../error-messages"
+import { accountMessages } from "./messages/account"
 import { bookingsMessages } from "./messages/bookings"
 import { catalogMessages } from "./messages/catalog"
 import { homeMessages } from "./messages/home"
@@ -18,7 +19,7 @@ import { shippingMessages } from "./messages/shipping"
 import { shellMessages } from "./messages/shell"
 import { teamMessages } from "./messages/team"
 
-const AREAS = [shellMessages, homeMessages, productsMessages, catalogMessages, ordersMessages, bookingsMessages, moneyMessages, teamMessages, settingsMessages, shippingMessages]
+const AREAS = [shellMessages, homeMessages, productsMessages, catalogMessages, ordersMessages, bookingsMessages, moneyMessages, teamMessages, settingsMessages, shippingMessages, accountMessages]
 
 type KeysOf<T> = T extends Record<Locale, Record<infer K, string>> ? K : never
 export type DashboardKey = KeysOf<(typeof AREAS)[number]>

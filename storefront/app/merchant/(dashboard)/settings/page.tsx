@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query"
 import Link from "next/link"
 import { useDashboard } from "@/components/dashboard/context"
 import { LegalProfile } from "@/components/dashboard/settings/LegalProfile"
+import { MemberSessions, TelegramLink } from "@/components/dashboard/settings/MemberAccount"
 import { PayoutMethod } from "@/components/dashboard/settings/PayoutMethod"
 import { Card, ErrorNotice, Loading, PageHeader } from "@/components/dashboard/parts"
 import { useMerchantQuery } from "@/components/merchant/use-merchant-query"
@@ -85,7 +86,7 @@ function Shipping() {
   )
 }
 
-/** Settings: the legal profile and payout method (owner and finance edit them), stock and shipping, and each member's own notification choices. */
+/** Settings: the legal profile and payout method (owner and finance edit them), stock and shipping, and each member's own notification choices, Telegram and sign-ins. */
 export default function SettingsPage() {
   const { t } = useDashboardI18n()
   return (
@@ -94,7 +95,12 @@ export default function SettingsPage() {
       <LegalProfile />
       <PayoutMethod />
       <Shipping />
-      <Notifications />
+      {/* E-mails' "notification settings" links land here (#notifications). */}
+      <div id="notifications" className="flex flex-col gap-4">
+        <Notifications />
+        <TelegramLink />
+      </div>
+      <MemberSessions />
     </div>
   )
 }
