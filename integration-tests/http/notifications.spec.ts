@@ -303,11 +303,18 @@ medusaIntegrationTestRunner({
       expect(await center().listNotificationDeliveries({ event_id: `order.placed:${third.id}`, template: "merchant-new-order-lines" })).toHaveLength(0)
     })
     it("Telegram for merchant staff: a member's one-time link binds their own chat; settings links follow the reader", async () => {
-      const { store, goods, academy, eu, lamp } = await shop()
+      const { admin, store, goods, academy, eu, lamp } = await shop()
       // Platform staff's switchable notice links to the admin, not to a buyer's account page.
       const applied = await mail.waitFor((m) => to("admin@test.local")(m) && m.subject.includes("snail goods notify"))
-      expect(applied.html).toMatch(/href="http:\/\/[^"]+\/app\/notifications"/)
+      expect(applied.html).toMatch(/href="http:\/\/[^"]+\/app\/notifications#my-notifications"/)
       expect(applied.html).not.toContain("/account?tab=notifications")
+      // …where the admin's own choices are: platform notices can go off per channel, buyers' kinds are not theirs.
+      const adminPrefs = (await api.get("/admin/users/me/notification-preferences", admin)).data.preferences
+      expect(adminPrefs.filter((p: any) => p.notification_type === "ADMIN_MERCHANT_APPLIED").map((p: any) => [p.channel, p.enabled, p.transactional]))
+        .toEqual([["email", true, false], ["telegram", true, false]])
+      expect(adminPrefs.some((p: any) => p.notification_type === "ORDER_PLACED")).toBe(false)
+      await api.post("/admin/users/me/notification-preferences", { preferences: [{ notification_type: "ADMIN_MERCHANT_APPLIED", channel: "email", enabled: false }] }, admin)
+      expect((await failing(api.post("/admin/users/me/notification-preferences", { preferences: [{ notification_type: "ORDER_PLACED", channel: "email", enabled: false }] }, admin))).status).toBe(400)
 
       // The owner of Snail Goods links Telegram from the dashboard: the link is the member's own.
       const link = (await api.post("/merchant/me/telegram-link", {}, goods.owner)).data.url
@@ -340,6 +347,12 @@ medusaIntegrationTestRunner({
       await drainEventBus(getContainer())
       expect(tg.sent.filter((s) => s.chat_id === "888" && s.text?.includes(`#${next.display_id} `))).toHaveLength(0)
       expect(tg.sent.filter((s) => s.chat_id === "999")).toHaveLength(0)
+
+      // The admin switched application notices off by e-mail: the next application is only in the log.
+      await approvedMerchant(api, admin, "late-applicant-notify")
+      await drainEventBus(getContainer())
+      expect(await center().listNotificationDeliveries({ recipient: "admin@test.local", template: "admin-merchant-applied", channel: "email" })).toHaveLength(2)
+      expect(mail.messages().filter((m) => to("admin@test.local")(m) && m.subject.includes("late applicant notify"))).toHaveLength(0)
     })
     it("bookings: confirmed with an .ics in the schedule's zone and the merchant told; the reminder job sends once; cancelled with fee and refund", async () => {
       const { admin, store, pk, goods, eu, salesChannelId } = await shop()

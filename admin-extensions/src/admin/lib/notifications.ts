@@ -69,3 +69,11 @@ export const listTemplates = () =>
 export const previewTemplate = (name: string, locale: string) =>
   sdk.client.fetch<{ subject: string; html: string; text: string; attachments: { filename: string }[] }>(
     `/admin/notifications/templates/${encodeURIComponent(name)}/preview`, { query: { locale } })
+
+/** The signed-in admin's own choices (GET|POST /admin/users/me/notification-preferences). */
+export type MyPreference = { notification_type: string; channel: "email" | "telegram"; transactional: boolean; enabled: boolean }
+export const myPreferencesKey = ["snail-notifications", "mine"]
+export const myPreferences = () =>
+  sdk.client.fetch<{ telegram_linked: boolean; preferences: MyPreference[] }>("/admin/users/me/notification-preferences")
+export const setMyPreference = (p: { notification_type: string; channel: string; enabled: boolean }) =>
+  sdk.client.fetch<{ telegram_linked: boolean; preferences: MyPreference[] }>("/admin/users/me/notification-preferences", { method: "POST", body: { preferences: [p] } })

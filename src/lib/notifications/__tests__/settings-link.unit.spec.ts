@@ -10,11 +10,11 @@ describe("the settings link in a message follows its reader", () => {
 
   it("sends merchant staff to the dashboard's settings and admins to the admin", () => {
     expect(notificationSettingsUrl({ type: "merchant_user" }, env)).toBe("https://shop.example/merchant/settings#notifications")
-    expect(notificationSettingsUrl({ type: "user" }, env)).toBe("https://api.example/app/notifications")
+    expect(notificationSettingsUrl({ type: "user" }, env)).toBe("https://api.example/app/notifications#my-notifications")
   })
 
   it("uses the local defaults without settings", () => {
-    expect(notificationSettingsUrl({ type: "user" }, {})).toBe("http://localhost:9000/app/notifications")
+    expect(notificationSettingsUrl({ type: "user" }, {})).toBe("http://localhost:9000/app/notifications#my-notifications")
     expect(notificationSettingsUrl({ type: "merchant_user" }, {})).toBe("http://localhost:8000/merchant/settings#notifications")
   })
 })

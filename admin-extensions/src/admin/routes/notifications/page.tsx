@@ -1,12 +1,12 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { EnvelopeSolid } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Input, Select, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Input, Select, Switch, Text, toast } from "@medusajs/ui"
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { useSearchParams } from "react-router-dom"
 import {
-  CHANNEL_WORDS, type Delivery, getDelivery, listDeliveries, listTemplates, LOCALE_WORDS, notificationKeys, previewTemplate, resendDelivery,
-  STATUS_COLOR, STATUS_WORDS, TYPE_WORDS,
+  CHANNEL_WORDS, type Delivery, getDelivery, listDeliveries, listTemplates, LOCALE_WORDS, myPreferences, myPreferencesKey, type MyPreference,
+  notificationKeys, previewTemplate, resendDelivery, setMyPreference, STATUS_COLOR, STATUS_WORDS, TYPE_WORDS,
 } from "../../lib/notifications"
 
 const PAGE_SIZE = 20
@@ -78,8 +78,47 @@ const NotificationsPage = () => {
           </div>
         )}
       </Container>
+      <MyNotifications />
       <TemplatePreview />
     </div>
+  )
+}
+
+// The signed-in admin's own choices; admins' e-mails link here (#my-notifications).
+const MyNotifications = () => {
+  const qc = useQueryClient()
+  const mine = useQuery({ queryKey: myPreferencesKey, queryFn: myPreferences })
+  const save = useMutation({
+    mutationFn: (p: MyPreference) => setMyPreference({ notification_type: p.notification_type, channel: p.channel, enabled: !p.enabled }),
+    onSuccess: (data) => {
+      qc.setQueryData(myPreferencesKey, data)
+      toast.success("Saved")
+    },
+    onError: () => toast.error("Could not save the choice"),
+  })
+  // Telegram only once a chat is linked (admins have no Connect button yet): a switch that reaches nothing is not shown.
+  const switchable = (mine.data?.preferences ?? []).filter((p) => !p.transactional && (p.channel === "email" || mine.data?.telegram_linked))
+  const types = [...new Set(switchable.map((p) => p.notification_type))]
+  return (
+    <Container className="divide-y p-0" id="my-notifications">
+      <div className="px-6 py-4">
+        <Heading level="h2">My notifications</Heading>
+        <Text size="small" className="text-ui-fg-subtle">The platform notices you get yourself, per channel. Password resets and invites always arrive.</Text>
+      </div>
+      {types.map((type) => (
+        <div key={type} className="flex flex-wrap items-center justify-between gap-2 px-6 py-3" data-testid="admin-my-pref" data-type={type}>
+          <Text size="small">{TYPE_WORDS[type] ?? type}</Text>
+          <div className="flex gap-x-6">
+            {switchable.filter((p) => p.notification_type === type).map((p) => (
+              <label key={p.channel} className="flex items-center gap-x-2">
+                <Switch checked={p.enabled} disabled={save.isPending} onCheckedChange={() => save.mutate(p)} aria-label={`${TYPE_WORDS[type] ?? type} · ${CHANNEL_WORDS[p.channel]}`} />
+                <Text size="small">{CHANNEL_WORDS[p.channel]}</Text>
+              </label>
+            ))}
+          </div>
+        </div>
+      ))}
+    </Container>
   )
 }
 
