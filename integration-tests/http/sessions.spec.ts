@@ -300,8 +300,11 @@ medusaIntegrationTestRunner({
         expect(data.sessions.map((s: any) => s.user_agent)).toEqual(expect.arrayContaining(["Laptop", "Registration"]))
         expect(data.privacy_requests).toEqual([expect.objectContaining({ kind: "EXPORT", status: "COMPLETED" })])
 
+        // The account page reads the state: none yet, then the open request.
+        expect((await api.get("/store/customers/me/privacy/erasure", me)).data).toEqual({ privacy_request: null })
         const asked = await api.post("/store/customers/me/privacy/erasure", {}, me)
         expect([asked.status, asked.data.privacy_request.status]).toEqual([202, "REQUESTED"])
+        expect((await api.get("/store/customers/me/privacy/erasure", me)).data.privacy_request).toEqual(expect.objectContaining({ id: asked.data.privacy_request.id, status: "REQUESTED" }))
         expect((await api.post("/store/customers/me/privacy/erasure", {}, me)).data.privacy_request.id).toBe(asked.data.privacy_request.id)
 
         const admin = await adminHeaders(container, api)
