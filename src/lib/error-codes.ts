@@ -159,6 +159,9 @@ export const ERROR_CODES = {
   SHIPPING_PRICE_MISSING: "A shipping option has no price in a currency that buyers of its zone pay in (their region's currency); the message names it.",
   // Storefront (issue 21)
   ORDER_IN_ANOTHER_ACCOUNT: "The order's signed link is valid but the order already belongs to another customer account; it cannot be claimed.",
+  ORDER_LINK_INVALID: "The order link's token is malformed, forged or made for another order (403).",
+  ORDER_LINK_EXPIRED: "The order link's token is authentic but has expired (401); the buyer signs in or asks for a new link.",
+  ORDER_LINK_SIGN_IN_REQUIRED: "The order is in a customer account: its signed link reads it, but changing it needs that customer signed in (403).",
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES

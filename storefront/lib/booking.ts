@@ -54,6 +54,35 @@ export const bookingApi = {
   },
 }
 
+/** What a booking card can do: My bookings (by booking id) or one order's line (a guest's signed link). */
+export type BookingMoves = {
+  cancel: () => Promise<Booking>
+  reschedule: (slotStart: string) => Promise<Booking>
+  /** The .ics file as text; a guest has it in the confirmation e-mail. */
+  ics?: () => Promise<string>
+}
+
+export const bookingMoves = (id: string): BookingMoves => ({
+  cancel: () => bookingApi.cancel(id),
+  reschedule: (slot) => bookingApi.reschedule(id, slot),
+  ics: () => bookingApi.ics(id),
+})
+
+/**
+ * The booking of one order line, for its buyer signed in or a guest holding the order's signed link
+ * (`linkToken`): the same policy, fee and refund as My bookings (docs/storefront.md, Guest orders).
+ */
+export function orderLineBookingApi(orderId: string, lineId: string, linkToken?: string | null) {
+  const base = `/store/orders/${encodeURIComponent(orderId)}/lines/${encodeURIComponent(lineId)}/booking`
+  const q = linkToken ? `?token=${encodeURIComponent(linkToken)}` : ""
+  const moves: BookingMoves = {
+    cancel: async () => (await requireSdk().client.fetch<{ booking: Booking }>(`${base}/cancel${q}`, { method: "POST", body: {} })).booking,
+    reschedule: async (slotStart) =>
+      (await requireSdk().client.fetch<{ booking: Booking }>(`${base}/reschedule${q}`, { method: "POST", body: { slot_start: slotStart } })).booking,
+  }
+  return { get: async () => (await requireSdk().client.fetch<{ booking: Booking }>(`${base}${q}`)).booking, moves }
+}
+
 /** The buyer's own time zone (browser). */
 export const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
 

@@ -148,6 +148,9 @@ export const ERROR_WORDS: Record<string, Words> = {
   EMAIL_ALREADY_VERIFIED: { en: "Your email address is already confirmed.", ru: "Ваш email уже подтверждён.", ar: "بريدك الإلكتروني مؤكد بالفعل." },
   PRIVACY_REQUEST_NOT_PENDING: { en: "This request was already handled.", ru: "Этот запрос уже обработан.", ar: "تمت معالجة هذا الطلب بالفعل." },
   ORDER_IN_ANOTHER_ACCOUNT: { en: "This order is already in another account.", ru: "Этот заказ уже в другой учётной записи.", ar: "هذا الطلب موجود بالفعل في حساب آخر." },
+  ORDER_LINK_INVALID: { en: "This order link is not valid. Open the link from your order e-mail again.", ru: "Ссылка на заказ недействительна. Откройте ссылку из письма о заказе ещё раз.", ar: "رابط الطلب هذا غير صالح. افتح الرابط من رسالة الطلب مرة أخرى." },
+  ORDER_LINK_EXPIRED: { en: "This order link has expired. Sign in with the e-mail of the order to manage it.", ru: "Срок действия ссылки на заказ истёк. Войдите с почтой, указанной в заказе, чтобы управлять им.", ar: "انتهت صلاحية رابط الطلب. سجّل الدخول بالبريد الإلكتروني المستخدم في الطلب لإدارته." },
+  ORDER_LINK_SIGN_IN_REQUIRED: { en: "This order is in an account. Sign in to change it.", ru: "Этот заказ привязан к учётной записи. Войдите, чтобы изменить его.", ar: "هذا الطلب مرتبط بحساب. سجّل الدخول لتغييره." },
 }
 
 /** Words by HTTP status for answers without a code we know (Medusa's own, proxies, network). */

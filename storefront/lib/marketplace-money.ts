@@ -145,6 +145,21 @@ export async function openDispute(orderId: string, lineId: string, body: { reaso
   return res.dispute
 }
 
+/**
+ * One order line's disputes (with their messages) and the buyer's moves on them, through the order:
+ * for a guest holding the order's signed link (`linkToken`), which reaches only that order's disputes.
+ */
+export function lineDisputeApi(orderId: string, lineId: string, linkToken: string) {
+  const base = `/store/orders/${encodeURIComponent(orderId)}/lines/${encodeURIComponent(lineId)}/disputes`
+  const q = `?token=${encodeURIComponent(linkToken)}`
+  return {
+    list: async () => (await requireSdk().client.fetch<{ disputes: Dispute[] }>(`${base}${q}`)).disputes,
+    open: async (body: { reason: string; message: string }) => (await requireSdk().client.fetch<{ dispute: Dispute }>(`${base}${q}`, { method: "POST", body })).dispute,
+    reply: async (disputeId: string, body: string) =>
+      (await requireSdk().client.fetch<{ dispute: Dispute }>(`${base}/${encodeURIComponent(disputeId)}/messages${q}`, { method: "POST", body: { body } })).dispute,
+  }
+}
+
 export async function replyToDispute(id: string, body: string): Promise<Dispute> {
   return (await requireSdk().client.fetch<{ dispute: Dispute }>(`/store/disputes/${encodeURIComponent(id)}/messages`, { method: "POST", body: { body } })).dispute
 }

@@ -47,18 +47,21 @@ export type OrderLine = {
  */
 export const orderLinesKey = (orderId: string, locale: Locale, guest = false) => ["orders", orderId, "lines", locale, guest ? "guest" : "buyer"] as const
 
-/** The order's lines; `linkToken` (the order's signed link) lets a guest read them, without moves. */
+/** `?token=` for the order's signed link (a guest's), or nothing for the signed-in buyer. */
+export const linkQuery = (linkToken?: string | null) => (linkToken ? `?token=${encodeURIComponent(linkToken)}` : "")
+
+/** The order's lines; `linkToken` (the order's signed link) lets a guest read and move them. */
 export async function listOrderLines(orderId: string, locale: Locale, linkToken?: string | null): Promise<OrderLine[]> {
   const res = await requireSdk().client.fetch<{ lines: OrderLine[] }>(
-    `/store/orders/${encodeURIComponent(orderId)}/lines${linkToken ? `?token=${encodeURIComponent(linkToken)}` : ""}`,
+    `/store/orders/${encodeURIComponent(orderId)}/lines${linkQuery(linkToken)}`,
     { headers: localeHeaders(locale) }
   )
   return res.lines
 }
 
-export async function transitionOrderLine(orderId: string, lineId: string, to: string, reason: string): Promise<OrderLine> {
+export async function transitionOrderLine(orderId: string, lineId: string, to: string, reason: string, linkToken?: string | null): Promise<OrderLine> {
   const res = await requireSdk().client.fetch<{ line: OrderLine }>(
-    `/store/orders/${encodeURIComponent(orderId)}/lines/${encodeURIComponent(lineId)}/transitions`,
+    `/store/orders/${encodeURIComponent(orderId)}/lines/${encodeURIComponent(lineId)}/transitions${linkQuery(linkToken)}`,
     { method: "POST", body: { to, reason } }
   )
   return res.line

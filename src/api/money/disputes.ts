@@ -8,7 +8,9 @@ import type MarketplaceModuleService from "../../modules/marketplace/service"
 import { plain } from "./present"
 
 /** Who may see a dispute: admins all; a merchant its own lines'; a buyer their own. Others get 404. */
-export type DisputeViewer = { type: "admin" } | { type: "merchant"; merchant_id: string } | { type: "buyer"; customer_id: string }
+/** A buyer on an order's signed link sees that order's disputes only (`order_id`): guest checkouts
+ * with one e-mail share a customer, and a link opens exactly one order. */
+export type DisputeViewer = { type: "admin" } | { type: "merchant"; merchant_id: string } | { type: "buyer"; customer_id: string; order_id?: string }
 
 /** A merchant reads under row-level security (asMerchant): the filter and PostgreSQL's policy agree. */
 function readAs<T>(scope: MedusaContainer, viewer: DisputeViewer, work: (ctx?: Context) => Promise<T>): Promise<T> {
@@ -18,14 +20,16 @@ function readAs<T>(scope: MedusaContainer, viewer: DisputeViewer, work: (ctx?: C
 
 function scopeFilter(viewer: DisputeViewer): Record<string, unknown> {
   if (viewer.type === "merchant") return { merchant_id: viewer.merchant_id }
-  if (viewer.type === "buyer") return { customer_id: viewer.customer_id }
+  if (viewer.type === "buyer") return viewer.order_id ? { customer_id: viewer.customer_id, order_id: viewer.order_id } : { customer_id: viewer.customer_id }
   return {}
 }
 
 export async function listDisputes(scope: MedusaContainer, viewer: DisputeViewer, query: Record<string, unknown>) {
-  const filters: Record<string, unknown> = { ...scopeFilter(viewer) }
+  const filters: Record<string, unknown> = {}
   if (query.status) filters.status = String(query.status)
   if (query.order_id) filters.order_id = String(query.order_id)
+  if (query.order_line_id) filters.order_line_id = String(query.order_line_id)
+  Object.assign(filters, scopeFilter(viewer)) // the viewer's scope wins over anything asked
   const [disputes, count] = await readAs(scope, viewer, (ctx) => (scope.resolve(MARKETPLACE_MODULE) as MarketplaceModuleService).listAndCountDisputes(filters, {
     // The queue: open ones first, oldest first.
     order: { status: "ASC", created_at: "ASC" }, take: Math.min(Number(query.limit ?? 50), 200), skip: Number(query.offset ?? 0),

@@ -7,14 +7,21 @@ import {
   refuseNativeOrderChange, shipNativePerLine,
 } from "./native-orders"
 import { cancelNativeReturnPerLine, confirmNativeReturnReceivePerLine, refuseNativeReturnEdit } from "./native-returns"
+import { CancelBody, RescheduleBody } from "../booking/validators"
+import { DisputeMessageBody } from "../money/validators"
 import { LineRefundBody, LineTransitionBody } from "./validators"
 
 // Line lifecycle routes: buyers (their own orders), merchant staff (their own lines), operators.
 export const orderLineRoutes = [
-  // A guest holding the order's signed link (?token=) reads its lines; every move needs the signed-in buyer.
+  // The signed-in buyer, or a guest holding the order's signed link (?token= or x-order-token): each
+  // route resolves which with buyerOnOrder / buyerMovingOrder (src/api/store/buyer-orders.ts) and
+  // refuses everyone else (401 UNAUTHORIZED, 403 ORDER_LINK_INVALID, 401 ORDER_LINK_EXPIRED, 404).
   { matcher: "/store/orders/:id/lines", methods: ["GET" as const], middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })] },
-  { matcher: "/store/orders/:id/lines/*", middlewares: [authenticate("customer", ["session", "bearer"])] },
+  { matcher: "/store/orders/:id/lines/*", middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })] },
   { matcher: "/store/orders/:id/lines/:line_id/transitions", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineTransitionBody)] },
+  { matcher: "/store/orders/:id/lines/:line_id/booking/cancel", methods: ["POST" as const], middlewares: [validateAndTransformBody(CancelBody)] },
+  { matcher: "/store/orders/:id/lines/:line_id/booking/reschedule", methods: ["POST" as const], middlewares: [validateAndTransformBody(RescheduleBody)] },
+  { matcher: "/store/orders/:id/lines/:line_id/disputes/:dispute_id/messages", methods: ["POST" as const], middlewares: [validateAndTransformBody(DisputeMessageBody)] },
   { matcher: "/merchant/orders/:id/lines/:line_id/transitions", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineTransitionBody)] },
   { matcher: "/admin/orders/:id/lines/:line_id/transitions", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineTransitionBody)] },
   { matcher: "/merchant/orders/:id/lines/:line_id/refunds", methods: ["POST" as const], middlewares: [validateAndTransformBody(LineRefundBody)] },

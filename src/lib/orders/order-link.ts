@@ -22,16 +22,27 @@ export function signOrderToken(orderId: string, opts: { ttlSeconds?: number; now
   return `${exp}.${mac(opts.secret ?? orderLinkSecret(), orderId, exp)}`
 }
 
-/** True only for an authentic, unexpired token made for exactly this order. */
-export function verifyOrderToken(orderId: string, token: unknown, opts: { now?: Date; secret?: string } = {}): boolean {
-  if (typeof token !== "string" || token.length > 200) return false
+/**
+ * What a token proves about this order: "valid" (authentic, made for exactly this order, unexpired),
+ * "expired" (authentic for this order, past its expiry) or "invalid" (malformed, forged, or made for
+ * another order). The expiry is judged only after the signature holds, so a forger learns nothing.
+ */
+export type OrderTokenCheck = "valid" | "expired" | "invalid"
+
+export function checkOrderToken(orderId: string, token: unknown, opts: { now?: Date; secret?: string } = {}): OrderTokenCheck {
+  if (typeof token !== "string" || token.length > 200) return "invalid"
   const match = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token)
-  if (!match) return false
+  if (!match) return "invalid"
   const exp = Number(match[1])
   const expected = Buffer.from(mac(opts.secret ?? orderLinkSecret(), orderId, exp))
   const given = Buffer.from(match[2])
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false
-  return exp * 1000 > (opts.now ?? new Date()).getTime()
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return "invalid"
+  return exp * 1000 > (opts.now ?? new Date()).getTime() ? "valid" : "expired"
+}
+
+/** True only for an authentic, unexpired token made for exactly this order. */
+export function verifyOrderToken(orderId: string, token: unknown, opts: { now?: Date; secret?: string } = {}): boolean {
+  return checkOrderToken(orderId, token, opts) === "valid"
 }
 
 /** The storefront URL a guest follows to see the order (for the order-confirmation email). */

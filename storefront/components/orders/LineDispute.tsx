@@ -5,7 +5,7 @@ import { useState } from "react"
 import { DisputeConversation } from "@/components/DisputeConversation"
 import { ErrorMessage } from "@/components/Status"
 import { useI18n } from "@/lib/i18n-context"
-import { DISPUTE_REASONS, formatMinor, getBuyerDispute, listOrderDisputes, openDispute, replyToDispute, type Dispute } from "@/lib/marketplace-money"
+import { DISPUTE_REASONS, formatMinor, getBuyerDispute, lineDisputeApi, listOrderDisputes, openDispute, replyToDispute, type Dispute } from "@/lib/marketplace-money"
 import type { OrderLine } from "@/lib/orders"
 
 const NOT_DISPUTABLE = ["CLOSED", "CANCELLED", "REFUNDED"]
@@ -19,19 +19,26 @@ function isPaid(line: OrderLine): boolean {
 
 /**
  * "Report a problem" on a paid line (opens a dispute), then the dispute's status and messages,
- * with a reply box while it is open.
+ * with a reply box while it is open. With `linkToken` (a guest on the order's signed link) through
+ * the order's line routes, which reach only that order's disputes.
  */
-export function LineDispute({ orderId, line }: { orderId: string; line: OrderLine }) {
+export function LineDispute({ orderId, line, linkToken }: { orderId: string; line: OrderLine; linkToken?: string | null }) {
   const { t } = useI18n()
   const qc = useQueryClient()
-  const disputes = useQuery({ queryKey: ["orders", orderId, "disputes"], queryFn: () => listOrderDisputes(orderId), staleTime: 5_000 })
+  const guestApi = linkToken ? lineDisputeApi(orderId, line.id, linkToken) : null
+  const disputes = useQuery({
+    queryKey: ["orders", orderId, "disputes", guestApi ? line.id : "all"],
+    queryFn: () => (guestApi ? guestApi.list() : listOrderDisputes(orderId)),
+    staleTime: 5_000,
+    refetchInterval: guestApi ? 10_000 : false,
+  })
   const mine = (disputes.data ?? []).filter((d) => d.order_line_id === line.id)
   const current = mine.find((d) => d.status === "OPEN") ?? mine[mine.length - 1]
   const [formOpen, setFormOpen] = useState(false)
   const [reason, setReason] = useState<string>(DISPUTE_REASONS[0])
   const [message, setMessage] = useState("")
   const open = useMutation({
-    mutationFn: () => openDispute(orderId, line.id, { reason, message: message.trim() }),
+    mutationFn: () => (guestApi ? guestApi.open({ reason, message: message.trim() }) : openDispute(orderId, line.id, { reason, message: message.trim() })),
     onSuccess: () => {
       setFormOpen(false)
       setMessage("")
@@ -40,7 +47,7 @@ export function LineDispute({ orderId, line }: { orderId: string; line: OrderLin
   })
 
   if (!disputes.data) return null
-  if (current) return <DisputeThread dispute={current} orderId={orderId} />
+  if (current) return <DisputeThread dispute={current} orderId={orderId} reply={guestApi ? (body) => guestApi.reply(current.id, body) : undefined} />
   if (!isPaid(line)) return null
   if (!formOpen) {
     return (
@@ -87,11 +94,12 @@ export function LineDispute({ orderId, line }: { orderId: string; line: OrderLin
   )
 }
 
-function DisputeThread({ dispute, orderId }: { dispute: Dispute; orderId: string }) {
+/** `reply` (a guest's, through the order link) replaces the signed-in buyer's dispute routes; the list then carries the messages. */
+function DisputeThread({ dispute, orderId, reply }: { dispute: Dispute; orderId: string; reply?: (body: string) => Promise<Dispute> }) {
   const { t, intlLocale } = useI18n()
   const qc = useQueryClient()
-  const detail = useQuery({ queryKey: ["disputes", dispute.id], queryFn: () => getBuyerDispute(dispute.id), refetchInterval: 10_000 })
-  const d = detail.data ?? dispute
+  const detail = useQuery({ queryKey: ["disputes", dispute.id], enabled: !reply, queryFn: () => getBuyerDispute(dispute.id), refetchInterval: 10_000 })
+  const d = (reply ? undefined : detail.data) ?? dispute
   return (
     <div className="dispute" data-testid="line-dispute" data-dispute-id={d.id} data-status={d.status}>
       <p>
@@ -104,7 +112,7 @@ function DisputeThread({ dispute, orderId }: { dispute: Dispute; orderId: string
       {d.resolution_note && <p className="muted" dir="auto">{d.resolution_note}</p>}
       <DisputeConversation
         dispute={d}
-        send={(body) => replyToDispute(dispute.id, body)}
+        send={(body) => (reply ? reply(body) : replyToDispute(dispute.id, body))}
         onSent={(updated) => {
           qc.setQueryData(["disputes", dispute.id], updated)
           qc.invalidateQueries({ queryKey: ["orders", orderId, "disputes"] })

@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import Link from "next/link"
 import { KindBadge } from "@/components/KindBadge"
-import { formatDateTime, localZone, zoneName } from "@/lib/booking"
+import { BookingCard, type Pending } from "@/components/booking/BookingCard"
+import { formatDateTime, localZone, orderLineBookingApi, zoneName } from "@/lib/booking"
 import { ErrorMessage, Loading } from "@/components/Status"
 import { useI18n } from "@/lib/i18n-context"
 import { formatMinor, formatMoney, toMinorUnits } from "@/lib/money"
@@ -15,11 +16,11 @@ import { LineDispute } from "./LineDispute"
 /** How often the order page asks for line changes made by merchants or the system. */
 export const ORDER_REFRESH_MS = 3000
 
-/** Every line of the buyer's order with its state, history, tracking and the buyer's possible moves. */
 /**
- * The order's lines with their state, tracking, booked time and history. With `linkToken` (a guest
- * on the order's signed link) the same, read-only: moves, disputes and booking changes need the
- * signed-in buyer.
+ * The order's lines with their state, tracking, booked time, history and the buyer's moves. With
+ * `linkToken` (a guest on the order's signed link) the same moves through the link: cancel or return
+ * a line, cancel or move a booking (fee shown first, here rather than in My bookings) and report a
+ * problem. A link to an order that sits in an account comes without moves (the server decides).
  */
 export function OrderLines({ orderId, currencyCode, linkToken }: { orderId: string; currencyCode: string; linkToken?: string | null }) {
   const guest = !!linkToken
@@ -36,7 +37,7 @@ export function OrderLines({ orderId, currencyCode, linkToken }: { orderId: stri
   const [actionError, setActionError] = useState<unknown>(null)
   const move = useMutation({
     mutationFn: ({ line, to }: { line: OrderLine; to: string }) =>
-      transitionOrderLine(orderId, line.id, to, t("order.actionReason")),
+      transitionOrderLine(orderId, line.id, to, t("order.actionReason"), linkToken),
     onMutate: () => setActionError(null),
     onError: (e) => setActionError(e),
     onSettled: () => qc.invalidateQueries({ queryKey: ["orders", orderId] }),
@@ -93,6 +94,9 @@ export function OrderLines({ orderId, currencyCode, linkToken }: { orderId: stri
                 {line.booking.status === "BOOKED" && !guest && <> · <Link href="/account/bookings" data-testid="order-line-manage-booking">{t("booking.manage")}</Link></>}
               </p>
             )}
+            {guest && line.booking?.status === "BOOKED" && line.allowed_transitions.length > 0 && linkToken && (
+              <GuestBooking orderId={orderId} line={line} linkToken={linkToken} />
+            )}
             {/* A booked slot is cancelled from My bookings, where the fee is shown first. */}
             {line.allowed_transitions.filter((tr) => !(line.booking?.status === "BOOKED" && tr.to === "CANCELLED")).length > 0 && (
               <div className="order-line-actions">
@@ -112,7 +116,7 @@ export function OrderLines({ orderId, currencyCode, linkToken }: { orderId: stri
                 ))}
               </div>
             )}
-            {!guest && <LineDispute orderId={orderId} line={line} />}
+            <LineDispute orderId={orderId} line={line} linkToken={linkToken} />
             <details className="history" open>
               <summary>{t("order.history")}</summary>
               <ol className="timeline" data-testid="order-line-history">
@@ -132,6 +136,31 @@ export function OrderLines({ orderId, currencyCode, linkToken }: { orderId: stri
         ))}
       </ul>
     </section>
+  )
+}
+
+/** A guest's booking on this line, managed through the order's signed link (docs/storefront.md). */
+function GuestBooking({ orderId, line, linkToken }: { orderId: string; line: OrderLine; linkToken: string }) {
+  const { t } = useI18n()
+  const qc = useQueryClient()
+  const [open, setOpen] = useState(false)
+  const [pending, setPending] = useState<Pending>(null)
+  const api = orderLineBookingApi(orderId, line.id, linkToken)
+  const booking = useQuery({ queryKey: ["orders", orderId, "booking", line.id, line.booking?.id], enabled: open, queryFn: api.get })
+  if (!open) {
+    return (
+      <div className="order-line-actions">
+        <button type="button" className="button" onClick={() => setOpen(true)} data-testid="order-line-manage-booking">{t("booking.manage")}</button>
+      </div>
+    )
+  }
+  if (booking.error) return <ErrorMessage error={booking.error} />
+  if (!booking.data) return <Loading />
+  return (
+    <ul className="booking-list" data-testid="guest-booking">
+      <BookingCard b={booking.data} pending={pending} setPending={setPending} moves={api.moves} showOrderLink={false}
+        onChanged={() => qc.invalidateQueries({ queryKey: ["orders", orderId] })} />
+    </ul>
   )
 }
 
