@@ -407,6 +407,16 @@ async function phoneArabicPurchase({ page, base, backend, setStep }) {
   await page.locator('[data-testid="checkout-country"]').selectOption("ae")
   await page.locator('[data-testid="checkout-save-address"]').click()
   await page.locator('[data-testid="checkout-address-saved"]').waitFor()
+  // The saved e-mail is a left-to-right run in an Arabic sentence: isolated, read left to right, and kept
+  // in one box (it never wraps into reordered pieces on a narrow screen).
+  const savedEmail = page.locator('[data-testid="checkout-saved-email"]')
+  const run = await savedEmail.evaluate((el) => {
+    const style = getComputedStyle(el)
+    return { tag: el.tagName, dir: style.direction, bidi: style.unicodeBidi, display: style.display, text: el.textContent, boxes: el.getClientRects().length }
+  })
+  if (run.tag !== "BDI" || run.dir !== "ltr" || run.bidi !== "isolate" || run.display !== "inline-block" || run.text !== email || run.boxes !== 1) {
+    throw new Error(`the saved e-mail is not an isolated left-to-right run: ${JSON.stringify(run)}`)
+  }
   await page.locator('[data-testid="checkout-shipping-option"] input').first().click()
   await page.locator('[data-testid="total-shippingTotal"]').waitFor()
   // On a phone the summary comes before the button that places the order.

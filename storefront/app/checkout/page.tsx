@@ -347,7 +347,12 @@ export default function CheckoutPage() {
                 {t("checkout.addressSaved")}{" "}
                 {/* What the cart holds, not what the form says: the order is placed with these. */}
                 <span data-testid="checkout-saved-as" data-email={cart.email ?? ""} data-country={cart.shipping_address?.country_code ?? ""}>
-                  {t("checkout.savedAs", { email: `\u2068${cart.email}\u2069`, country: countryName(cart.shipping_address?.country_code) })}
+                  {/* The email is a left-to-right run inside a right-to-left sentence in Arabic: its own
+                      isolated box (bdi dir=ltr, one piece when it wraps), the country isolated too. */}
+                  {t("checkout.savedAs", { email: "{email}", country: "{country}" }).split(/(\{email\}|\{country\})/).map((part, i) =>
+                    part === "{email}" ? <bdi key={i} dir="ltr" className="ltr-run" data-testid="checkout-saved-email">{cart.email}</bdi>
+                    : part === "{country}" ? <bdi key={i}>{countryName(cart.shipping_address?.country_code)}</bdi>
+                    : part)}
                 </span>
               </p>
             )}
