@@ -92,6 +92,11 @@ const ATTACKS: Record<string, (w: World) => Promise<Attempt[]>> = {
     { label: "body merchant_id", res: await call(api.post("/merchant/me/telegram-link", { merchant_id: bIds.merchant }, a)) },
     { label: "query merchant_id", res: await call(api.post(`/merchant/me/telegram-link?merchant_id=${bIds.merchant}`, {}, a)) },
   ],
+  // A member's own language: only ever the caller's; naming another merchant is refused by the gate.
+  "POST /merchant/me/locale": async ({ api, a, bIds }) => [
+    { label: "body merchant_id", res: await call(api.post("/merchant/me/locale", { locale: "ar", merchant_id: bIds.merchant }, a)) },
+    { label: "query merchant_id", res: await call(api.post(`/merchant/me/locale?merchant_id=${bIds.merchant}`, { locale: "ar" }, a)) },
+  ],
   // Sessions and e-mail verification (docs/security.md): A never sees or ends B's sessions.
   "GET /merchant/me/sessions": async ({ api, a, bIds }) => [
     { label: "filter merchant_id", res: await call(api.get(`/merchant/me/sessions?merchant_id=${bIds.merchant}`, a)) },

@@ -25,7 +25,7 @@ import { merchantGate, refuseSuspendedSignIn } from "./merchant/context"
 import { merchantCatalogRoutes } from "./merchant/catalog-routes"
 import { merchantShippingRoutes } from "./merchant/shipping-routes"
 import {
-  AcceptInvite, ChangeStaffRole, CreateMerchantProduct, CreateMerchantVariant, InviteStaff, MerchantApplication, MerchantLegal, MerchantPayoutMethod, SetInventory,
+  AcceptInvite, ChangeStaffRole, CreateMerchantProduct, CreateMerchantVariant, InviteStaff, MemberLocale, MerchantApplication, MerchantLegal, MerchantPayoutMethod, SetInventory,
   UpdateMerchantProduct, UpdateMerchantVariant,
 } from "./merchant/validators"
 import { productSearchQuery } from "./products/search-query"
@@ -75,6 +75,7 @@ export default defineMiddlewares({
     { matcher: "/merchant", middlewares: [merchantCors, merchantGate] },
     { matcher: "/merchant/applications", methods: ["POST"], middlewares: [validateAndTransformBody(MerchantApplication)] },
     { matcher: "/merchant/me/legal", methods: ["POST"], middlewares: [validateAndTransformBody(MerchantLegal)] },
+    { matcher: "/merchant/me/locale", methods: ["POST"], middlewares: [validateAndTransformBody(MemberLocale)] },
     { matcher: "/merchant/me/payout-method", methods: ["POST"], middlewares: [validateAndTransformBody(MerchantPayoutMethod)] },
     { matcher: "/merchant/invites", methods: ["POST"], middlewares: [validateAndTransformBody(InviteStaff)] },
     { matcher: "/merchant/staff/:id", methods: ["POST"], middlewares: [validateAndTransformBody(ChangeStaffRole)] },

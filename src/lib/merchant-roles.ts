@@ -30,6 +30,7 @@ const SELF: RouteRule[] = [
   any("/merchant/me/email-verification/**"),
   any("/merchant/me/notification-preferences/**"),
   any("/merchant/me/telegram-link/**"),
+  post("/merchant/me/locale"),
   read("/merchant/home"),
   read("/merchant/staff"),
 ]

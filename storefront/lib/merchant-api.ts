@@ -2,6 +2,7 @@
 // `/merchant/*`. Plain fetch rather than the js-sdk, because the sdk's FetchError keeps only
 // the message and the portal needs the whole error body `{ code, message, field }`.
 import { keepRefreshToken, type IssuedSession } from "./session-refresh"
+import type { Locale } from "./i18n"
 import { BACKEND_URL } from "./sdk"
 
 export const KYC_STATUSES = ["PENDING", "APPROVED", "REJECTED", "SUSPENDED"] as const
@@ -47,6 +48,8 @@ export type MerchantUser = {
   id: string
   email: string
   role: MerchantRole
+  /** The member's own language for the shop's e-mails (null: the shop's default). */
+  locale?: Locale | null
   merchant_id: string
 }
 

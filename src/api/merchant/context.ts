@@ -8,7 +8,7 @@ import { MARKETPLACE_MODULE } from "../../modules/marketplace"
 import type MarketplaceModuleService from "../../modules/marketplace/service"
 
 export type MerchantContext = {
-  merchant_user: { id: string; email: string; role: MerchantRole }
+  merchant_user: { id: string; email: string; role: MerchantRole; locale: string | null }
   merchant: { id: string; handle: string; display_name: string; kyc_status: string; country_code: string }
 }
 export type MerchantRequest<B = unknown> = AuthenticatedMedusaRequest<B> & { merchantContext: MerchantContext }
@@ -45,7 +45,7 @@ async function loadMerchantContext(req: MerchantRequest, path: string) {
     throw new SnailError(403, "MERCHANT_SUSPENDED", `${merchant.display_name} is suspended: ${merchant.kyc_reason ?? "contact the platform"}`)
   }
   // Their own sessions (list, sign out) and e-mail verification too, whatever the merchant's review says.
-  const ownSessions = /^\/merchant\/me\/(sessions|email-verification)(\/|$)/.test(path)
+  const ownSessions = /^\/merchant\/me\/(sessions|email-verification|locale)(\/|$)/.test(path)
   if (merchant.kyc_status !== "APPROVED" && !ownSessions && !BEFORE_APPROVAL_PATHS.includes(path.replace(/\/$/, ""))) {
     throw new SnailError(403, "MERCHANT_NOT_APPROVED", `${merchant.display_name} is ${merchant.kyc_status}: this needs an approved merchant`)
   }
@@ -55,7 +55,7 @@ async function loadMerchantContext(req: MerchantRequest, path: string) {
     throw new SnailError(403, "MERCHANT_ROLE_FORBIDDEN", `A ${user.role.toLowerCase()} member may not ${req.method} ${path}`)
   }
   req.merchantContext = {
-    merchant_user: { id: user.id, email: user.email, role: user.role },
+    merchant_user: { id: user.id, email: user.email, role: user.role, locale: (user as any).locale ?? null },
     merchant: {
       id: merchant.id,
       handle: merchant.handle,

@@ -66,6 +66,10 @@ export const MerchantPayoutMethod = z
   .strict()
 export type MerchantPayoutMethodBody = z.infer<typeof MerchantPayoutMethod>
 
+/** A member's own language for the shop's e-mails; null: the shop's default_locale. */
+export const MemberLocale = z.object({ locale: z.enum(["en", "ru", "ar"]).nullable() }).strict()
+export type MemberLocaleBody = z.infer<typeof MemberLocale>
+
 export const InviteStaff = z.object({ email: z.string().email(), role: z.enum(STAFF_ROLES).optional() })
 export const ChangeStaffRole = z.object({ role: z.enum(STAFF_ROLES) })
 export const AcceptInvite = z.object({ token: z.string().min(10) })

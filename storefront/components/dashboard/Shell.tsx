@@ -4,9 +4,10 @@ import { BuildingsSolid, Calendar, CogSixTooth, CurrencyDollar, House, ShoppingC
 import { Button, IconButton, Text } from "@medusajs/ui"
 import Link from "next/link"
 import { usePathname, useRouter } from "next/navigation"
-import { useState, type ComponentType, type ReactNode } from "react"
+import { useEffect, useState, type ComponentType, type ReactNode } from "react"
 import { LOCALE_META, LOCALES, type Locale } from "@/lib/i18n"
 import { useDashboardI18n, type DashboardKey } from "@/lib/dashboard/i18n"
+import { merchantRequest } from "@/lib/merchant-api"
 import { useMerchantSession } from "@/lib/merchant-session"
 import { useDashboard, type Section } from "./context"
 
@@ -59,8 +60,15 @@ function SideNav({ onNavigate }: { onNavigate?: () => void }) {
   )
 }
 
+/** The dashboard's language, which is also the language the shop's e-mails reach this member in. */
 function LanguagePicker() {
   const { t, locale, setLocale } = useDashboardI18n()
+  const { token, merchantUser } = useDashboard()
+  // Saved for e-mails when it differs from what the server holds (also on the first visit in a language).
+  useEffect(() => {
+    if (merchantUser.locale === locale) return
+    merchantRequest("/merchant/me/locale", { token, body: { locale } }).catch(() => undefined)
+  }, [locale, token, merchantUser.locale])
   return (
     <label className="flex items-center gap-2 txt-compact-small text-ui-fg-subtle">
       <span>{t("dash.language")}</span>

@@ -10,5 +10,7 @@ export const MerchantUser = model.define("merchant_user", {
   id: model.id({ prefix: "meruser" }).primaryKey(),
   email: model.text().unique(),
   role: model.enum([...MERCHANT_ROLES]),
+  // The member's own language for e-mails and the dashboard (en, ru, ar); null: the shop's default_locale.
+  locale: model.text().nullable(),
   merchant: model.belongsTo(() => Merchant, { mappedBy: "users" }),
 })

@@ -23,15 +23,18 @@ export const buildOrderPlacedStep = createStep("build-order-placed-notifications
   for (const [merchantId, itemIds] of byMerchant) {
     const merchant = await merchantRecipients(container, merchantId)
     if (!merchant) continue
-    // The merchant's lines named in the merchant's language, not the buyer's.
-    const merchantLocale = merchant.recipients[0]?.locale
-    const items = merchantLocale && merchantLocale !== order.locale ? (await orderFacts(container, order.id, merchantLocale))?.items ?? order.items : order.items
-    const message: Message = {
-      type: "MERCHANT_NEW_ORDER_LINES", template: "merchant-new-order-lines", recipients: merchant.recipients,
-      data: { display_id: order.display_id, merchant_name: merchant.name, currency_code: order.currency_code,
-        items: items.filter((i) => itemIds.includes(i.id)), portal_url: `${storefrontUrl()}/merchant?order=${order.id}` },
+    // The merchant's lines named in each member's language, not the buyer's: one message per language.
+    const byLocale = new Map<string, typeof merchant.recipients>()
+    for (const r of merchant.recipients) byLocale.set(r.locale, [...(byLocale.get(r.locale) ?? []), r])
+    for (const [merchantLocale, recipients] of byLocale) {
+      const items = merchantLocale !== order.locale ? (await orderFacts(container, order.id, merchantLocale as typeof order.locale))?.items ?? order.items : order.items
+      const message: Message = {
+        type: "MERCHANT_NEW_ORDER_LINES", template: "merchant-new-order-lines", recipients,
+        data: { display_id: order.display_id, merchant_name: merchant.name, currency_code: order.currency_code,
+          items: items.filter((i) => itemIds.includes(i.id)), portal_url: `${storefrontUrl()}/merchant?order=${order.id}` },
+      }
+      batch.messages.push(message)
     }
-    batch.messages.push(message)
   }
   return new StepResponse(batch)
 })

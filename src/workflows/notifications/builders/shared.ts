@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { readerLocale, type ReaderLocale } from "../../../lib/notifications/locale"
+import { localeFrom, readerLocale, type ReaderLocale } from "../../../lib/notifications/locale"
 import { toMinor } from "../../../lib/money"
 import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
 import type { Recipient } from "../types"
@@ -52,7 +52,10 @@ export function buyerOf(order: OrderFacts): Recipient {
   return { email: order.email, person: order.customer_id ? { type: "customer", id: order.customer_id } : null, locale: order.locale }
 }
 
-/** A merchant's owners, in the merchant's own language (its default_locale). */
+/**
+ * A merchant's owners, each in their own language (the member's `locale`, set from the dashboard's
+ * language picker), else the shop's default_locale, else its country's; never the buyer's.
+ */
 export async function merchantRecipients(container: MedusaContainer, merchantId: string): Promise<{ name: string; recipients: Recipient[]; kyc_changed_at: string } | null> {
   const marketplace: any = container.resolve(MARKETPLACE_MODULE)
   const [merchant] = await marketplace.listMerchants({ id: merchantId }, { relations: ["users"] })
@@ -60,7 +63,7 @@ export async function merchantRecipients(container: MedusaContainer, merchantId:
   const locale = readerLocale({ metadata: [{ locale: merchant.default_locale }], countryCodes: [merchant.country_code] })
   const owners = (merchant.users ?? []).filter((u: any) => u.role === "OWNER")
   const recipients: Recipient[] = owners.length
-    ? owners.map((u: any) => ({ email: u.email, person: { type: "merchant_user" as const, id: u.id }, locale }))
+    ? owners.map((u: any) => ({ email: u.email, person: { type: "merchant_user" as const, id: u.id }, locale: localeFrom(u.locale) ?? locale }))
     : [{ email: merchant.contact_email, person: null, locale }]
   return { name: merchant.display_name, recipients, kyc_changed_at: new Date(merchant.updated_at).toISOString() }
 }

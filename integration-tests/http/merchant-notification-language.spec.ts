@@ -1,0 +1,94 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
+import { startMailCatcher, type CaughtMessage } from "../../src/modules/notification-center/mail-catcher"
+import { failing } from "../helpers/admin"
+import { checkoutActors } from "../helpers/checkout"
+import { drainEventBus } from "../helpers/events"
+import { adminProduct, applyAsMerchant, approvedMerchant } from "../helpers/merchants"
+
+/*
+ * Issue 22: the shop's e-mails reach each member in the member's language (set by the dashboard's
+ * language picker, POST /merchant/me/locale), else in the shop's default language — never in the
+ * buyer's. A Russian-speaking buyer orders from two shops: the one whose owner reads Arabic gets the
+ * new order and the dispute in Arabic, the other (no member language, shop default English) in English.
+ */
+jest.setTimeout(240 * 1000)
+
+const API_KEY = "sk_sandbox_merchant_lang"
+let psp: Awaited<ReturnType<typeof startSandboxPsp>>
+let mail: Awaited<ReturnType<typeof startMailCatcher>>
+beforeAll(async () => {
+  psp = await startSandboxPsp({ port: 0, apiKey: API_KEY, webhookSecret: "whsec_merchant_lang", webhookUrl: "http://127.0.0.1:1/unused", dataFile: "" })
+  mail = await startMailCatcher()
+  Object.assign(process.env, {
+    SANDBOX_PSP_URL: psp.url, SANDBOX_PSP_API_KEY: API_KEY, SANDBOX_PSP_WEBHOOK_SECRET: "whsec_merchant_lang",
+    SMTP_HOST: "127.0.0.1", SMTP_PORT: String(mail.smtpPort), SMTP_FROM: "Snail <no-reply@snail.test>", SMTP_TIMEOUT_MS: "3000",
+    NOTIFY_MAX_ATTEMPTS: "3", NOTIFY_BACKOFF_MS: "200", STOREFRONT_URL: "http://store.test",
+  })
+})
+afterAll(async () => {
+  await psp?.close()
+  await mail?.close()
+})
+
+const to = (email: string) => (m: CaughtMessage) => m.to.includes(email)
+const langOf = (m: CaughtMessage) => /<html[^>]*\blang="(\w+)"/.exec(m.html ?? "")?.[1]
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    afterEach(() => drainEventBus(getContainer()))
+
+    it("sends a merchant's new order and dispute e-mails in the member's language, else the shop's, never the buyer's", async () => {
+      const { admin, store, salesChannelId } = await checkoutActors(getContainer(), api)
+      const arabic = await approvedMerchant(api, admin, "lang-arabic-owner")
+      const english = await approvedMerchant(api, admin, "lang-english-shop")
+      // A pending shop may set its owner's language too (approval e-mails are theirs).
+      const pending = await applyAsMerchant(api, "lang-pending-shop")
+      expect((await api.post("/merchant/me/locale", { locale: "ru" }, pending.owner)).data.merchant_user.locale).toBe("ru")
+
+      // The owner picks Arabic in the dashboard; the choice is theirs, checked, and read back.
+      expect(await failing(api.post("/merchant/me/locale", { locale: "fr" }, arabic.owner))).toEqual({ status: 400, data: expect.objectContaining({ code: "INVALID_FIELD" }) })
+      const set = await api.post("/merchant/me/locale", { locale: "ar" }, arabic.owner)
+      expect(set.data.merchant_user).toEqual(expect.objectContaining({ email: arabic.email, locale: "ar" }))
+      expect((await api.get("/merchant/me", arabic.owner)).data.merchant_user.locale).toBe("ar")
+      expect((await api.get("/merchant/me", english.owner)).data.merchant_user.locale).toBeNull()
+
+      const eu = (await api.post("/admin/regions", { name: "EU", currency_code: "eur", countries: ["de"], payment_providers: ["pp_sandbox_sandbox"] }, admin)).data.region
+      const lamp = await adminProduct(api, admin, { title: "Snail lamp", amount: 25, salesChannelId, merchantId: arabic.merchant.id, kind: "PHYSICAL" })
+      const mug = await adminProduct(api, admin, { title: "Snail mug", amount: 10, salesChannelId, merchantId: english.merchant.id, kind: "PHYSICAL" })
+
+      // A guest who shops in Russian buys from both shops.
+      const cart = (await api.post("/store/carts", { region_id: eu.id, email: "olga@buyer.test", metadata: { locale: "ru" } }, store)).data.cart
+      for (const p of [lamp, mug]) await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: p.variants[0].id, quantity: 1 }, store)
+      const pc = (await api.post("/store/payment-collections", { cart_id: cart.id }, store)).data.payment_collection
+      await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_sandbox_sandbox", data: { card_number: "4242424242424242" } }, store)
+      const placed = (await api.post(`/store/carts/${cart.id}/complete`, {}, store)).data
+      expect(placed.type).toBe("order")
+
+      const buyerMail = await mail.waitFor((m) => to("olga@buyer.test")(m) && m.subject.startsWith("Заказ"))
+      expect(langOf(buyerMail)).toBe("ru")
+      const arabicNew = await mail.waitFor(to(arabic.email))
+      expect(langOf(arabicNew)).toBe("ar")
+      expect(arabicNew.html).toMatch(/<html[^>]*dir="rtl"/)
+      expect(arabicNew.text).toContain("Snail lamp")
+      expect(arabicNew.text).not.toContain("Snail mug")
+      const englishNew = await mail.waitFor(to(english.email))
+      expect(langOf(englishNew)).toBe("en")
+      expect(englishNew.subject.startsWith("New order")).toBe(true)
+
+      // The buyer reports a problem on the lamp (through the order's link): the Arabic owner reads it in Arabic.
+      const lampLine = (await api.get(`/merchant/orders/${placed.order.id}/lines`, arabic.owner)).data.lines[0]
+      await api.post(`/merchant/orders/${placed.order.id}/lines/${lampLine.id}/transitions`, { to: "FULFILLING" }, arabic.owner)
+      mail.clear()
+      const opened = await api.post(`/store/orders/${placed.order.id}/lines/${lampLine.id}/disputes?token=${encodeURIComponent(placed.order_link.token)}`,
+        { reason: "damaged", message: "Трещина на абажуре" }, store)
+      expect(opened.status).toBe(201)
+      const disputeMail = await mail.waitFor(to(arabic.email))
+      expect(langOf(disputeMail)).toBe("ar")
+      expect(disputeMail.html).toMatch(/<html[^>]*dir="rtl"/)
+
+      // Back to the shop's language: null clears the member's own choice.
+      expect((await api.post("/merchant/me/locale", { locale: null }, arabic.owner)).data.merchant_user.locale).toBeNull()
+    })
+  },
+})
