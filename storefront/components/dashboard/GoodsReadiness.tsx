@@ -5,6 +5,7 @@ import { Text } from "@medusajs/ui"
 import Link from "next/link"
 import type { GoodsDetail } from "@/lib/dashboard/api"
 import { useDashboardI18n, type DashboardKey } from "@/lib/dashboard/i18n"
+import { useGeoWords } from "./shipping/words"
 
 /**
  * What a goods shop still lacks before its products can be bought and shipped, in words, each with
@@ -13,6 +14,7 @@ import { useDashboardI18n, type DashboardKey } from "@/lib/dashboard/i18n"
  */
 export function GoodsReadinessList({ detail, testId = "goods-readiness" }: { detail: GoodsDetail; testId?: string }) {
   const { t } = useDashboardI18n()
+  const geo = useGeoWords()
   const rows: { key: string; ok: boolean; words: string; href?: string; fix?: DashboardKey }[] = [
     { key: "location", ok: detail.location, words: t(detail.location ? "goods.location.ok" : "goods.location.missing") },
     { key: "channels", ok: detail.channels_missing === 0, words: detail.channels_missing === 0 ? t("goods.channels.ok") : t("goods.channels.missing", { count: detail.channels_missing }) },
@@ -20,7 +22,8 @@ export function GoodsReadinessList({ detail, testId = "goods-readiness" }: { det
       key: "shipping", href: "/merchant/shipping", fix: "ship.openDelivery",
       ok: detail.regions_without_shipping.length === 0 && detail.ships_somewhere,
       words: detail.regions_without_shipping.length
-        ? t("goods.shipping.missing", { regions: detail.regions_without_shipping.map((r) => r.name).join(", ") })
+        // Regions by what their buyers pay in, in the viewer's words (a region's name is the platform's English data).
+        ? t("goods.shipping.missing", { regions: detail.regions_without_shipping.map((r) => geo.currency(r.currency_code)).join(", ") })
         : t(detail.ships_somewhere ? "goods.shipping.ok" : "goods.shipping.none"),
     },
     {

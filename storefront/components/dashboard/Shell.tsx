@@ -110,8 +110,9 @@ function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
           </a>
         )}
         <LanguagePicker />
-        <Text size="xsmall" className="text-ui-fg-subtle break-all" data-testid="dash-signed-in" data-role={merchantUser.role}>
-          <span dir="ltr">{merchantUser.email}</span> · {t(`dash.role.${merchantUser.role}` as DashboardKey)}
+        {/* Only the e-mail may break anywhere; the role is a word of the viewer's language. */}
+        <Text size="xsmall" className="text-ui-fg-subtle" data-testid="dash-signed-in" data-role={merchantUser.role}>
+          <bdi dir="ltr" className="break-all">{merchantUser.email}</bdi> · <span className="whitespace-nowrap">{t(`dash.role.${merchantUser.role}` as DashboardKey)}</span>
         </Text>
         <Button
           variant="secondary"

@@ -7,11 +7,12 @@ import { useDashboardI18n } from "@/lib/dashboard/i18n"
 import { isApiError } from "@/lib/merchant-api"
 
 /** A page's title row: heading, an optional line under it and actions at the end. */
-export function PageHeader({ title, subtitle, actions, testId }: { title: string; subtitle?: ReactNode; actions?: ReactNode; testId?: string }) {
+/** `titleIsData`: the title is something a person typed (a product's name), isolated for bidi and shown as is. */
+export function PageHeader({ title, subtitle, actions, testId, titleIsData }: { title: string; subtitle?: ReactNode; actions?: ReactNode; testId?: string; titleIsData?: boolean }) {
   return (
     <div className="mb-6 flex flex-wrap items-start justify-between gap-4" data-testid={testId}>
       <div>
-        <Heading level="h1">{title}</Heading>
+        <Heading level="h1" dir={titleIsData ? "auto" : undefined}>{title}</Heading>
         {subtitle && <Text size="small" className="text-ui-fg-subtle mt-1">{subtitle}</Text>}
       </div>
       {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
@@ -48,4 +49,14 @@ export function ErrorNotice({ error, testId = "dash-error" }: { error: unknown; 
 export function Loading() {
   const { t } = useDashboardI18n()
   return <Text size="small" className="text-ui-fg-muted" role="status" data-testid="dash-loading">{t("dash.loading")}</Text>
+}
+
+/**
+ * A sentence of the viewer's language holding someone's data (a warehouse's or product's name): the
+ * words come from `t` with the `{name}` placeholder kept, the value is put in as an isolated <bdi>, so
+ * a Latin name inside an Arabic sentence keeps its order.
+ */
+export function withData(sentence: string, name: string, value: string): ReactNode {
+  const token = `{${name}}`
+  return sentence.split(token).flatMap((part, i) => (i === 0 ? [part] : [<bdi key={i}>{value}</bdi>, part]))
 }

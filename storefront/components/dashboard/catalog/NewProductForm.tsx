@@ -9,7 +9,7 @@ import { useDashboard } from "@/components/dashboard/context"
 import { Card, ErrorNotice, Loading, PageHeader } from "@/components/dashboard/parts"
 import { catalogApi, type NewCatalogProduct } from "@/lib/catalog-api"
 import { useDashboardI18n } from "@/lib/dashboard/i18n"
-import { controlClass, Field, parseAmount, useRegions } from "./shared"
+import { controlClass, currencyWords, Field, parseAmount, useRegions } from "./shared"
 
 type Kind = NewCatalogProduct["kind"]
 
@@ -19,7 +19,7 @@ type Kind = NewCatalogProduct["kind"]
  * lessons or a schedule first), then the editor opens.
  */
 export function NewProductForm() {
-  const { t } = useDashboardI18n()
+  const { t, intlLocale } = useDashboardI18n()
   const { token } = useDashboard()
   const router = useRouter()
   const qc = useQueryClient()
@@ -94,7 +94,7 @@ export function NewProductForm() {
             )}
             <div className="grid gap-3 sm:grid-cols-3">
               {currencies.map((r) => (
-                <Field key={r.currency_code} label={t("cat.field.priceIn", { currency: r.currency_code.toUpperCase(), region: r.name })}>
+                <Field key={r.currency_code} label={t("cat.field.priceIn", { currency: r.currency_code.toUpperCase(), region: currencyWords(r.currency_code, intlLocale) })}>
                   <Input dir="ltr" inputMode="decimal" value={prices[r.currency_code] ?? ""} onChange={(e) => setPrices({ ...prices, [r.currency_code]: e.target.value })}
                     data-testid={`catalog-new-price-${r.currency_code}`} />
                 </Field>

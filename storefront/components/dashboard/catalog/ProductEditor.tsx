@@ -11,7 +11,7 @@ import { useDashboardI18n } from "@/lib/dashboard/i18n"
 import { isApiError } from "@/lib/merchant-api"
 import { CourseContent } from "./CourseContent"
 import { ScheduleEditor } from "./ScheduleEditor"
-import { controlClass, Field, parseAmount, useReasonWords, useRegions } from "./shared"
+import { controlClass, currencyWords, Field, parseAmount, useReasonWords, useRegions } from "./shared"
 
 /** The product editor (issue 22 §2): every card saves on its own; the readiness list says what publishing needs. */
 export function ProductEditor({ id }: { id: string }) {
@@ -30,7 +30,7 @@ export function ProductEditor({ id }: { id: string }) {
   const p = product.data
   return (
     <div className="flex flex-col gap-4" data-testid="catalog-editor" data-product-id={p.id} data-status={p.status} data-kind={p.kind ?? ""}>
-      <PageHeader title={p.title} actions={<Link href="/merchant/products"><Button size="small" variant="secondary">{t("cat.back")}</Button></Link>} />
+      <PageHeader title={p.title} titleIsData actions={<Link href="/merchant/products"><Button size="small" variant="secondary">{t("cat.back")}</Button></Link>} />
       <StatusCard product={p} onChange={refresh} />
       <GeneralCard product={p} onChange={refresh} />
       <VariantsCard product={p} onChange={refresh} />
@@ -221,7 +221,7 @@ function OptionRow({ productId, option, onChange }: { productId: string; option:
   })
   return (
     <div className="flex flex-wrap items-end gap-2" data-testid="catalog-option" data-option-title={option.title}>
-      <Text size="small" weight="plus" className="min-w-24">{option.title}</Text>
+      <Text size="small" weight="plus" className="min-w-24" dir="auto">{option.title}</Text>
       <Field label={t("cat.option.values")}><Input dir="auto" value={values} onChange={(e) => setValues(e.target.value)} /></Field>
       <Button size="small" variant="secondary" isLoading={save.isPending} onClick={() => save.mutate()}>{t("dash.save")}</Button>
       <ErrorNotice error={save.error} />
@@ -247,11 +247,11 @@ function VariantsCard({ product: p, onChange }: CardProps) {
 type Currency = { currency_code: string; name: string }
 
 function PriceInputs({ currencies, prices, setPrices, testPrefix }: { currencies: Currency[]; prices: Record<string, string>; setPrices: (p: Record<string, string>) => void; testPrefix: string }) {
-  const { t } = useDashboardI18n()
+  const { t, intlLocale } = useDashboardI18n()
   return (
     <>
       {currencies.map((r) => (
-        <Field key={r.currency_code} label={t("cat.field.priceIn", { currency: r.currency_code.toUpperCase(), region: r.name })}>
+        <Field key={r.currency_code} label={t("cat.field.priceIn", { currency: r.currency_code.toUpperCase(), region: currencyWords(r.currency_code, intlLocale) })}>
           <Input dir="ltr" inputMode="decimal" className="w-32" value={prices[r.currency_code] ?? ""} onChange={(e) => setPrices({ ...prices, [r.currency_code]: e.target.value })}
             data-testid={`${testPrefix}-price-${r.currency_code}`} />
         </Field>
@@ -338,7 +338,7 @@ function NewVariant({ product: p, currencies, onChange }: CardProps & { currenci
     <div className="flex flex-wrap items-end gap-3" data-testid="catalog-new-variant">
       <Field label={t("cat.variant.title")}><Input dir="auto" className="w-40" value={title} onChange={(e) => setTitle(e.target.value)} data-testid="catalog-new-variant-title" /></Field>
       {options.map((o) => (
-        <Field key={o.id} label={o.title}>
+        <Field key={o.id} label={o.title} labelIsData>
           <select className={controlClass} value={choice[o.title] ?? o.values[0]?.value ?? ""} onChange={(e) => setChoice({ ...choice, [o.title]: e.target.value })}>
             {o.values.map((v) => <option key={v.id} value={v.value}>{v.value}</option>)}
           </select>

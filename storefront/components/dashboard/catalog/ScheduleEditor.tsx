@@ -196,12 +196,12 @@ function WeekGrid({ cells, setCells, locale, dir }: { cells: Set<string>; setCel
             {rows.map((m) => (
               <tr key={m}>
                 <td className="text-ui-fg-muted pe-1 text-end align-top" dir="ltr">{m % 60 === 0 ? hhmm(m) : ""}</td>
-                {DAYS.map((d) => {
+                {DAYS.map((d, i) => {
                   const key = cellKey(d, m)
                   const on = cells.has(key)
                   return (
                     <td key={d} className="p-0">
-                      <button type="button" aria-pressed={on} aria-label={`${d} ${hhmm(m)}`} data-testid={`sched-cell-${d}-${hhmm(m).replace(":", "")}`}
+                      <button type="button" aria-pressed={on} aria-label={`${dayName(i)} ${hhmm(m)}`} data-testid={`sched-cell-${d}-${hhmm(m).replace(":", "")}`}
                         className={`block h-5 w-full border-b border-e border-ui-border-base ${on ? "bg-ui-bg-interactive" : "bg-ui-bg-base hover:bg-ui-bg-base-hover"}`}
                         onPointerDown={(e) => { e.preventDefault(); painting.current = !on; apply(key, !on) }}
                         onPointerEnter={() => { if (painting.current !== null && on !== painting.current) apply(key, painting.current) }}
@@ -276,8 +276,8 @@ function Ranges({ timezone, blackouts, setBlackouts, extra, setExtra, intlLocale
         <Text size="small" weight="plus">{t("cat.sched.blackouts")}</Text>
         <div className="flex flex-wrap items-end gap-2">
           <Field label={t("cat.sched.date")}><input type="date" className={controlClass} value={date} onChange={(e) => setDate(e.target.value)} data-testid="sched-blackout-date" /></Field>
-          <Field label={t("cat.sched.from")}><input type="time" className={controlClass} value={from} onChange={(e) => setFrom(e.target.value)} /></Field>
-          <Field label={t("cat.sched.to")}><input type="time" className={controlClass} value={to} onChange={(e) => setTo(e.target.value)} /></Field>
+          <Field label={t("cat.sched.from")}><input type="time" className={controlClass} value={from} onChange={(e) => setFrom(e.target.value)} data-testid="sched-blackout-from" /></Field>
+          <Field label={t("cat.sched.to")}><input type="time" className={controlClass} value={to} onChange={(e) => setTo(e.target.value)} data-testid="sched-blackout-to" /></Field>
           <Button size="small" variant="secondary" disabled={!date || from >= to} data-testid="sched-blackout-add"
             onClick={() => setBlackouts([...blackouts, { start: zonedToUtc(date, from, timezone), end: zonedToUtc(date, to, timezone) }])}>{t("cat.sched.addRange")}</Button>
         </div>
@@ -292,7 +292,7 @@ function Ranges({ timezone, blackouts, setBlackouts, extra, setExtra, intlLocale
         <Text size="small" weight="plus">{t("cat.sched.extra")}</Text>
         <div className="flex flex-wrap items-end gap-2">
           <Field label={t("cat.sched.date")}><input type="date" className={controlClass} value={extraDate} onChange={(e) => setExtraDate(e.target.value)} data-testid="sched-extra-date" /></Field>
-          <Field label={t("cat.sched.time")}><input type="time" className={controlClass} value={extraTime} onChange={(e) => setExtraTime(e.target.value)} /></Field>
+          <Field label={t("cat.sched.time")}><input type="time" className={controlClass} value={extraTime} onChange={(e) => setExtraTime(e.target.value)} data-testid="sched-extra-time" /></Field>
           <Button size="small" variant="secondary" disabled={!extraDate} data-testid="sched-extra-add"
             onClick={() => { const slot = `${extraDate}T${extraTime}`; if (!extra.includes(slot)) setExtra([...extra, slot].sort()) }}>{t("cat.sched.addRange")}</Button>
         </div>

@@ -15,22 +15,35 @@ export function useRegions() {
   })
 }
 
+/**
+ * A currency in the viewer's words ("евро", "درهم إماراتي"): what a price column is named by, rather
+ * than the platform's region name, which is data in the platform's language ("Europe").
+ */
+export function currencyWords(code: string, intlLocale: string): string {
+  try {
+    return new Intl.DisplayNames([intlLocale], { type: "currency" }).of(code.toUpperCase()) ?? code.toUpperCase()
+  } catch {
+    return code.toUpperCase()
+  }
+}
+
 /** One publishing problem in the viewer's words (the reason code never shows). */
 export function useReasonWords() {
-  const { t } = useDashboardI18n()
+  const { t, intlLocale } = useDashboardI18n()
   return (p: ReadinessProblem) =>
     t(`cat.reason.${p.reason_code}` as "cat.reason.NO_STOCK", {
       variant: p.variant_title ?? "",
       currency: (p.currency_code ?? "").toUpperCase(),
-      region: p.region_name ?? "",
+      region: p.currency_code ? currencyWords(p.currency_code, intlLocale) : p.region_name ?? "",
     })
 }
 
 /** A labelled form control in the dashboard's look. */
-export function Field({ label, children, hint, htmlFor }: { label: string; children: ReactNode; hint?: string; htmlFor?: string }) {
+/** `labelIsData`: the label is the merchant's own word (an option's name), isolated for bidi. */
+export function Field({ label, children, hint, htmlFor, labelIsData }: { label: string; children: ReactNode; hint?: string; htmlFor?: string; labelIsData?: boolean }) {
   return (
     <label className="flex flex-col gap-1 txt-compact-small" htmlFor={htmlFor}>
-      <span className="text-ui-fg-subtle font-medium">{label}</span>
+      <span className="text-ui-fg-subtle font-medium" dir={labelIsData ? "auto" : undefined}>{label}</span>
       {children}
       {hint && <span className="text-ui-fg-muted">{hint}</span>}
     </label>

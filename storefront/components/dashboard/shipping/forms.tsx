@@ -36,9 +36,10 @@ export function ZoneForm({ data, zone, onDone }: { data: MerchantShipping; zone?
   )
   const elsewhere = new Map<string, string>()
   for (const z of data.zones) if (z.id !== zone?.id) for (const c of z.countries) elsewhere.set(c, z.name)
-  const regions = new Map<string, { name: string; countries: string[] }>()
+  // A region is named in the viewer's words by what its buyers pay in (its name is the platform's data, in English).
+  const regions = new Map<string, { currency: string; countries: string[] }>()
   for (const m of data.markets.countries) {
-    const r = regions.get(m.region_id) ?? { name: m.region_name, countries: [] }
+    const r = regions.get(m.region_id) ?? { currency: m.currency_code, countries: [] }
     r.countries.push(m.country_code)
     regions.set(m.region_id, r)
   }
@@ -59,7 +60,7 @@ export function ZoneForm({ data, zone, onDone }: { data: MerchantShipping; zone?
         {regions.size === 0 && <Text size="small" className="text-ui-fg-muted">{t("ship.noCountries")}</Text>}
         {[...regions.entries()].map(([id, r]) => (
           <div key={id} className="flex flex-col gap-1" data-testid="ship-zone-region">
-            <Text size="small" weight="plus" className="text-ui-fg-subtle" dir="auto">{r.name}</Text>
+            <Text size="small" weight="plus" className="text-ui-fg-subtle">{t("ship.regionPaysIn", { currency: geo.currency(r.currency) })}</Text>
             <div className="flex flex-wrap gap-x-4 gap-y-1">
               {r.countries.map((c) => (
                 <label key={c} className="flex items-center gap-2 txt-compact-small">

@@ -3,7 +3,7 @@
 import { Badge, Button, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useDashboard } from "@/components/dashboard/context"
-import { Card, ErrorNotice, Loading, PageHeader } from "@/components/dashboard/parts"
+import { Card, ErrorNotice, Loading, PageHeader, withData } from "@/components/dashboard/parts"
 import { ConfirmDelete, OptionForm, useShippingMutation, ZoneForm } from "@/components/dashboard/shipping/forms"
 import { useGeoWords } from "@/components/dashboard/shipping/words"
 import { useMerchantQuery } from "@/components/merchant/use-merchant-query"
@@ -130,7 +130,7 @@ export default function ShippingPage() {
     <div className="flex flex-col gap-4" data-testid="dash-shipping">
       <PageHeader
         title={t("ship.heading")}
-        subtitle={data?.location ? t("ship.subtitle", { location: data.location.name }) : t("ship.subtitleNoLocation")}
+        subtitle={data?.location ? withData(t("ship.subtitle", { location: "{location}" }), "location", data.location.name) : t("ship.subtitleNoLocation")}
         actions={editable && data && !adding ? <Button size="small" onClick={() => setAdding(true)} data-testid="ship-zone-add">{t("ship.addZone")}</Button> : undefined}
       />
       {!editable && <Text size="small" className="text-ui-fg-subtle">{t("ship.readOnly")}</Text>}
