@@ -2,17 +2,40 @@
 // Wellness's haircut → the slot picker shows times in Asia/Dubai (and the buyer's own zone) →
 // picks a slot more than 13 h ahead, adds it, pays with the sandbox card → the order line is
 // CONFIRMED (auto-confirm) → My bookings: reschedules to another slot, then cancels after the
-// fee (or free refund) is shown → Desert Wellness staff see the booking in their week calendar.
-import { regionWithSandbox } from "./api.mjs"
+// fee (or free refund) is shown → Desert Wellness staff see the booking in their week calendar →
+// a guest (no account) books a haircut too and, on the order's signed link alone, moves it to another
+// slot, sees "Report a problem", and cancels it after the fee (or free refund) is shown (issue 21 §4).
+import { adminToken, http, regionWithSandbox, SANDBOX_PROVIDER } from "./api.mjs"
 import { ADMIN } from "./merchant.e2e.mjs"
-import { expectAttribute, expectContains, openBrowser, STEP_TIMEOUT, stepFailure, trimSlash, waitEnabled } from "./browser.mjs"
+import { expectAttribute, expectContains, expectNoRawCodes, openBrowser, STEP_TIMEOUT, stepFailure, trimSlash, waitEnabled } from "./browser.mjs"
 
 export const SERVICE_HANDLE = "haircut-and-styling" // Desert Wellness, 45 min, EUR 35, fee 20 % inside 24 h
 const WELLNESS_OWNER = { email: "owner@desert-wellness.local", password: "merchant-pass-123" }
 const HOUR = 3_600_000
 
-/** @param {{ storefrontUrl: string, backendUrl: string, executablePath?: string, headless?: boolean }} opts */
-export async function run({ storefrontUrl, backendUrl, executablePath, headless }) {
+/**
+ * A guest (no account) books the haircut through the store API at a slot more than 13 h ahead, not
+ * `avoid`; returns the order, its signed link token (the confirmation page's and e-mail's) and the slot.
+ */
+async function guestBooking(backend, europe, avoid) {
+  const { api_keys } = await http(backend, "GET", "/admin/api-keys?type=publishable", { token: await adminToken(backend) })
+  const headers = { "x-publishable-api-key": api_keys[0].token }
+  const { products } = await http(backend, "GET", `/store/products?handle=${SERVICE_HANDLE}&region_id=${europe.id}`, { headers })
+  const from = new Date(Date.now() + 13 * HOUR)
+  const { slots } = await http(backend, "GET", `/store/products/${products[0].id}/slots?from=${from.toISOString()}&to=${new Date(from.getTime() + 10 * 24 * HOUR).toISOString()}`, { headers })
+  const slot = slots.find((s) => s.remaining > 0 && s.start_at !== avoid)
+  if (!slot) throw new Error("no free haircut slot for the guest")
+  const { cart } = await http(backend, "POST", "/store/carts", { headers, body: { region_id: europe.id, email: `guest-${Date.now().toString(36)}@e2e.local` } })
+  await http(backend, "POST", `/store/carts/${cart.id}/line-items`, { headers, body: { variant_id: products[0].variants[0].id, quantity: 1, metadata: { slot_start: slot.start_at } } })
+  const { payment_collection } = await http(backend, "POST", "/store/payment-collections", { headers, body: { cart_id: cart.id } })
+  await http(backend, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { headers, body: { provider_id: SANDBOX_PROVIDER, data: { card_number: "4242424242424242" } } })
+  const placed = await http(backend, "POST", `/store/carts/${cart.id}/complete`, { headers })
+  if (placed.type !== "order") throw new Error(`the guest's cart did not complete: ${JSON.stringify(placed).slice(0, 300)}`)
+  return { order: placed.order, token: placed.order_link.token, slot: slot.start_at }
+}
+
+/** @param {{ storefrontUrl: string, backendUrl: string, executablePath?: string, headless?: boolean, shots?: string }} opts */
+export async function run({ storefrontUrl, backendUrl, executablePath, headless, shots }) {
   const base = trimSlash(storefrontUrl)
   const backend = trimSlash(backendUrl)
   // The buyer's browser is in Berlin: the picker shows Dubai times and the Berlin time beside them.
@@ -155,7 +178,53 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     }
     await page.locator('[data-testid="cancel-confirm-button"]').click()
     await page.locator('[data-testid="booking"][data-status="CANCELLED"]').waitFor()
-    return { first, second, fee: insideFeeWindow }
+
+    step = "a guest's order link: manage the booking without an account"
+    const guest = await guestBooking(backend, europe, second)
+    // A fresh browser context: no customer session, only the link from the confirmation e-mail.
+    const guestContext = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: "en-GB", timezoneId: "Europe/Berlin" })
+    const guestPage = await guestContext.newPage()
+    guestPage.setDefaultTimeout(STEP_TIMEOUT)
+    await guestPage.goto(`${base}/orders/${guest.order.id}?token=${encodeURIComponent(guest.token)}`, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 2 })
+    const guestLine = guestPage.locator('[data-testid="order-line"][data-kind="SERVICE"]')
+    await expectAttribute(guestLine, "data-state", "CONFIRMED", 30_000)
+    await guestPage.locator('[data-testid="order-guest"]').waitFor()
+    // The paid booking can be reported as a problem from the link too.
+    await guestLine.locator('[data-testid="order-line-report"]').waitFor()
+    await guestLine.locator('[data-testid="order-line-manage-booking"]').click()
+    const guestCard = guestLine.locator('[data-testid="guest-booking"] [data-testid="booking"][data-status="BOOKED"]')
+    await expectAttribute(guestCard.locator('[data-testid="booking-time"]'), "data-start", guest.slot)
+    if (await guestCard.locator('[data-testid="booking-ics"]').count()) throw new Error("the guest's card offers the account-only calendar download")
+
+    step = "the guest moves the booking to another slot"
+    await guestCard.locator('[data-testid="booking-reschedule"]').click()
+    const guestPicker = guestLine.locator('[data-testid="reschedule-picker"]')
+    await guestPicker.locator('[data-testid="slot"]').first().waitFor()
+    const target = (await guestPicker.locator('[data-testid="slot"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-start"))))
+      .find((s) => s !== guest.slot && new Date(s).getTime() - Date.now() > HOUR)
+    if (!target) throw new Error("no other slot offered to the guest")
+    await guestPicker.locator(`[data-testid="slot"][data-start="${target}"]`).click()
+    await guestLine.locator('[data-testid="reschedule-confirm-button"]').click()
+    await expectAttribute(guestLine.locator('[data-testid="order-line-booking"]'), "data-start", target)
+    await expectAttribute(guestLine.locator('[data-testid="guest-booking"] [data-testid="booking-time"]'), "data-start", target)
+    await expectNoRawCodes(guestPage, "guest order page")
+    if (shots) await guestPage.screenshot({ path: `${shots}/booking-guest-rescheduled.png`, fullPage: true })
+
+    step = "the guest cancels: the fee (or free refund) is shown first"
+    await guestLine.locator('[data-testid="guest-booking"] [data-testid="booking-cancel"]').click()
+    const guestTerms = guestLine.locator('[data-testid="cancel-terms"]')
+    if (new Date(target).getTime() - Date.now() < 24 * HOUR) {
+      await expectContains(guestTerms, "7.00")
+      await expectContains(guestTerms, "28.00")
+    } else {
+      await expectContains(guestTerms, "35.00")
+    }
+    if (shots) await guestPage.screenshot({ path: `${shots}/booking-guest-cancel-terms.png`, fullPage: true })
+    await guestLine.locator('[data-testid="cancel-confirm-button"]').click()
+    await expectAttribute(guestLine, "data-state", "CANCELLED", 30_000)
+    await expectNoRawCodes(guestPage, "guest order page after the cancel")
+    await guestContext.close()
+    return { first, second, fee: insideFeeWindow, guestOrder: guest.order.id }
   } catch (err) {
     throw await stepFailure({ test: "booking", page, step, err, consoleErrors })
   } finally {

@@ -2,7 +2,7 @@
 //   STOREFRONT_URL      (default http://localhost:8000)
 //   MEDUSA_BACKEND_URL  (default http://localhost:9000)
 //   CHROMIUM_PATH       (default /usr/bin/chromium)
-//   E2E_TESTS           comma-separated subset of "storefront,merchant,checkout,vat,course,fiscal,booking,money,catalog,dashboard,admin-order" (default all)
+//   E2E_TESTS           comma-separated subset of "storefront,merchant,checkout,vat,course,fiscal,booking,money,catalog,dashboard,dashboard-i18n,delivery,admin-order" (default all)
 // The merchant test also drives the Medusa admin at MEDUSA_BACKEND_URL/app (admin must be enabled).
 // The checkout test uses the admin API (enables the sandbox payment provider on the Europe region,
 // creates a test promotion) and the merchant API of the demo merchant Snail Goods.
@@ -19,13 +19,15 @@ import { run as runCourse } from "./course.e2e.mjs"
 import { run as runFiscal } from "./fiscal.e2e.mjs"
 import { run as runMerchant } from "./merchant.e2e.mjs"
 import { run as runDashboard } from "./dashboard.e2e.mjs"
+import { run as runDashboardI18n } from "./dashboard-i18n.e2e.mjs"
+import { run as runDelivery } from "./delivery.e2e.mjs"
 import { run as runMoney } from "./money.e2e.mjs"
 import { run } from "./storefront.e2e.mjs"
 import { run as runVat } from "./vat.e2e.mjs"
 
 const STOREFRONT_URL = process.env.STOREFRONT_URL || "http://localhost:8000"
 const MEDUSA_BACKEND_URL = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
-const TESTS = (process.env.E2E_TESTS || "storefront,merchant,checkout,vat,course,fiscal,booking,money,catalog,dashboard,admin-order").split(",").map((s) => s.trim())
+const TESTS = (process.env.E2E_TESTS || "storefront,merchant,checkout,vat,course,fiscal,booking,money,catalog,dashboard,dashboard-i18n,delivery,admin-order").split(",").map((s) => s.trim())
 const WAIT_MS = Number(process.env.E2E_WAIT_TIMEOUT_MS || 180_000)
 
 /** Polls `url` until it answers with a status below 500 (any page counts as "up"). */
@@ -72,6 +74,11 @@ async function main() {
       `[e2e] PASS dashboard: Snail Goods owner → Home checklist + order to ship → starts fulfilment (capture shown) → ships ${r.tracking} → refunds 100.00 RUB (net ${r.net} minor shown first) → packing slip → invites a fulfilment member, who sees no refund and is refused one (403) (${Math.round((Date.now() - dashboardStarted) / 1000)}s)`
     )
   }
+  if (TESTS.includes("delivery")) {
+    const deliveryStarted = Date.now()
+    const r = await runDelivery({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH, shots: process.env.E2E_SHOTS })
+    console.log(`[e2e] PASS delivery: Snail Goods adds zone "${r.zoneName}" (${r.country}) with a 7.50 option in every currency → a buyer there is offered it → price 9.00 → option and zone deleted, no longer offered → Desert Wellness: day off ${r.dayOff}, closed ${r.closedDay}, extra slot ${r.extraDay} 13:00 → the buyer's slots follow, the extra slot is held in a cart (${Math.round((Date.now() - deliveryStarted) / 1000)}s)`)
+  }
   if (TESTS.includes("checkout")) {
     const checkoutStarted = Date.now()
     const { orderId, tracking } = await runCheckout({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
@@ -98,9 +105,9 @@ async function main() {
   }
   if (TESTS.includes("booking")) {
     const bookingStarted = Date.now()
-    const { first, second, fee } = await runBooking({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH })
+    const { first, second, fee, guestOrder } = await runBooking({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH, shots: process.env.E2E_SHOTS })
     console.log(
-      `[e2e] PASS booking: buyer picks ${first} (Dubai slot, Berlin time shown) → pays → CONFIRMED → reschedules to ${second} → merchant calendar + schedule editor and admin week view show it → cancels (${fee ? "fee shown" : "free refund shown"}) (${Math.round((Date.now() - bookingStarted) / 1000)}s)`
+      `[e2e] PASS booking: buyer picks ${first} (Dubai slot, Berlin time shown) → pays → CONFIRMED → reschedules to ${second} → merchant calendar + schedule editor and admin week view show it → cancels (${fee ? "fee shown" : "free refund shown"}) → a guest on order ${guestOrder}'s signed link alone moves and cancels the booking (${Math.round((Date.now() - bookingStarted) / 1000)}s)`
     )
   }
   if (TESTS.includes("money")) {
@@ -123,6 +130,11 @@ async function main() {
     console.log(
       `[e2e] PASS admin-order: Medusa admin's own buttons on mug + course order ${orderId}: Capture payment → lines captured, escrow booked → Fulfill items → Mark as shipped ${tracking} → Mark as delivered → lines, split, Medusa "delivered / captured" and verify agree → Cancel order refused in words; order ${cancelledId} cancelled line by line (${Math.round((Date.now() - adminStarted) / 1000)}s)`
     )
+  }
+  if (TESTS.includes("dashboard-i18n")) {
+    const i18nStarted = Date.now()
+    const { pages } = await runDashboardI18n({ storefrontUrl: STOREFRONT_URL, backendUrl: MEDUSA_BACKEND_URL, executablePath: CHROMIUM_PATH, shots: process.env.E2E_SHOTS })
+    console.log(`[e2e] PASS dashboard-i18n: ${pages} dashboard pages of the goods, services and courses merchants read in RU and AR: no raw codes or ids, no English left, RU dates and money in Russian shape, AR right-to-left (${Math.round((Date.now() - i18nStarted) / 1000)}s)`)
   }
 }
 
