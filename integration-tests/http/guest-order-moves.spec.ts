@@ -60,7 +60,10 @@ medusaIntegrationTestRunner({
         { variant_id: lamp.variants[0].id, quantity: 1 },
       ])
       const second = await guestCheckout([{ variant_id: lamp.variants[0].id, quantity: 1 }])
-      expect(second.order.customer_id).toBe(first.order.customer_id)
+      const customerOf = async (id: string) => (await api.get(`/admin/orders/${id}?fields=customer_id`, admin)).data.order.customer_id
+      const guestCustomer = await customerOf(first.order.id)
+      expect(guestCustomer).toMatch(/^cus_/)
+      expect(await customerOf(second.order.id)).toBe(guestCustomer)
 
       const anonymous: Headers = { headers: { "x-publishable-api-key": store.headers["x-publishable-api-key"] } }
       const withToken = (path: string, token: string) => `${path}${path.includes("?") ? "&" : "?"}token=${encodeURIComponent(token)}`
@@ -120,9 +123,9 @@ medusaIntegrationTestRunner({
 
       // Report a problem on the lamp once the seller captured it; the thread is the guest's, on this order only.
       await api.post(`/merchant/orders/${first.order.id}/lines/${lampLine.id}/transitions`, { to: "FULFILLING" }, A.owner)
-      const opened = await api.post(withToken(`${A1}/lines/${lampLine.id}/disputes`, first.token), { reason: "damaged", message: "The shade is cracked" }, anonymous)
+      const opened = await api.post(withToken(`${A1}/lines/${lampLine.id}/disputes`, first.token), { reason: "DAMAGED", message: "The shade is cracked" }, anonymous)
       expect(opened.status).toBe(201)
-      expect(opened.data.dispute).toEqual(expect.objectContaining({ status: "OPEN", order_id: first.order.id, customer_id: first.order.customer_id }))
+      expect(opened.data.dispute).toEqual(expect.objectContaining({ status: "OPEN", order_id: first.order.id, customer_id: guestCustomer }))
       const disputeId = opened.data.dispute.id
       const replied = await api.post(withToken(`${A1}/lines/${lampLine.id}/disputes/${disputeId}/messages`, first.token), { body: "Photo attached later" }, anonymous)
       expect(replied.data.dispute.messages.map((m: any) => [m.author_type, m.body])).toEqual([["buyer", "The shade is cracked"], ["buyer", "Photo attached later"]])
