@@ -102,7 +102,7 @@ export default function OrderPage() {
         {o.email && (
           <>
             {" · "}
-            <span dir="ltr">{o.email}</span>
+            <bdi dir="ltr" className="ltr-run" data-testid="order-email">{o.email}</bdi>
           </>
         )}
       </p>

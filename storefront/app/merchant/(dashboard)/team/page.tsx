@@ -112,7 +112,7 @@ export default function TeamPage() {
             <ul className="flex flex-col gap-1">
               {invites.data.invites.map((i) => (
                 <li key={i.id} className="txt-compact-small" data-testid="team-invite-row" data-email={i.email}>
-                  <span dir="ltr">{i.email}</span> · {t(`dash.role.${i.role ?? "MANAGER"}` as DashboardKey)} ·{" "}
+                  <bdi dir="ltr">{i.email}</bdi> · {t(`dash.role.${i.role ?? "MANAGER"}` as DashboardKey)} ·{" "}
                   <span className="text-ui-fg-muted">{i.accepted_at ? t("team.accepted") : t("team.expires", { date: fmt.date(i.expires_at) })}</span>
                 </li>
               ))}

@@ -72,7 +72,7 @@ export default function OrderPage() {
         <Card title={t("orders.shipTo")}>
           <AddressBlock address={o.shipping_address} />
           {o.email && (
-            <Text size="small" className="text-ui-fg-subtle mt-3">{t("orders.contact")}: <span dir="ltr">{o.email}</span></Text>
+            <Text size="small" className="text-ui-fg-subtle mt-3">{t("orders.contact")}: <bdi dir="ltr" className="break-all">{o.email}</bdi></Text>
           )}
         </Card>
       </div>
