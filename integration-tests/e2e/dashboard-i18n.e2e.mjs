@@ -16,7 +16,9 @@ const COURSES = "owner@slow-academy.local"
 
 /** Words that are the same in every language here: brands, standards and units. */
 const SAME_IN_EVERY_LANGUAGE = new Set(["SnailMarketplace", "Snail", "PDF", "HLS", "IBAN", "BIC", "SWIFT", "BIK", "SKU", "Stripe", "Connect", "Telegram", "E-mail", "e-mail", "iCal", "URL", "TRN", "INN", "VAT", "ATOL", "RRULE", "UTC", "GMT",
-  "Google", "Apple", "Outlook"])
+  "Google", "Apple", "Outlook",
+  // Browsers and systems a sign-in is named by (Settings → sign-ins, lib/account.ts deviceOf)
+  "Android", "Chrome", "ChromeOS", "Edge", "Firefox", "Linux", "Opera", "Safari", "Windows", "Yandex", "Browser", "iOS", "macOS", "HeadlessChrome"])
 
 /**
  * The visible interface text of the page that is English (Latin words of 3+ letters outside data
