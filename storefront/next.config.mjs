@@ -1,5 +1,6 @@
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { storefrontSecurityHeaders } from "./security-headers.mjs"
 
 // The storefront is an npm workspace: its dependencies are hoisted to the
 // monorepo root, so both the file tracer (standalone output) and Turbopack
@@ -28,6 +29,16 @@ const nextConfig = {
   images: { remotePatterns: mediaPatterns, dangerouslyAllowLocalIP: localBackend },
   // A separate build folder lets `npm test` run its own dev server beside `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Security headers on every page (security-headers.mjs): HSTS when the public URL is https.
+  async headers() {
+    const headers = storefrontSecurityHeaders({
+      backendUrl: backend.href,
+      mediaOrigins: (process.env.MEDIA_URL_PATTERNS || "").split(",").filter(Boolean).map((u) => u.replace(/\*+$/, "")),
+      dev: process.env.NODE_ENV !== "production",
+      secure: (process.env.NEXT_PUBLIC_STOREFRONT_URL || process.env.STOREFRONT_URL || "").startsWith("https:"),
+    })
+    return [{ source: "/:path*", headers }]
+  },
 }
 
 export default nextConfig

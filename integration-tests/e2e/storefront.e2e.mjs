@@ -188,7 +188,16 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless 
     }
 
     step = "open home page"
-    await page.goto(`${base}/`, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 2 })
+    const home = await page.goto(`${base}/`, { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT * 2 })
+
+    step = "security headers on the page (never framed, no sniffing, a CSP naming the backend)"
+    const headers = home?.headers() ?? {}
+    const csp = headers["content-security-policy"] ?? ""
+    if (!csp.includes("frame-ancestors 'none'") || !csp.includes("object-src 'none'")) throw new Error(`CSP missing or too loose: "${csp}"`)
+    if (backendUrl && !csp.includes(new URL(backendUrl).origin)) throw new Error(`the CSP does not let the pages reach the backend ${backendUrl}: "${csp}"`)
+    if (headers["x-content-type-options"] !== "nosniff" || headers["x-frame-options"] !== "DENY") {
+      throw new Error(`X-Content-Type-Options / X-Frame-Options: ${headers["x-content-type-options"]} / ${headers["x-frame-options"]}`)
+    }
     const errorBox = page.locator('[data-testid="config-error"], [data-testid="error"]')
 
     step = "see products"
