@@ -18,6 +18,10 @@ module.exports = {
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/storefront/", "<rootDir>/admin-extensions/"],
   setupFiles: ["./integration-tests/setup.js"],
   setupFilesAfterEnv: ["./integration-tests/setup-after-env.js"],
+  // HTTP files reset their database by renaming the used one away (helpers/renaming-reset.js); the
+  // renamed ones are dropped once, when the run ends.
+  globalSetup: "./integration-tests/global-setup.js",
+  globalTeardown: "./integration-tests/global-teardown.js",
   // The Redis suite asserts Redis-backed modules and needs a real redis-server: without REDIS_URL it is
   // not collected at all (scripts/test.mjs lists it as not run, with that reason), never skipped as a pass.
   testPathIgnorePatterns: ["/node_modules/", ...(process.env.REDIS_URL ? [] : ["/integration-tests/http/redis\\.spec\\.ts$"])],

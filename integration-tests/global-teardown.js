@@ -1,0 +1,1 @@
+module.exports = require("./helpers/test-db-trash").globalTeardown
