@@ -8,6 +8,12 @@ MetadataStorage.clear()
 // failing test needs; TEST_VERBOSE=1 or an explicit LOG_LEVEL keeps everything.
 if (!process.env.LOG_LEVEL && process.env.TEST_VERBOSE !== "1") process.env.LOG_LEVEL = "warn"
 
+// Test databases are thrown away: a commit need not wait for its WAL to reach the disk (measured on the
+// shared machine: 300 one-row commits 2.1–2.5 s with the default, 0.6–0.8 s without). Visibility and
+// atomicity are unchanged; only a PostgreSQL crash could lose the last few commits. node-postgres reads
+// PGOPTIONS for every connection the app, the runner and the tests open. An explicit PGOPTIONS wins.
+process.env.PGOPTIONS ??= "-c synchronous_commit=off"
+
 // HTTP files start from a database copied from one migrated once per run (helpers/migrated-template.js).
 if (process.env.SNAIL_TEST_DB_TEMPLATE) {
   require("./helpers/migrated-template").useMigratedTemplate(process.env.SNAIL_TEST_DB_TEMPLATE)
