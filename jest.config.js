@@ -19,7 +19,7 @@ module.exports = {
   setupFiles: ["./integration-tests/setup.js"],
   setupFilesAfterEnv: ["./integration-tests/setup-after-env.js"],
   // HTTP files reset their database by renaming the used one away (helpers/renaming-reset.js); the
-  // renamed ones are dropped once, when the run ends.
+  // parent process drops the renamed ones in the background and the rest when the run ends.
   globalSetup: "./integration-tests/global-setup.js",
   globalTeardown: "./integration-tests/global-teardown.js",
   // The Redis suite asserts Redis-backed modules and needs a real redis-server: without REDIS_URL it is

@@ -6,8 +6,8 @@
 //
 // Here the database a test used is renamed away instead (`<db name>-integration-oldN`, no
 // connections allowed) and the fresh copy is made under the original name, so the test sees exactly
-// what the runner's reset gives it. The renamed databases are dropped once, when the jest run ends
-// (helpers/test-db-trash.js, jest's globalTeardown); a killed run leaves them to `npm test`'s
+// what the runner's reset gives it. The renamed databases are dropped by jest's parent process in the
+// background, off every test's path (helpers/test-db-trash.js); a killed run leaves them to `npm test`'s
 // leftover cleanup, as it would leave the runner's own databases (they match the same pattern).
 const { recordTrash } = require("./test-db-trash")
 
