@@ -13,7 +13,7 @@ import path from "node:path"
 import { root } from "./lib/app-stack.mjs"
 import { startEmbeddedPostgres, UserFacingError } from "./lib/embedded-postgres.mjs"
 import { run } from "./lib/processes.mjs"
-import { readJestResults } from "./lib/test-report.mjs"
+import { readJestResults, readTimings } from "./lib/test-report.mjs"
 import { assertE2ePortsFree, buildInBackground, runE2e } from "./lib/test-e2e.mjs"
 import { createEmptyDatabase, databaseUrl, dropDatabase, dropLeftoverTestDatabases, listTestDatabases } from "./lib/test-databases.mjs"
 
@@ -68,6 +68,7 @@ const rows = []
 const skips = []
 const failures = []
 const started = Date.now()
+const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(" ")
 
 async function main() {
   const jestWorkers = wanted.some((s) => s in JEST_TYPES) ? ` · ${workers} jest worker(s)` : ""
@@ -117,12 +118,13 @@ async function main() {
 async function jestRun(suites) {
   const t = Date.now()
   const jsonFile = path.join(root, `.logs/jest-${stamp}.json`)
+  const timingsFile = path.join(root, `.logs/jest-timings-${stamp}.jsonl`)
   const args = ["--forceExit", "--json", `--outputFile=${jsonFile}`, ...(workers > 1 ? [`--maxWorkers=${workers}`] : ["--runInBand"])]
   say(`── jest: ${suites.join(" + ")} ──`)
   let error
   try {
     await run(`${root}/node_modules/.bin/jest`, args, {
-      env: { ...env, TEST_TYPE: suites.map((s) => JEST_TYPES[s]).join(","), NODE_OPTIONS: "--experimental-vm-modules" },
+      env: { ...env, TEST_TYPE: suites.map((s) => JEST_TYPES[s]).join(","), NODE_OPTIONS: "--experimental-vm-modules", SNAIL_TEST_TIMINGS: timingsFile },
       label: "jest",
       onLine: sink((l) => /^(PASS|FAIL) /.test(l) || /^Tests:|^Test Suites:/.test(l)),
     })
@@ -130,6 +132,8 @@ async function jestRun(suites) {
     error = e
   }
   const results = readJestResults(jsonFile, root)
+  const timings = readTimings(timingsFile, root)
+  logTimings(timings)
   for (const suite of suites) {
     const r = results[suite]
     if (!r) {
@@ -138,12 +142,27 @@ async function jestRun(suites) {
     }
     const ok = r.failed === 0 && r.failedFiles.length === 0
     const slowest = r.slowest ? `; slowest ${r.slowest.file.split("/").pop()} ${r.slowest.seconds.toFixed(0)} s` : ""
-    rows.push({ suite, status: ok ? "pass" : "FAIL", detail: `${r.files} files, ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${slowest}` })
+    const t = timings[suite]
+    // CPU seconds of the jest workers on these files (they stay true when other load stretches wall time).
+    const cpu = t ? `; ${t.cpu.toFixed(0)} CPU s${suite === "http" && t.cpu ? `, app boots ${Math.round((100 * t.bootCpu) / t.cpu)} % of it` : ""}` : ""
+    rows.push({ suite, status: ok ? "pass" : "FAIL", detail: `${r.files} files, ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${slowest}${cpu}` })
     skips.push(...r.skips.map((s) => `${suite} › ${s}`))
     if (suite === "http" && !env.REDIS_URL) skips.push("http › redis.spec.ts (Redis-backed modules): not run, REDIS_URL is not set")
     failures.push(...r.failedFiles.map((f) => ({ what: f.file, message: f.message })))
   }
   say(`jest finished in ${secs(t)} s (${suites.join(" + ")} together)`)
+}
+
+/** Per-file wall and CPU seconds into the log, costliest first (the terminal gets the totals). */
+function logTimings(timings) {
+  for (const [suite, t] of Object.entries(timings)) {
+    logFile.write(`\n[test] ${suite}: ${t.files} files, ${t.wall.toFixed(0)} s of worker wall time, ${t.cpu.toFixed(0)} CPU s (app boots ${t.bootCpu.toFixed(0)} CPU s)\n`)
+    logFile.write("  cpu_s  wall_s  boot_cpu_s  boot_wall_s  rss_mb  file\n")
+    for (const r of [...t.rows].sort((a, b) => b.cpu - a.cpu)) {
+      const n = (v, w) => (v === null || v === undefined ? "-" : v.toFixed(1)).padStart(w)
+      logFile.write(`${n(r.cpu, 7)} ${n(r.wall, 7)} ${n(r.bootCpu, 11)} ${n(r.bootWall, 12)} ${String(r.rssMb).padStart(7)}  ${r.file}\n`)
+    }
+  }
 }
 
 const chromiumPath = () => env.CHROMIUM_PATH || "/usr/bin/chromium"
@@ -276,7 +295,9 @@ async function finish(code, fatal) {
   for (const r of rows) lines.push(`  ${r.suite.padEnd(9)} ${colour[r.status]}${" ".repeat(9 - r.status.length)}${r.detail}${r.seconds !== undefined ? ` (${r.seconds} s)` : ""}`)
   lines.push(skips.length ? `\n  Skipped or not run (${skips.length}) — never counted as passed:` : "\n  Skipped: none")
   for (const s of skips) lines.push(`   • ${s}`)
-  lines.push(`\n  Total ${secs(started)} s · full log ${logPath}`)
+  // Wall times stretch with other load on a shared machine: the load averages say how much to trust them.
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(" ")
+  lines.push(`\n  Total ${secs(started)} s (load at start ${loadAtStart}, at end ${load}; ${os.cpus().length} CPUs) · full log ${logPath}`)
   for (const l of lines) console.log(l)
   logFile.write(lines.map(strip).join("\n") + "\n")
   // In CI a suite that could not run is a failure: its infrastructure is always provided there.

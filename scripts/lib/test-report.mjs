@@ -40,3 +40,31 @@ export function readJestResults(jsonFile, root) {
   }
   return out
 }
+
+/**
+ * Reads the per-file timings integration-tests/setup-after-env.js writes (SNAIL_TEST_TIMINGS): wall
+ * seconds, the CPU seconds of the worker on the file and, for HTTP files, the app boot's share. CPU
+ * seconds hold on a shared machine where wall time stretches with other people's load.
+ * @returns {Record<string, { files: number, wall: number, cpu: number, bootCpu: number, rows: { file: string, wall: number, cpu: number, bootWall: number|null, bootCpu: number|null, rssMb: number }[] }>}
+ */
+export function readTimings(file, root) {
+  const out = {}
+  if (!fs.existsSync(file)) return out
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    if (!line.trim()) continue
+    let t
+    try {
+      t = JSON.parse(line)
+    } catch {
+      continue
+    }
+    const suite = suiteOf(t.file)
+    const s = (out[suite] ||= { files: 0, wall: 0, cpu: 0, bootCpu: 0, rows: [] })
+    s.files++
+    s.wall += t.wall_s
+    s.cpu += t.cpu_s
+    s.bootCpu += t.boot_cpu_s ?? 0
+    s.rows.push({ file: path.relative(root, t.file), wall: t.wall_s, cpu: t.cpu_s, bootWall: t.boot_wall_s, bootCpu: t.boot_cpu_s, rssMb: t.rss_mb })
+  }
+  return out
+}
