@@ -15,6 +15,9 @@ const TEST_DATABASE = /^(medusa-[a-z0-9]+)-integration-\d+(-template)?$/
 const BUSY = "55006" // object_in_use: a backend still connected (terminated, not yet gone)
 
 function useRenamingReset() {
+  // Without the run's list (jest started with another config, no globalSetup) nobody would drop the
+  // renamed databases: the runner's own drops stay then.
+  if (!process.env.SNAIL_TEST_DB_TRASH) return async () => undefined
   const templates = require("@medusajs/test-utils/dist/medusa-test-runner-utils/postgres-template")
   const { Client } = require("pg")
   let clientPromise = null
