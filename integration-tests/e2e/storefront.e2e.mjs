@@ -153,6 +153,82 @@ async function guestJourney({ page, base, backend, setStep }) {
   await page.waitForURL("**/account/courses")
   await page.locator('[data-testid="course-card"]').first().waitFor()
   await expectText(page.locator('[data-testid="course-card"]').first().locator('[data-testid="course-title"]'), "TypeScript from Zero")
+
+  await accountSettings({ page, base, email, setStep })
+}
+
+/**
+ * The buyer's account page, opened as every e-mail's settings link opens it (/account?tab=notifications):
+ * a switchable message turned off stays off after a reload (saved on the server), this browser is in
+ * the sign-in list as "this device", the data export downloads the buyer's JSON, and erasure asks
+ * before it is requested. Then the same page in Arabic, right to left.
+ */
+async function accountSettings({ page, base, email, setStep }) {
+  setStep("account: the e-mail's settings link opens the notification section")
+  await page.goto(`${base}/account?tab=notifications`, { waitUntil: "domcontentloaded" })
+  await page.locator('[data-testid="account-notifications"]').waitFor()
+  await expectAttribute(page.locator('[data-testid="account-tab-notifications"]'), "aria-selected", "true")
+  const reminder = page.locator('[data-testid="account-pref-BOOKING_REMINDER-email"]')
+  if (!(await reminder.isChecked())) throw new Error("the booking reminder by e-mail should be on by default")
+  // Order facts cannot be switched off: shown as always sent, with no switch.
+  if (await page.locator('[data-testid="account-pref-ORDER_PLACED-email"]').count()) throw new Error("a transactional message has a switch")
+  await expectContains(page.locator('[data-testid="account-pref-row"][data-type="ORDER_PLACED"]'), "Always sent")
+  await page.locator('[data-testid="account-telegram"]').waitFor()
+  await expectNoRawCodes(page, "account notifications")
+  await expectAccessible(page, "account notifications")
+
+  setStep("account: switch the booking reminder e-mail off; it stays off after a reload")
+  await reminder.click()
+  await page.locator('[data-testid="account-pref-saved"]').waitFor()
+  await page.reload({ waitUntil: "domcontentloaded" })
+  await page.locator('[data-testid="account-notifications"]').waitFor()
+  if (await page.locator('[data-testid="account-pref-BOOKING_REMINDER-email"]').isChecked()) throw new Error("the reminder switch was not saved (on again after a reload)")
+  if (!(await page.locator('[data-testid="account-pref-BOOKING_REMINDER-telegram"]').isChecked())) throw new Error("switching e-mail off changed the Telegram choice too")
+  await snap(page, "account-notifications")
+
+  setStep("account: the sign-in list shows this browser")
+  await page.locator('[data-testid="account-tab-sessions"]').click()
+  await page.waitForURL((u) => u.searchParams.get("tab") === "sessions")
+  const current = page.locator('[data-testid="account-session"][data-current="true"]')
+  await current.waitFor()
+  await expectContains(current, "This device")
+  await expectContains(current, "Chrome")
+  await expectAccessible(page, "account sessions")
+  await snap(page, "account-sessions")
+
+  setStep("account: download my data (JSON)")
+  await page.locator('[data-testid="account-tab-privacy"]').click()
+  await page.locator('[data-testid="account-privacy"]').waitFor()
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-testid="account-export"]').click()])
+  if (!/^my-data-\d{4}-\d{2}-\d{2}\.json$/.test(download.suggestedFilename())) throw new Error(`export file named "${download.suggestedFilename()}"`)
+  const file = await download.path()
+  const { readFile } = await import("node:fs/promises")
+  const data = JSON.parse(await readFile(file, "utf8"))
+  if (data.customer?.email !== email) throw new Error(`the export is not this buyer's: customer ${JSON.stringify(data.customer?.email)}`)
+  if (!Array.isArray(data.orders) || data.orders.length < 1) throw new Error(`the export has no orders (${JSON.stringify(data.orders)?.slice(0, 100)})`)
+  if (!data.sessions?.length) throw new Error("the export has no sign-in sessions")
+  await page.locator('[data-testid="account-exported"]').waitFor()
+
+  setStep("account: erasure asks first, then shows the request's state")
+  await expectAttribute(page.locator('[data-testid="account-erasure"]'), "data-state", "NONE")
+  await page.locator('[data-testid="account-erasure-ask"]').click()
+  await page.locator('[data-testid="account-erasure-confirm"]').click()
+  await expectAttribute(page.locator('[data-testid="account-erasure"]'), "data-state", "REQUESTED")
+  await page.reload({ waitUntil: "domcontentloaded" })
+  await expectAttribute(page.locator('[data-testid="account-erasure"]'), "data-state", "REQUESTED")
+  await page.locator('[data-testid="account-erasure-state"]').waitFor()
+  await expectAccessible(page, "account privacy")
+  await snap(page, "account-privacy")
+
+  setStep("account: the same page in Arabic, right to left, in words")
+  await page.locator('[data-testid="lang-select"]').selectOption("ar")
+  await expectAttribute(page.locator("html"), "dir", "rtl")
+  await page.locator('[data-testid="account-tab-notifications"]').click()
+  await page.locator('[data-testid="account-notifications"]').waitFor()
+  await expectContains(page.locator('[data-testid="account-pref-row"][data-type="ORDER_PLACED"]'), "تُرسل دائمًا")
+  await expectNoRawCodes(page, "account in Arabic")
+  await snap(page, "account-notifications-ar")
+  await page.locator('[data-testid="lang-select"]').selectOption("en")
 }
 
 /** A guest on its order page registers with the order's e-mail and comes back to the order. */
