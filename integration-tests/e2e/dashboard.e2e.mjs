@@ -204,6 +204,26 @@ export async function run({ storefrontUrl, backendUrl, executablePath, headless,
     const me = await http(backend, "GET", "/merchant/me", { token: (await http(backend, "POST", "/auth/merchant/emailpass", { body: OWNER })).token })
     if (me.merchant.legal_address !== address) throw new Error(`legal address not saved: ${me.merchant.legal_address}`)
 
+    step = "Settings: the member's sign-ins — this browser marked; 'sign out of all other devices' ends an API sign-in"
+    const elsewhere = (await http(backend, "POST", "/auth/merchant/emailpass", { body: OWNER })).token
+    await page.reload({ waitUntil: "domcontentloaded" })
+    const sessions = page.locator('[data-testid="settings-sessions"]')
+    await sessions.locator('[data-testid="settings-session"][data-current="true"] [data-testid="settings-session-current"]').waitFor()
+    await poll(async () => {
+      const n = await sessions.locator('[data-testid="settings-session"][data-current="false"]').count()
+      return { ok: n >= 1, actual: n }
+    }, "the API sign-in listed beside this browser")
+    await page.locator('[data-testid="settings-telegram-connect"]').waitFor()
+    await shot("settings-sessions")
+    await page.locator('[data-testid="settings-sessions-others"]').click()
+    await poll(async () => {
+      const n = await sessions.locator('[data-testid="settings-session"]').count()
+      return { ok: n === 1, actual: n }
+    }, "only this browser left")
+    const ended = await fetch(`${backend}/merchant/me`, { headers: { authorization: `Bearer ${elsewhere}` } })
+    if (ended.status !== 401) throw new Error(`the signed-out API session still answers ${ended.status}`)
+    await sessions.locator('[data-testid="settings-session"][data-current="true"]').waitFor()
+
     step = "Home: the legal profile and payout steps are done"
     await page.locator('[data-testid="dash-nav-home"]').click()
     await page.locator('[data-testid="home-todos"]').waitFor()
