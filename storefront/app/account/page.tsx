@@ -191,7 +191,7 @@ function Sessions() {
       <p className="muted">{t("acct.sessions.intro")}</p>
       {list.error ? <ErrorMessage error={list.error} /> : !list.data ? <Loading /> : (
         <ul className="plain-list account-session-list">
-          {list.data.map((s) => (
+          {thisDeviceFirst(list.data).map((s) => (
             <li key={s.id} className="account-session" data-testid="account-session" data-current={s.current ? "true" : "false"}>
               <div>
                 <strong>{device(s.user_agent)}</strong>
@@ -282,3 +282,6 @@ function Privacy() {
     </div>
   )
 }
+
+/** This device first, then the others as the server lists them. */
+const thisDeviceFirst = <T extends { current: boolean }>(rows: T[]) => [...rows].sort((a, b) => Number(b.current) - Number(a.current))

@@ -75,7 +75,7 @@ export function MemberSessions() {
       <Text size="small" className="text-ui-fg-subtle mb-3">{t("me.sessions.intro")}</Text>
       {sessions.error ? <ErrorNotice error={sessions.error} /> : !sessions.data ? <Loading /> : (
         <ul className="flex flex-col divide-y divide-ui-border-base">
-          {sessions.data.map((s) => (
+          {thisDeviceFirst(sessions.data).map((s) => (
             <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="settings-session" data-current={s.current ? "true" : "false"}>
               <div>
                 <Text size="small" weight="plus">
@@ -102,3 +102,6 @@ export function MemberSessions() {
     </Card>
   )
 }
+
+/** This device first, then the others as the server lists them. */
+const thisDeviceFirst = <T extends { current: boolean }>(rows: T[]) => [...rows].sort((a, b) => Number(b.current) - Number(a.current))
