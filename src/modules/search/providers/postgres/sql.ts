@@ -41,12 +41,13 @@ export const RANK_SQL = `(
 /**
  * The query's words (as the simple configuration indexes them, in order) and, for words of 5+
  * letters that are not indexed as such, up to 3 indexed words within trigram similarity
- * (threshold set per transaction) — "hedphones" → {headphones}. Binding: the query text.
+ * (`%` finds candidates through the trigram index at pg_trgm's default 0.3, similarity() applies
+ * the provider's threshold) — "hedphones" → {headphones}. Bindings: the threshold, the query text.
  */
 export const CORRECTIONS_SQL = `
   SELECT u.lexeme AS word, u.positions[array_upper(u.positions, 1)] AS pos,
     CASE WHEN length(u.lexeme) < 5 OR EXISTS (SELECT 1 FROM search_word s WHERE s.word = u.lexeme) THEN '{}'::text[]
-    ELSE ARRAY(SELECT s.word FROM search_word s WHERE s.word % u.lexeme ORDER BY s.word <-> u.lexeme, s.word LIMIT 3) END AS alternatives
+    ELSE ARRAY(SELECT s.word FROM search_word s WHERE s.word % u.lexeme AND similarity(s.word, u.lexeme) >= ?::real ORDER BY s.word <-> u.lexeme, s.word LIMIT 3) END AS alternatives
   FROM unnest(to_tsvector('simple', snail_search_norm(?))) AS u
   ORDER BY pos`
 
