@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { toMajorString } from "../lib/money"
 import { MARKETPLACE_MODULE } from "../modules/marketplace"
 import { PRODUCT_KIND_MODULE } from "../modules/product-kind"
-import { reindexProducts } from "../workflows/search/indexer"
+import { reindexProducts, searchService } from "../workflows/search/indexer"
 import { CATEGORIES, productSpec } from "./catalog/words"
 
 type Container = ExecArgs["container"]
@@ -37,6 +37,7 @@ export default async function seedCatalog({ container, args }: ExecArgs) {
       console.log(`seed:catalog ${Math.min(from + BATCH - 1, total)}/${total} (${created} new) in ${s.toFixed(0)} s`)
     }
   }
+  if (created) await searchService(container).afterBulkLoad()
   console.log(`seed:catalog done: ${created} products created, ${total - created} already there, ${((Date.now() - started) / 1000).toFixed(1)} s`)
   console.log(`  seconds per phase: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")}`)
 }

@@ -75,6 +75,10 @@ export default class SearchModuleService extends MedusaService({ SearchIndexQueu
     return this.provider_.documentsOf(productIds)
   }
 
+  async afterBulkLoad(): Promise<void> {
+    await this.provider_.afterBulkLoad?.()
+  }
+
   indexedProductIds(): Promise<Set<string>> {
     return this.provider_.allProductIds()
   }

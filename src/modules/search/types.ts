@@ -101,4 +101,6 @@ export interface SearchProvider {
   documentsOf(productIds: string[]): Promise<SearchDocument[]>
   /** Every product id present in the index (for verify: documents whose product is gone). */
   allProductIds(): Promise<Set<string>>
+  /** After a bulk load: refresh what the engine plans queries with (optional). */
+  afterBulkLoad?(): Promise<void>
 }

@@ -67,6 +67,7 @@ export async function reindexAll(container: MedusaContainer, opts: { pageSize?: 
     opts.log?.(`reindexed ${seen} products (${documents} documents)`)
   }
   if (before.size) await search.replaceProductDocuments([...before], [])
+  await search.afterBulkLoad()
   return { products: seen, documents, removed: before.size }
 }
 
