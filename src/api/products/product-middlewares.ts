@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import MerchantProductLink from "../../links/merchant-product"
 import { isProductKind, PRODUCT_KINDS, ProductKindValue } from "../../lib/product-kinds"
 import { SnailError } from "../../lib/snail-error"
 import { unsellableProducts } from "../../workflows/marketplace/product-sellability"
@@ -79,11 +80,16 @@ export function applyProductFilters({ store }: { store: boolean }) {
   }
 }
 
-/** A store product page of an unapproved merchant's product answers 404, as if it did not exist. */
+/**
+ * A store product page of an unapproved merchant's product answers 404, as if it did not exist.
+ * Asks about this product's merchant only (listing every hidden product took ≈ 1 s at 10k products).
+ */
 export async function hideUnsellableProduct(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   try {
-    const hidden = await hiddenProductIds(req.scope)
-    if (hidden.includes(req.params.id)) throw new SnailError(404, "NOT_FOUND", `Product with id: ${req.params.id} was not found`)
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "product", fields: ["id", "merchant.kyc_status"], filters: { id: req.params.id } })
+    const merchant = (data[0] as any)?.merchant
+    if (merchant && merchant.kyc_status !== "APPROVED") throw new SnailError(404, "NOT_FOUND", `Product with id: ${req.params.id} was not found`)
     next()
   } catch (e) {
     next(e)
@@ -125,6 +131,17 @@ async function productIdsOfMerchants(scope: MedusaContainer, filters: Record<str
   return data.flatMap((m: any) => (m.products ?? []).filter(Boolean).map((p: any) => p.id))
 }
 
-function hiddenProductIds(scope: MedusaContainer): Promise<string[]> {
-  return productIdsOfMerchants(scope, { kyc_status: { $ne: "APPROVED" } })
+/**
+ * Products of merchants that are not APPROVED, read from the merchant–product link table alone:
+ * going through `merchant.products` loaded every such product from the product module (≈ 1 s for
+ * 900 products of a 10k catalogue, on every store listing).
+ */
+async function hiddenProductIds(scope: MedusaContainer): Promise<string[]> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: merchants } = await query.graph({ entity: "merchant", fields: ["id"], filters: { kyc_status: { $ne: "APPROVED" } } })
+  if (!merchants.length) return []
+  const { data: links } = await query.graph({
+    entity: MerchantProductLink.entryPoint, fields: ["product_id"], filters: { merchant_id: merchants.map((m: any) => m.id) },
+  })
+  return links.map((l: any) => l.product_id).filter(Boolean)
 }
