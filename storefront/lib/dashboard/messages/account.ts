@@ -27,7 +27,7 @@ export const accountMessages = defineMessages(
   {
     ru: {
       "me.tg.heading": "Telegram",
-      "me.tg.intro": "Ваши уведомления и в Telegram: подключите его и нажмите «Start» в чате с нашим ботом. Ссылка ваша личная, не магазина.",
+      "me.tg.intro": "Ваши уведомления и в Telegram: подключите его и нажмите «Запустить» в чате с нашим ботом. Ссылка ваша личная, не магазина.",
       "me.tg.connect": "Подключить Telegram",
       "me.tg.reconnect": "Подключить другой чат Telegram",
       "me.tg.open": "Открыть Telegram",
@@ -49,7 +49,7 @@ export const accountMessages = defineMessages(
     },
     ar: {
       "me.tg.heading": "تيليجرام",
-      "me.tg.intro": "إشعاراتك على تيليجرام أيضًا: اربط حسابك ثم اضغط «Start» في المحادثة مع البوت. الرابط خاص بك لا بالمتجر.",
+      "me.tg.intro": "إشعاراتك على تيليجرام أيضًا: اربط حسابك ثم اضغط «ابدأ» في المحادثة مع البوت. الرابط خاص بك لا بالمتجر.",
       "me.tg.connect": "ربط تيليجرام",
       "me.tg.reconnect": "ربط محادثة تيليجرام أخرى",
       "me.tg.open": "افتح تيليجرام",
