@@ -2,7 +2,7 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 import { SEARCH_GIN_SQL } from "../schema-sql"
 
 // Search GIN indexes without a pending list, the unused trigram index dropped (schema-sql.ts).
-export class Migration20261207230000 extends Migration {
+export class Migration20261207231500 extends Migration {
   override async up(): Promise<void> {
     for (const statement of SEARCH_GIN_SQL) this.addSql(statement)
   }
