@@ -1,9 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
-import { startMailCatcher, type CaughtMessage } from "../../src/modules/notification-center/mail-catcher"
+import { type CaughtMessage } from "../../src/modules/notification-center/mail-catcher"
 import { failing } from "../helpers/admin"
 import { checkoutActors } from "../helpers/checkout"
 import { drainEventBus } from "../helpers/events"
+import { withMailCatcher } from "../helpers/mail-catcher"
+import { withSandboxPsp } from "../helpers/sandbox-psp"
 import { adminProduct, applyAsMerchant, approvedMerchant } from "../helpers/merchants"
 
 /*
@@ -14,22 +15,8 @@ import { adminProduct, applyAsMerchant, approvedMerchant } from "../helpers/merc
  */
 jest.setTimeout(240 * 1000)
 
-const API_KEY = "sk_sandbox_merchant_lang"
-let psp: Awaited<ReturnType<typeof startSandboxPsp>>
-let mail: Awaited<ReturnType<typeof startMailCatcher>>
-beforeAll(async () => {
-  psp = await startSandboxPsp({ port: 0, apiKey: API_KEY, webhookSecret: "whsec_merchant_lang", webhookUrl: "http://127.0.0.1:1/unused", dataFile: "" })
-  mail = await startMailCatcher()
-  Object.assign(process.env, {
-    SANDBOX_PSP_URL: psp.url, SANDBOX_PSP_API_KEY: API_KEY, SANDBOX_PSP_WEBHOOK_SECRET: "whsec_merchant_lang",
-    SMTP_HOST: "127.0.0.1", SMTP_PORT: String(mail.smtpPort), SMTP_FROM: "Snail <no-reply@snail.test>", SMTP_TIMEOUT_MS: "3000",
-    NOTIFY_MAX_ATTEMPTS: "3", NOTIFY_BACKOFF_MS: "200", STOREFRONT_URL: "http://store.test",
-  })
-})
-afterAll(async () => {
-  await psp?.close()
-  await mail?.close()
-})
+withSandboxPsp("merchant_lang")
+const catcher = withMailCatcher()
 
 const to = (email: string) => (m: CaughtMessage) => m.to.includes(email)
 const langOf = (m: CaughtMessage) => /<html[^>]*\blang="(\w+)"/.exec(m.html ?? "")?.[1]
@@ -65,26 +52,26 @@ medusaIntegrationTestRunner({
       const placed = (await api.post(`/store/carts/${cart.id}/complete`, {}, store)).data
       expect(placed.type).toBe("order")
 
-      const buyerMail = await mail.waitFor((m) => to("olga@buyer.test")(m) && m.subject.startsWith("Заказ"))
+      const buyerMail = await catcher.mail.waitFor((m) => to("olga@buyer.test")(m) && m.subject.startsWith("Заказ"))
       expect(langOf(buyerMail)).toBe("ru")
       // (Each owner also had the approval e-mail, in the shop's language then: pick the order's by its product.)
-      const arabicNew = await mail.waitFor((m) => to(arabic.email)(m) && (m.text ?? "").includes("Snail lamp"))
+      const arabicNew = await catcher.mail.waitFor((m) => to(arabic.email)(m) && (m.text ?? "").includes("Snail lamp"))
       expect(langOf(arabicNew)).toBe("ar")
       expect(arabicNew.html).toMatch(/<html[^>]*dir="rtl"/)
       expect(arabicNew.text).toContain("Snail lamp")
       expect(arabicNew.text).not.toContain("Snail mug")
-      const englishNew = await mail.waitFor((m) => to(english.email)(m) && (m.text ?? "").includes("Snail mug"))
+      const englishNew = await catcher.mail.waitFor((m) => to(english.email)(m) && (m.text ?? "").includes("Snail mug"))
       expect(langOf(englishNew)).toBe("en")
       expect(englishNew.subject.startsWith("New order")).toBe(true)
 
       // The buyer reports a problem on the lamp (through the order's link): the Arabic owner reads it in Arabic.
       const lampLine = (await api.get(`/merchant/orders/${placed.order.id}/lines`, arabic.owner)).data.lines[0]
       await api.post(`/merchant/orders/${placed.order.id}/lines/${lampLine.id}/transitions`, { to: "FULFILLING" }, arabic.owner)
-      mail.clear()
+      catcher.mail.clear()
       const opened = await api.post(`/store/orders/${placed.order.id}/lines/${lampLine.id}/disputes?token=${encodeURIComponent(placed.order_link.token)}`,
         { reason: "DAMAGED", message: "Трещина на абажуре" }, store)
       expect(opened.status).toBe(201)
-      const disputeMail = await mail.waitFor((m) => to(arabic.email)(m) && (m.text ?? "").includes("Snail lamp"))
+      const disputeMail = await catcher.mail.waitFor((m) => to(arabic.email)(m) && (m.text ?? "").includes("Snail lamp"))
       expect(langOf(disputeMail)).toBe("ar")
       expect(disputeMail.html).toMatch(/<html[^>]*dir="rtl"/)
 

@@ -1,35 +1,21 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { startSandboxPsp } from "../../src/modules/sandbox-payment/psp-server"
-import { startMailCatcher, type CaughtMessage } from "../../src/modules/notification-center/mail-catcher"
+import { type CaughtMessage } from "../../src/modules/notification-center/mail-catcher"
 import { NOTIFICATION_CENTER_MODULE } from "../../src/modules/notification-center"
 import { ORDER_LINES_MODULE } from "../../src/modules/order-lines"
 import { fetchSandboxSettlements, reconcilePayments } from "../../src/workflows/marketplace-money/reconcile"
 import { checkoutActors } from "../helpers/checkout"
 import { drainEventBus } from "../helpers/events"
+import { withMailCatcher } from "../helpers/mail-catcher"
+import { withSandboxPsp } from "../helpers/sandbox-psp"
 import { adminProduct, approvedMerchant, parcelShipping, type Headers } from "../helpers/merchants"
 import { waitFor } from "../helpers/wait"
 
 // Issue 19, the remaining kinds, driven through the real flows and read from the real SMTP catcher.
 jest.setTimeout(240 * 1000)
 
-const API_KEY = "sk_sandbox_notify_more"
-let psp: Awaited<ReturnType<typeof startSandboxPsp>>
-let mail: Awaited<ReturnType<typeof startMailCatcher>>
-
-beforeAll(async () => {
-  psp = await startSandboxPsp({ port: 0, apiKey: API_KEY, webhookSecret: "whsec_notify_more", webhookUrl: "http://127.0.0.1:1/unused", dataFile: "" })
-  mail = await startMailCatcher()
-  Object.assign(process.env, {
-    SANDBOX_PSP_URL: psp.url, SANDBOX_PSP_API_KEY: API_KEY, SANDBOX_PSP_WEBHOOK_SECRET: "whsec_notify_more",
-    SMTP_HOST: "127.0.0.1", SMTP_PORT: String(mail.smtpPort), SMTP_FROM: "Snail <no-reply@snail.test>", SMTP_TIMEOUT_MS: "3000",
-    NOTIFY_MAX_ATTEMPTS: "3", NOTIFY_BACKOFF_MS: "200", STOREFRONT_URL: "http://store.test",
-  })
-})
-afterAll(async () => {
-  await psp?.close()
-  await mail?.close()
-})
+withSandboxPsp("notify_more")
+const catcher = withMailCatcher()
 
 const to = (email: string) => (m: CaughtMessage) => m.to.includes(email)
 const ADMIN = "admin@test.local"
@@ -37,7 +23,7 @@ const ADMIN = "admin@test.local"
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     afterEach(() => drainEventBus(getContainer()))
-    beforeEach(() => mail.clear())
+    beforeEach(() => catcher.mail.clear())
 
     const lineRow = async (id: string) => (await getContainer().resolve<any>(ORDER_LINES_MODULE).listOrderLines({ id }))[0]
     const sentOf = async (template: string) => (await (getContainer().resolve(NOTIFICATION_CENTER_MODULE) as any).listNotificationDeliveries({ template }))
@@ -77,7 +63,7 @@ medusaIntegrationTestRunner({
       const n = order.display_id
 
       // The course is granted right after the order; its capture is refused for good: the buyer is told, with the amount.
-      const failed = await mail.waitFor((m) => to("dora@buyer.test")(m) && m.subject.startsWith("Payment failed"))
+      const failed = await catcher.mail.waitFor((m) => to("dora@buyer.test")(m) && m.subject.startsWith("Payment failed"))
       expect(failed.subject).toBe(`Payment failed for order #${n}`)
       expect(failed.text).toContain("Your bank refused the payment for Slow breathing")
       expect(failed.text).toContain("Amount: €10.13")
@@ -95,13 +81,13 @@ medusaIntegrationTestRunner({
 
       // Delivered: the buyer hears of it once.
       await move(lampLine, { to: "DELIVERED" })
-      const delivered = await mail.waitFor((m) => to("dora@buyer.test")(m) && m.subject === "Delivered: Snail lamp")
+      const delivered = await catcher.mail.waitFor((m) => to("dora@buyer.test")(m) && m.subject === "Delivered: Snail lamp")
       expect(delivered.text).toContain(`Snail lamp from order #${n} was delivered.`)
 
       // Returned and received: "return accepted" with what went back to the card (read from the line).
       await api.post(`/store/orders/${order.id}/lines/${lampLine.id}/transitions`, { to: "RETURN_REQUESTED", reason: "Too bright" }, dora)
       await move(lampLine, { to: "RETURNED" })
-      const accepted = await mail.waitFor((m) => to("dora@buyer.test")(m) && m.subject === "Return accepted: Snail lamp")
+      const accepted = await catcher.mail.waitFor((m) => to("dora@buyer.test")(m) && m.subject === "Return accepted: Snail lamp")
       const returned = await waitFor(() => lineRow(lampLine.id), (r: any) => r.state === "RETURNED")
       const refundedMinor = Math.round(Number(returned.refunded_amount) * 100)
       expect(refundedMinor).toBeGreaterThanOrEqual(2500)
@@ -110,27 +96,27 @@ medusaIntegrationTestRunner({
 
       // A dispute on the mug: the merchant's reply reaches the buyer, the buyer's the merchant, support's the buyer.
       const opened = (await api.post(`/store/orders/${order.id}/lines/${mugLine.id}/disputes`, { reason: "DAMAGED", message: "The mug arrived chipped" }, dora)).data.dispute
-      await mail.waitFor((m) => to(goods.email)(m) && m.subject === `Dispute opened on order #${n}`)
+      await catcher.mail.waitFor((m) => to(goods.email)(m) && m.subject === `Dispute opened on order #${n}`)
       await api.post(`/merchant/disputes/${opened.id}/messages`, { body: "Sorry! Could you send a <photo>?" }, goods.owner)
-      const sellerReply = await mail.waitFor((m) => to("dora@buyer.test")(m) && m.subject === "New reply about your dispute: Snail mug")
+      const sellerReply = await catcher.mail.waitFor((m) => to("dora@buyer.test")(m) && m.subject === "New reply about your dispute: Snail mug")
       expect(sellerReply.text).toContain(`goods more replied to your dispute about Snail mug (order #${n}):`)
       expect(sellerReply.text).toContain("“Sorry! Could you send a <photo>?”")
       expect(sellerReply.html).toContain("Could you send a &lt;photo&gt;?")
       await api.post(`/store/disputes/${opened.id}/messages`, { body: "Photo attached to my account" }, dora)
-      const buyerReply = await mail.waitFor((m) => to(goods.email)(m) && m.subject === `The buyer replied in the dispute on order #${n}`)
+      const buyerReply = await catcher.mail.waitFor((m) => to(goods.email)(m) && m.subject === `The buyer replied in the dispute on order #${n}`)
       expect(buyerReply.text).toContain("The buyer wrote about Snail mug:")
       expect(buyerReply.text).toContain("“Photo attached to my account”")
       expect(buyerReply.html).toContain(`http://store.test/merchant?dispute=${opened.id}`)
       await api.post(`/admin/disputes/${opened.id}/messages`, { body: "We are looking into it" }, admin)
-      const supportReply = await mail.waitFor((m) => to("dora@buyer.test")(m) && m.subject === "New reply about your dispute: Snail mug" && m.text!.includes("support"))
+      const supportReply = await catcher.mail.waitFor((m) => to("dora@buyer.test")(m) && m.subject === "New reply about your dispute: Snail mug" && m.text!.includes("support"))
       expect(supportReply.text).toContain("SnailMarketplace support replied to your dispute about Snail mug")
       // The buyer is not told of their own message; the merchant not of its own.
-      expect(mail.messages().filter((m) => to("dora@buyer.test")(m) && m.text?.includes("Photo attached"))).toHaveLength(0)
-      expect(mail.messages().filter((m) => to(goods.email)(m) && m.text?.includes("Could you send"))).toHaveLength(0)
+      expect(catcher.mail.messages().filter((m) => to("dora@buyer.test")(m) && m.text?.includes("Photo attached"))).toHaveLength(0)
+      expect(catcher.mail.messages().filter((m) => to(goods.email)(m) && m.text?.includes("Could you send"))).toHaveLength(0)
 
       // Resolved with a partial refund of 5.00: the outcome in words and the amount.
       await api.post(`/admin/disputes/${opened.id}/resolve`, { outcome: "refund", amount: 5, note: "Chipped in transit" }, admin)
-      const resolved = await mail.waitFor((m) => to("dora@buyer.test")(m) && m.subject === "Your dispute is resolved: Snail mug")
+      const resolved = await catcher.mail.waitFor((m) => to("dora@buyer.test")(m) && m.subject === "Your dispute is resolved: Snail mug")
       expect(resolved.text).toContain(`We reviewed your dispute about Snail mug (order #${n}) and refunded you.`)
       expect(resolved.text).toContain("Refunded to your card: €5.00")
       expect(resolved.text).toContain("Our note: Chipped in transit")
@@ -141,7 +127,7 @@ medusaIntegrationTestRunner({
       const report = [...await fetchSandboxSettlements(period),
         { type: "capture" as const, id: "ch_ghost", payment_intent: "pi_ghost_notify", amount: 4200, currency: "eur", created: Math.floor(Date.now() / 1000) }]
       await reconcilePayments(getContainer(), period, report)
-      const recon = await mail.waitFor((m) => to(ADMIN)(m) && m.subject.startsWith("Reconciliation"))
+      const recon = await catcher.mail.waitFor((m) => to(ADMIN)(m) && m.subject.startsWith("Reconciliation"))
       expect(recon.subject).toMatch(/^Reconciliation \d{1,2} \w+ \d{4}: \d+ difference\(s\) found$/)
       expect(recon.text).toContain("At the payment provider, not in our books: 1")
       expect(recon.text).not.toContain("missing_in_books")
@@ -149,7 +135,7 @@ medusaIntegrationTestRunner({
       expect(recon.text).toContain("Notification settings / unsubscribe") // switchable: staff can turn it off
       await reconcilePayments(getContainer(), period, report)
       await new Promise((r) => setTimeout(r, 1000))
-      expect(mail.messages().filter((m) => to(ADMIN)(m) && m.subject.startsWith("Reconciliation"))).toHaveLength(1)
+      expect(catcher.mail.messages().filter((m) => to(ADMIN)(m) && m.subject.startsWith("Reconciliation"))).toHaveLength(1)
 
       // Each kind was sent once, SENT in the log.
       for (const t of ["payment-failed", "line-delivered", "return-accepted", "dispute-resolved", "merchant-dispute-replied"]) {
@@ -173,11 +159,11 @@ medusaIntegrationTestRunner({
       const cart = (await api.post("/store/carts", { region_id: eu.id }, ivan)).data.cart
       await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: float.variants[0].id, quantity: 1, metadata: { slot_start: first.start_at } }, ivan)
       await pay(ivan, cart.id)
-      await mail.waitFor((m) => to("ivan@buyer.test")(m) && m.subject === "Запись подтверждена: Float session")
+      await catcher.mail.waitFor((m) => to("ivan@buyer.test")(m) && m.subject === "Запись подтверждена: Float session")
 
       const [booking] = (await api.get("/store/bookings", ivan)).data.bookings
       await api.post(`/store/bookings/${booking.id}/reschedule`, { slot_start: second.start_at }, ivan)
-      const moved = await mail.waitFor((m) => to("ivan@buyer.test")(m) && m.subject === "Запись перенесена: Float session")
+      const moved = await catcher.mail.waitFor((m) => to("ivan@buyer.test")(m) && m.subject === "Запись перенесена: Float session")
       expect(moved.html).toContain('lang="ru"')
       expect(moved.text).toMatch(/Новое время: .* (09|11|13|15):00 \(Asia\/Dubai\)/)
       expect(moved.text).toMatch(/Было: .* (09|11|13|15):00 \(Asia\/Dubai\)/)
@@ -193,8 +179,8 @@ medusaIntegrationTestRunner({
       // More than 24 h ahead the buyer cancels for free: the buyer's own message, and the merchant's heads-up (fee kept 0).
       const [current] = (await api.get("/store/bookings", ivan)).data.bookings.filter((b: any) => b.status === "BOOKED")
       await api.post(`/store/bookings/${current.id}/cancel`, { reason: "ill" }, ivan)
-      await mail.waitFor((m) => to("ivan@buyer.test")(m) && m.subject === "Запись отменена: Float session")
-      const told = await mail.waitFor((m) => to(spa.email)(m) && m.subject === "Booking cancelled by the client: Float session")
+      await catcher.mail.waitFor((m) => to("ivan@buyer.test")(m) && m.subject === "Запись отменена: Float session")
+      const told = await catcher.mail.waitFor((m) => to(spa.email)(m) && m.subject === "Booking cancelled by the client: Float session")
       expect(told.text).toContain("Client: ivan@buyer.test")
       expect(told.text).toContain("Cancellation fee kept: €0.00")
       expect(told.text).toMatch(/Was booked for: .* (09|11|13|15):00 \(Asia\/Dubai\)/)
