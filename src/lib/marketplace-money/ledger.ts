@@ -151,6 +151,34 @@ export function refundJournal(line: LedgerLine, refundedBefore: number, refunded
   )
 }
 
+/**
+ * A line the buyer gets free because the platform funds its whole price (gross 0: a platform-funded
+ * discount of 100 %, or one that rounds a tiny line down to nothing) has no capture to carry the
+ * platform's subsidy to the merchant, yet the merchant is owed its net all the same. It is booked
+ * when the line passes the point where its capture would have happened — the platform's promotions
+ * account pays the merchant's escrow, the commission and its VAT — and reversed like a full refund
+ * if the line is called off afterwards (cancelled, refunded, returned). Keys `capture:<line>:free`
+ * and `refund:<line>:free`, so each books once.
+ */
+export function freeLineJournal(line: LedgerLine, kind: "capture" | "refund", released: boolean): Journal | null {
+  if (line.gross !== 0) return null
+  const subsidy = Math.max(0, line.platform_discount ?? 0)
+  const reverses = kind === "capture" || line.refund_reverses_commission
+  const commission = reverses ? line.commission : 0
+  const vat = reverses ? line.commission_vat ?? 0 : 0
+  if (subsidy === 0 && commission === 0 && vat === 0) return null
+  const sign = kind === "capture" ? 1 : -1
+  return journal(
+    { key: `${kind}:${line.order_line_id}:free`, kind, currency_code: line.currency_code, order_id: line.order_id, order_line_id: line.order_line_id },
+    [
+      { account: released ? "MERCHANT_AVAILABLE" : "MERCHANT_ESCROW", merchant_id: line.merchant_id, amount: sign * (subsidy - commission - vat) },
+      { account: "PLATFORM_REVENUE", merchant_id: line.merchant_id, amount: sign * commission },
+      { account: "PLATFORM_VAT_PAYABLE", merchant_id: line.merchant_id, amount: sign * vat },
+      { account: "PLATFORM_PROMOTIONS", merchant_id: line.merchant_id, amount: -sign * subsidy },
+    ]
+  )
+}
+
 /** Moves what the line still holds in escrow to the merchant's available balance, once. */
 export function releaseJournal(line: LedgerLine, escrowBalance: number): Journal | null {
   if (escrowBalance === 0) return null
@@ -220,14 +248,27 @@ export function bookedForLine(entries: readonly StoredEntry[]) {
   let refunded = 0
   let escrow = 0
   let released = false
+  let freeCaptured = false
+  let freeRefunded = false
   for (const e of entries) {
+    if (e.journal_key.endsWith(":free")) {
+      if (e.kind === "capture") freeCaptured = true
+      if (e.kind === "refund") freeRefunded = true
+    }
     if (e.account === "BUYER_CLEARING" && e.kind === "capture") captured -= e.amount
     if (e.account === "BUYER_CLEARING" && e.kind === "refund") refunded += e.amount
     if (e.account === "MERCHANT_ESCROW") escrow += e.amount
     if (e.kind === "release") released = true
   }
-  return { captured, refunded, escrow, released }
+  return { captured, refunded, escrow, released, freeCaptured, freeRefunded }
 }
+
+/**
+ * Where a line stands against its capture point, for a line the buyer gets free (see freeLineJournal):
+ * `before` it (reserved, paid, slot reserved), `passed` it (fulfilling, confirmed, access granted and
+ * everything after), or `called_off` (cancelled, refunded, returned).
+ */
+export type CapturePoint = "before" | "passed" | "called_off"
 
 /**
  * The journals that bring the ledger in step with a line's payments (captured and refunded so far,
@@ -237,7 +278,7 @@ export function bookedForLine(entries: readonly StoredEntry[]) {
 export function planLineJournals(
   line: LedgerLine,
   entries: readonly StoredEntry[],
-  actual: { captured: number; refunded: number },
+  actual: { captured: number; refunded: number; capturePoint?: CapturePoint },
   options: { release?: boolean; disputeId?: string | null } = {}
 ): Journal[] {
   const booked = bookedForLine(entries)
@@ -246,8 +287,12 @@ export function planLineJournals(
   if (capture) out.push(capture)
   const refund = refundJournal(line, booked.refunded, actual.refunded, booked.released, options.disputeId)
   if (refund) out.push(refund)
+  const freeCapture = actual.capturePoint === "passed" && !booked.freeCaptured ? freeLineJournal(line, "capture", booked.released) : null
+  if (freeCapture) out.push(freeCapture)
+  const freeRefund = actual.capturePoint === "called_off" && booked.freeCaptured && !booked.freeRefunded ? freeLineJournal(line, "refund", booked.released) : null
+  if (freeRefund) out.push(freeRefund)
   if (options.release && !booked.released) {
-    const escrow = booked.escrow + [capture, refund].flatMap((j) => j?.entries ?? []).filter((e) => e.account === "MERCHANT_ESCROW").reduce((s, e) => s + e.amount, 0)
+    const escrow = booked.escrow + [capture, refund, freeCapture, freeRefund].flatMap((j) => j?.entries ?? []).filter((e) => e.account === "MERCHANT_ESCROW").reduce((s, e) => s + e.amount, 0)
     const release = releaseJournal(line, escrow)
     if (release) out.push(release)
   }

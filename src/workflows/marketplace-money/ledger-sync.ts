@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { escrowHoldMs, releaseStates } from "../../lib/marketplace-money/config"
 import { type LedgerLine, planLineJournals, shippingJournal, type StoredEntry } from "../../lib/marketplace-money/ledger"
+import { capturePointOf } from "../../lib/line-process/capture-point"
 import { storedMinor, toMinor } from "../../lib/money"
 import { MARKETPLACE_MODULE } from "../../modules/marketplace"
 import type MarketplaceModuleService from "../../modules/marketplace/service"
@@ -34,13 +35,15 @@ export async function syncLineLedger(container: MedusaContainer, orderLineId: st
     const journals = planLineJournals(toLedgerLine(split), entries, {
       captured: toMinor((line.captured_amount as any) ?? 0, currency),
       refunded: toMinor((line.refunded_amount as any) ?? 0, currency),
+      capturePoint: capturePointOf(line.state),
     }, options)
     const posted = await marketplace.postJournals(journals)
     const updates: Record<string, unknown> = {}
     // Released once its escrow moved; a line that was captured but has nothing left in escrow (refunded)
     // counts as released too. An uncaptured line stays due, so a late capture is still released later.
     const captured = toMinor((line.captured_amount as any) ?? 0, currency)
-    if (!split.released_at && (posted.some((k) => k.startsWith("release:")) || (options.release && captured > 0))) updates.released_at = new Date()
+    const free = storedMinor(split.gross) === 0
+    if (!split.released_at && (posted.some((k) => k.startsWith("release:")) || (options.release && (captured > 0 || free)))) updates.released_at = new Date()
     // The hold starts when the line reaches its release state (delivered / served / access granted).
     if (!split.release_after && releaseStates(line.kind).includes(line.state)) updates.release_after = new Date(Date.now() + escrowHoldMs())
     if (Object.keys(updates).length) await marketplace.updateSplitLines({ id: split.id, ...updates } as any)

@@ -2,7 +2,7 @@ import fc from "fast-check"
 import { percentOf, toMajorString } from "../../money"
 import { orderItemAmounts } from "../../order-items"
 import { defaultRule } from "../commission"
-import { type Journal, type LedgerLine, planLineJournals, planPayouts, payoutJournal, payoutSettledJournal, type StoredEntry } from "../ledger"
+import { type CapturePoint, type Journal, type LedgerLine, planLineJournals, planPayouts, payoutJournal, payoutSettledJournal, type StoredEntry } from "../ledger"
 import { computeSplits, type SplitLineFigures } from "../splits"
 
 /**
@@ -77,13 +77,14 @@ describe("escrow ledger invariants (property)", () => {
           entries.push(...j.entries.map((e) => ({ ...e, journal_key: j.key, kind: j.kind, order_line_id: j.order_line_id })))
           return true
         }
-        const state = lines.map(() => ({ captured: 0, refunded: 0, delivered: false, dispute: false, holdPassed: false, released: false }))
+        // `point`: where the line stands against its capture point (a line the buyer gets free has no capture).
+        const state = lines.map(() => ({ captured: 0, refunded: 0, point: "before" as CapturePoint, delivered: false, dispute: false, holdPassed: false, released: false }))
         const payouts: { id: string; merchant_id: string; currency_code: string; amount: number; status: string }[] = []
         const batches = new Map<number, number>()
         let batchNo = 0
         const sum = (f: (e: StoredEntry) => boolean) => entries.filter(f).reduce((s, e) => s + e.amount, 0)
         const sync = (i: number, release = false) => {
-          const js = planLineJournals(lines[i], entries.filter((e) => e.order_line_id === lines[i].order_line_id), state[i], { release })
+          const js = planLineJournals(lines[i], entries.filter((e) => e.order_line_id === lines[i].order_line_id), { captured: state[i].captured, refunded: state[i].refunded, capturePoint: state[i].point }, { release })
           js.forEach(post)
           if (js.some((j) => j.kind === "release")) state[i].released = true
         }
@@ -92,9 +93,13 @@ describe("escrow ledger invariants (property)", () => {
           const i = step.line % lines.length
           const line = lines[i]
           const s = state[i]
-          if (step.op === "capture") { s.captured = line.gross; sync(i) }
+          if (step.op === "capture" && s.point === "before") { s.captured = line.gross; s.point = "passed"; sync(i) }
           if (step.op === "refund" && s.captured > s.refunded) {
             s.refunded += Math.max(1, Math.floor(((s.captured - s.refunded) * step.permille) / 1000))
+            if (s.refunded === s.captured) s.point = "called_off"
+            sync(i)
+          } else if (step.op === "refund" && line.gross === 0 && s.point === "passed") {
+            s.point = "called_off" // a free line is called off: nothing to refund, the subsidy goes back
             sync(i)
           }
           if (step.op === "dispute") s.dispute = true
@@ -133,12 +138,18 @@ describe("escrow ledger invariants (property)", () => {
           const platformKeeps = sum((e) => e.account === "PLATFORM_REVENUE" || e.account === "PLATFORM_VAT_PAYABLE" || e.account === "PLATFORM_PROMOTIONS")
           expect(merchantsHold + platformKeeps - paidIn).toBe(0)
           lines.forEach((l, k) => {
-            if (state[k].captured === l.gross && state[k].refunded === 0) {
+            if (state[k].point === "passed" && state[k].captured === l.gross && state[k].refunded === 0) {
               const merchantPart = sum((e) => e.order_line_id === l.order_line_id && e.account.startsWith("MERCHANT_"))
               expect(merchantPart).toBe(l.net)
               expect(sum((e) => e.order_line_id === l.order_line_id && e.account === "PLATFORM_REVENUE")).toBe(l.commission)
               expect(sum((e) => e.order_line_id === l.order_line_id && e.account === "PLATFORM_VAT_PAYABLE")).toBe(l.commission_vat)
               expect(sum((e) => e.order_line_id === l.order_line_id && e.account === "PLATFORM_PROMOTIONS") + l.platform_discount).toBe(0)
+            }
+            // A line the buyer got free and that was called off leaves the merchant nothing (or owing the
+            // commission its rule does not give back), like a fully refunded line.
+            if (l.gross === 0 && state[k].point === "called_off") {
+              const kept = sum((e) => e.order_line_id === l.order_line_id && e.account.startsWith("MERCHANT_"))
+              expect(kept).toBe(l.refund_reverses_commission ? 0 : -(l.commission + l.commission_vat))
             }
             // Never released while in dispute or before its hold passed.
             if (!state[k].holdPassed) expect(state[k].released).toBe(false)
@@ -147,7 +158,44 @@ describe("escrow ledger invariants (property)", () => {
           expect(new Set(payouts.map((p) => p.id)).size).toBe(payouts.length)
         }
       }),
-      { numRuns: 300 }
+      { numRuns: Number(process.env.FC_RUNS ?? 300) } // FC_RUNS=20000 to search harder
     )
+  })
+})
+
+describe("a line the buyer gets free (platform-funded 100 % promotion)", () => {
+  // AED 100.00 at 10 % commission with 5 % VAT on it; the platform funds the whole price.
+  const line: LedgerLine & SplitLineFigures = {
+    order_line_id: "ol_free", line_item_id: "item_free", order_id: "order", merchant_id: "mer_a", currency_code: "aed", kind: "PHYSICAL",
+    subtotal: 10_000, discount: 10_000, tax: 0, gross: 0, platform_discount: 10_000, commission: 1_000, commission_vat: 50, net: 8_950,
+    rule_id: "platform_default", rate_bps: 1000, fixed_fee_minor: 0, refund_reverses_commission: true,
+  }
+  const book = (entries: StoredEntry[], capturePoint: CapturePoint, release = false) => {
+    for (const j of planLineJournals(line, entries, { captured: 0, refunded: 0, capturePoint }, { release })) {
+      entries.push(...j.entries.map((e) => ({ ...e, journal_key: j.key, kind: j.kind, order_line_id: j.order_line_id })))
+    }
+    return entries
+  }
+  const balance = (entries: StoredEntry[], account: string) => entries.filter((e) => e.account === account).reduce((t, e) => t + e.amount, 0)
+
+  it("pays the merchant its net once the line passes its capture point, and only then", () => {
+    const entries = book([], "before")
+    expect(entries).toHaveLength(0)
+    book(entries, "passed")
+    book(entries, "passed") // a second sync books nothing more
+    expect(balance(entries, "MERCHANT_ESCROW")).toBe(8_950)
+    expect(balance(entries, "PLATFORM_REVENUE")).toBe(1_000)
+    expect(balance(entries, "PLATFORM_VAT_PAYABLE")).toBe(50)
+    expect(balance(entries, "PLATFORM_PROMOTIONS")).toBe(-10_000)
+    book(entries, "passed", true)
+    expect(balance(entries, "MERCHANT_ESCROW")).toBe(0)
+    expect(balance(entries, "MERCHANT_AVAILABLE")).toBe(8_950)
+  })
+
+  it("gives the subsidy back when the line is called off after its capture point", () => {
+    const entries = book(book([], "passed"), "called_off")
+    book(entries, "called_off")
+    for (const account of ["MERCHANT_ESCROW", "PLATFORM_REVENUE", "PLATFORM_VAT_PAYABLE", "PLATFORM_PROMOTIONS"]) expect(balance(entries, account)).toBe(0)
+    expect(book([], "called_off")).toHaveLength(0) // called off before its capture point: nothing was booked
   })
 })
