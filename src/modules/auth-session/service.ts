@@ -132,6 +132,20 @@ export default class AuthSessionModuleService extends MedusaService({ AuthSessio
       : this.revokeWhere(em, `"auth_identity_id" = ?`, [auth_identity_id], reason)
   }
 
+  /**
+   * GDPR erasure: the person's devices (user agent, IP) leave their sessions and their e-mail
+   * verifications (which hold the address) are deleted. Sessions stay as revoked rows without either.
+   */
+  @InjectManager()
+  async forgetIdentity(auth_identity_id: string, actor_type: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const em = sharedContext.manager as any
+    await em.execute(
+      `UPDATE "auth_session" SET "user_agent" = NULL, "ip" = NULL, "updated_at" = now() WHERE "auth_identity_id" = ? AND "actor_type" = ?`,
+      [auth_identity_id, actor_type]
+    )
+    await em.execute(`DELETE FROM "email_verification" WHERE "auth_identity_id" = ? AND "actor_type" = ?`, [auth_identity_id, actor_type])
+  }
+
   /** Records use, at most once a minute per session (the check path calls it on every request). */
   @InjectManager()
   async touch(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {

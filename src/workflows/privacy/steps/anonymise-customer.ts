@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
+import { erasedEmail } from "./erase-customer-traces"
 
 /** Personal fields of the customer record replaced by nothing; the previous values go to the compensation. */
 export const anonymiseCustomerStep = createStep(
@@ -12,9 +13,11 @@ export const anonymiseCustomerStep = createStep(
       company_name: before.company_name, metadata: before.metadata,
     }
     await customers.updateCustomers(customer_id, {
-      email: `erased+${customer_id}@erased.invalid`, first_name: null, last_name: null, phone: null, company_name: null, metadata: null,
+      email: erasedEmail(customer_id), first_name: null, last_name: null, phone: null, company_name: null, metadata: null,
     } as any)
-    return new StepResponse({ email: before.email }, { customer_id, previous })
+    // What it was, so the next steps can find and remove the same strings elsewhere.
+    const personal = { customer_id, email: before.email, phone: before.phone ?? null, first_name: before.first_name ?? null, last_name: before.last_name ?? null }
+    return new StepResponse(personal, { customer_id, previous })
   },
   async (saved, { container }) => {
     if (!saved) return

@@ -4,7 +4,7 @@ import { AUTH_SESSION_MODULE } from "../../../modules/auth-session"
 import type AuthSessionModuleService from "../../../modules/auth-session/service"
 
 /**
- * Ends every session and deletes the customer's sign-in (auth identity with its password hash). Last
+ * Ends every session (forgetting its device and IP), drops the e-mail verifications and deletes the customer's sign-in (auth identity with its password hash). Last
  * step on purpose and without compensation: a deleted password hash cannot be put back, so nothing
  * that could still fail runs after it.
  */
@@ -22,6 +22,7 @@ export const removeCustomerSignInStep = createStep(
       const { customer_id, ...others } = identity.app_metadata ?? {}
       if (!customer_id) continue
       revoked.push(...(await sessions.revokeAllFor(id, "customer", "ACCOUNT_ERASED")))
+      await sessions.forgetIdentity(id, "customer")
       // The same sign-in may also be an admin's or a merchant's: then only its customer link goes.
       if (others.user_id || others.merchant_id) await auth.updateAuthIdentities({ id, app_metadata: { ...others, customer_id: null } } as any)
       else owned.push(id)
