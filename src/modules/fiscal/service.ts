@@ -5,6 +5,7 @@ import type { FiscalDocument } from "../../lib/fiscal/receipt"
 import { decryptSecret, encryptSecret } from "../../lib/config/secret-box"
 import { FiscalCredential } from "./models/credential"
 import { FiscalReceipt } from "./models/receipt"
+import { resealStoredDocument, revealReceipt, sealReceipt } from "./sensitive-document"
 import createAtolProvider from "./providers/atol"
 import createOrangeDataProvider from "./providers/orangedata"
 import { FiscalProvider, FiscalProviderError, ProviderFactory } from "./providers/types"
@@ -272,6 +273,31 @@ export default class FiscalModuleService extends MedusaService({ FiscalReceipt, 
     )
   }
 
+  /** keys:rotate: re-seals the phones in every receipt document still in clear or under an older key. */
+  @InjectManager()
+  async resealReceiptDocuments(batchSize = 200, @MedusaContext() sharedContext: Context = {}): Promise<{ scanned: number; resealed: number }> {
+    const em = sharedContext.manager as any
+    let scanned = 0
+    let resealed = 0
+    let after = ""
+    for (;;) {
+      const rows: { id: string; document: any }[] = await em.execute(
+        `SELECT "id", "document" FROM "fiscal_receipt" WHERE "id" > ? ORDER BY "id" LIMIT ?`, [after, batchSize]
+      )
+      if (!rows.length) break
+      after = rows[rows.length - 1].id
+      for (const row of rows) {
+        scanned++
+        const update = resealStoredDocument(row.document)
+        if (!update) continue
+        // Only the phones change; a concurrent status update touches other columns.
+        await em.execute(`UPDATE "fiscal_receipt" SET "document" = ?::jsonb WHERE "id" = ?`, [JSON.stringify(update), row.id])
+        resealed++
+      }
+    }
+    return { scanned, resealed }
+  }
+
   private pollInterval() {
     return this.options_.poll_interval_ms ?? 2000
   }
@@ -280,6 +306,27 @@ export default class FiscalModuleService extends MedusaService({ FiscalReceipt, 
     return Math.min(base * 2 ** Math.max(0, attempt), this.options_.max_backoff_ms ?? 60 * 60 * 1000)
   }
 }
+
+// Phones in receipt documents are sealed on write and opened on read here, the only door to the table
+// (query.graph included). Wrapped on the prototype so callers keep the generated methods' types.
+const proto = FiscalModuleService.prototype as any
+const wrap = (name: string, before: (args: any[]) => any[], after: (result: any) => any) => {
+  const generated = proto[name]
+  proto[name] = async function (this: unknown, ...args: any[]) {
+    return after(await generated.apply(this, before(args)))
+  }
+}
+const same = (args: any[]) => args
+const sealPayload = (data: any) =>
+  Array.isArray(data) ? data.map(sealReceipt)
+    : data && typeof data === "object" && "selector" in data && "data" in data ? { ...data, data: sealReceipt(data.data) }
+    : sealReceipt(data)
+const revealAll = (value: any) => (Array.isArray(value) ? value.map(revealReceipt) : revealReceipt(value))
+wrap("createFiscalReceipts", ([data, ...rest]) => [sealPayload(data), ...rest], revealAll)
+wrap("updateFiscalReceipts", ([data, ...rest]) => [sealPayload(data), ...rest], revealAll)
+wrap("retrieveFiscalReceipt", same, revealAll)
+wrap("listFiscalReceipts", same, revealAll)
+wrap("listAndCountFiscalReceipts", same, ([rows, count]) => [revealAll(rows), count])
 
 function loadFactory(resolve: string): ProviderFactory {
   const target = path.isAbsolute(resolve) || !resolve.startsWith(".") ? resolve : path.join(process.cwd(), resolve)
