@@ -9,10 +9,13 @@
 //     killed instance costs no request; one cut off mid-way is answered 502, never replayed
 //     (it may have had an effect: clients retry with their idempotency key);
 //   - above BALANCER_MAX_IN_FLIGHT requests in flight: 503 OVERLOADED with Retry-After at once,
-//     instead of queueing until every instance times out (safe degradation past peak load).
+//     instead of queueing until every instance times out (safe degradation past peak load);
+//   - answers under /app (the admin dashboard) carry its security headers (CSP with frame-ancestors,
+//     nosniff, X-Frame-Options; HSTS when the client came over TLS) where the instance did not set them.
 import http from "node:http"
 import { Readable } from "node:stream"
 import { createProxyServer } from "http-proxy-3"
+import { adminHeaderSet, isAdminPath } from "./admin-headers.mjs"
 
 const BODY_LIMIT = 10 * 1024 * 1024
 
@@ -22,6 +25,15 @@ const BODY_LIMIT = 10 * 1024 * 1024
 export async function startBalancer({ port, upstreams, maxInFlight = 128, healthIntervalMs = 1000, log = () => {} }) {
   const pool = upstreams.map((url) => ({ url, up: true, inFlight: 0 }))
   const proxy = createProxyServer({ xfwd: true, proxyTimeout: 60_000, timeout: 65_000 })
+  // Runs before the proxy copies the instance's headers onto the answer: fill in what is missing only.
+  proxy.on("proxyRes", (proxyRes, req) => {
+    if (!isAdminPath(req.url)) return
+    const secure = String(req.headers["x-forwarded-proto"] ?? "").split(",")[0].trim() === "https" || req.socket?.encrypted === true
+    for (const [name, value] of Object.entries(adminHeaderSet(secure))) {
+      const key = name.toLowerCase()
+      if (proxyRes.headers[key] === undefined) proxyRes.headers[key] = value
+    }
+  })
   let inFlight = 0
   let turn = 0
   const stats = { served: 0, overloaded: 0, retried: 0, failed: 0 }
