@@ -296,7 +296,7 @@ medusaIntegrationTestRunner({
         const data = exported.data
         expect([data.customer.email, data.customer.first_name, data.customer.phone]).toEqual([email, "Greta", "+49301234567"])
         expect(data.customer.addresses.map((a: any) => a.address_1)).toEqual(["Geheimweg 1"])
-        expect(data.orders.map((o: any) => [o.id, o.items[0].title])).toEqual([[order.id, "Private tea"]])
+        expect(data.orders.map((o: any) => [o.id, o.lines[0].title, o.lines[0].total])).toEqual([[order.id, "Private tea", "10.00 EUR"]])
         expect(data.sessions.map((s: any) => s.user_agent)).toEqual(expect.arrayContaining(["Laptop", "Registration"]))
         expect(data.privacy_requests).toEqual([expect.objectContaining({ kind: "EXPORT", status: "COMPLETED" })])
 
