@@ -14,7 +14,7 @@ import { root } from "./lib/app-stack.mjs"
 import { startEmbeddedPostgres, UserFacingError } from "./lib/embedded-postgres.mjs"
 import { run } from "./lib/processes.mjs"
 import { readJestResults, readTimings } from "./lib/test-report.mjs"
-import { assertE2ePortsFree, buildInBackground, runE2e } from "./lib/test-e2e.mjs"
+import { assertE2ePortsFree, buildInBackground, buildStorefrontInBackground, runE2e } from "./lib/test-e2e.mjs"
 import { createEmptyDatabase, databaseUrl, dropDatabase, dropLeftoverTestDatabases, listTestDatabases } from "./lib/test-databases.mjs"
 
 process.chdir(root)
@@ -100,6 +100,11 @@ async function main() {
   // so it overlaps the template migration too). One production build serves scale and the browser test.
   const needsBuild = (wanted.includes("e2e") && hasChromium()) || (wanted.includes("scale") && env.REDIS_URL)
   const build = needsBuild ? buildInBackground({ env, say, sink, nice: jestSuites.length > 0 }) : undefined
+  // The storefront's production build for the browser test, after the server's (one build at a time
+  // on 2 cores), still in the background.
+  const storefrontBuild = wanted.includes("e2e") && hasChromium()
+    ? (build ?? Promise.resolve(null)).then(() => buildStorefrontInBackground({ env, say, sink, nice: jestSuites.length > 0 }))
+    : undefined
   if (wanted.includes("http")) await migrateTestTemplate()
   if (jestSuites.length) await jestRun(jestSuites)
   if (wanted.includes("unit")) await tzMatrix()
@@ -112,7 +117,7 @@ async function main() {
     rows.push({ suite: "scale", status: "left out", detail: reason })
     skips.push(`scale › the whole topology suite: ${reason}`)
   }
-  if (wanted.includes("e2e")) await e2e(build)
+  if (wanted.includes("e2e")) await e2e(build, storefrontBuild)
 }
 
 async function jestRun(suites) {
@@ -239,7 +244,7 @@ async function scale(build) {
   }
 }
 
-async function e2e(build) {
+async function e2e(build, storefrontBuild) {
   const t = Date.now()
   say("── e2e (browser) ──")
   const chromium = chromiumPath()
@@ -250,7 +255,7 @@ async function e2e(build) {
     return
   }
   try {
-    await runE2e({ env, chromium, say, sink, build })
+    await runE2e({ env, chromium, say, sink, build, storefrontBuild })
     rows.push({ suite: "e2e", status: "pass", detail: "browser flows passed", seconds: secs(t) })
   } catch (e) {
     rows.push({ suite: "e2e", status: "FAIL", detail: e.message, seconds: secs(t) })

@@ -31,13 +31,14 @@ const medusa = path.join(root, "node_modules/.bin/medusa")
  * @param {Record<string,string>} [o.env]
  * @param {(m: string) => void} o.log
  * @param {boolean} [o.pluginBuilt]  the admin-extensions plugin is built already (npm test did it)
+ * @param {"dev"|"start"} [o.storefrontCommand]  next dev, or next start on a production build made beforehand
  * @param {{ server: string, storefront: string }} [o.portVars]  the variables that set the two ports, for messages
  * @param {(line: string) => void} [o.onLine]  where the children's output goes (default: this terminal)
  * @param {boolean} [o.supervise]  restart a child that dies on its own (npm run dev)
  */
 export async function startAppStack({
   databaseUrl, serverPort, storefrontPort, credentialsFile, serverCommand, serverCwd = root, env: extraEnv = {}, log,
-  pluginBuilt = false, portVars = { server: "PORT", storefront: "STOREFRONT_PORT" }, onLine, supervise = false,
+  pluginBuilt = false, portVars = { server: "PORT", storefront: "STOREFRONT_PORT" }, onLine, supervise = false, storefrontCommand = "dev",
 }) {
   const env = {
     ...process.env,
@@ -97,13 +98,17 @@ export async function startAppStack({
   const start = supervise
     ? (name, cmd, args, o) => startSupervised(name, cmd, args, { ...o, onLine, log })
     : (name, cmd, args, o) => startService(name, cmd, args, { ...o, onLine })
-  const startStorefront = () => start("storefront", "npm", ["run", "dev", "-w", "storefront"], {
+  // `next dev` (npm run dev), or `next start` on a production build made beforehand (the browser
+  // test: buildStorefrontInBackground). The publishable key is read at run time either way.
+  const startStorefront = () => start("storefront", "npm", ["run", storefrontCommand, "-w", "storefront"], {
     cwd: root,
     env: {
       ...env,
+      ...(storefrontCommand === "start" ? { NODE_ENV: "production" } : {}),
       PORT: String(storefrontPort),
       STOREFRONT_PORT: String(storefrontPort),
       NEXT_PUBLIC_MEDUSA_BACKEND_URL: process.env.NEXT_PUBLIC_MEDUSA_BACKEND_URL || `http://localhost:${serverPort}`,
+      MEDUSA_PUBLISHABLE_KEY: credentials.publishable_key,
       NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: credentials.publishable_key,
     },
   })

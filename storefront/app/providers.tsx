@@ -7,7 +7,7 @@ import { Header } from "@/components/Header"
 import { I18nProvider, useI18n } from "@/lib/i18n-context"
 import type { Locale } from "@/lib/i18n"
 import { CustomerSessionProvider } from "@/lib/customer-session"
-import { sdk, type Region } from "@/lib/sdk"
+import { getSdk, type Region } from "@/lib/sdk"
 import { StoreProvider } from "@/lib/store-context"
 
 function MissingConfig() {
@@ -48,7 +48,7 @@ export function Providers({
   )
   return (
     <I18nProvider initialLocale={locale}>
-      {sdk ? (
+      {getSdk() ? (
         <QueryClientProvider client={queryClient}>
           <StoreProvider initialRegions={initialRegions} initialRegionId={initialRegionId}>
             <CustomerSessionProvider>

@@ -23,7 +23,7 @@ const en = {
   "common.loading": "Loading…",
   "common.error": "Something went wrong: {message}",
   "config.missingKey":
-    "The storefront is not configured: set NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY (the publishable API key printed by `npm run dev`, also in .data/dev-credentials.json) and restart it.",
+    "The storefront is not configured: set MEDUSA_PUBLISHABLE_KEY (the publishable API key printed by `npm run dev`, also in .data/dev-credentials.json) and restart it.",
   "kind.ALL": "All",
   "kind.PHYSICAL": "Goods",
   "kind.SERVICE": "Services",
@@ -543,7 +543,7 @@ const ru: Dict = {
   "common.loading": "Загрузка…",
   "common.error": "Что-то пошло не так: {message}",
   "config.missingKey":
-    "Витрина не настроена: задайте NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY (публичный API-ключ, его печатает `npm run dev`, он же в .data/dev-credentials.json) и перезапустите её.",
+    "Витрина не настроена: задайте MEDUSA_PUBLISHABLE_KEY (публичный API-ключ, его печатает `npm run dev`, он же в .data/dev-credentials.json) и перезапустите её.",
   "kind.ALL": "Все",
   "kind.PHYSICAL": "Товары",
   "kind.SERVICE": "Услуги",
@@ -1060,7 +1060,7 @@ const ar: Dict = {
   "common.loading": "جارٍ التحميل…",
   "common.error": "حدث خطأ ما: {message}",
   "config.missingKey":
-    "المتجر غير مهيأ: عيّن NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY (مفتاح API العام الذي يطبعه `npm run dev`، وهو أيضًا في .data/dev-credentials.json) ثم أعد تشغيله.",
+    "المتجر غير مهيأ: عيّن MEDUSA_PUBLISHABLE_KEY (مفتاح API العام الذي يطبعه `npm run dev`، وهو أيضًا في .data/dev-credentials.json) ثم أعد تشغيله.",
   "kind.ALL": "الكل",
   "kind.PHYSICAL": "سلع",
   "kind.SERVICE": "خدمات",

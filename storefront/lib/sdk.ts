@@ -1,11 +1,16 @@
 import Medusa from "@medusajs/js-sdk"
 import { LOCALE_META, type Locale } from "./i18n"
+import { publicConfig } from "./public-config"
 
 // NEXT_PUBLIC_* values are inlined at build time, so they must be referenced
-// literally (not via process.env[name]).
+// literally (not via process.env[name]). The publishable key is read at run time (public-config.ts).
 export const BACKEND_URL =
   process.env.NEXT_PUBLIC_MEDUSA_BACKEND_URL || "http://localhost:9000"
-export const PUBLISHABLE_KEY = process.env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY || ""
+
+/** The store's publishable API key, as configured where the storefront runs. */
+export function publishableKey(): string {
+  return publicConfig().publishableKey
+}
 
 /**
  * The js-sdk's FetchError keeps only the body's `message` and the HTTP status, but people must
@@ -39,10 +44,18 @@ function keepErrorCodes() {
 }
 if (typeof window !== "undefined") keepErrorCodes()
 
-/** null when the publishable key is missing: the UI then shows a config error. */
-export const sdk: Medusa | null = PUBLISHABLE_KEY
-  ? new Medusa({ baseUrl: BACKEND_URL, publishableKey: PUBLISHABLE_KEY })
-  : null
+let client: Medusa | null = null
+
+/**
+ * The js-sdk client, made on first use (the key is read from the page, which is there by then);
+ * null when the publishable key is missing: the UI then shows a config error.
+ */
+export function getSdk(): Medusa | null {
+  if (client) return client
+  const key = publishableKey()
+  if (key) client = new Medusa({ baseUrl: BACKEND_URL, publishableKey: key })
+  return client
+}
 
 /**
  * The reader's language on a request, explicitly: order and course reads answer item names in it
@@ -54,7 +67,8 @@ export function localeHeaders(locale: Locale): Record<string, string> {
 
 /** For code paths that only render once the config check has passed. */
 export function requireSdk(): Medusa {
-  if (!sdk) throw new Error("NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY is not set")
+  const sdk = getSdk()
+  if (!sdk) throw new Error("MEDUSA_PUBLISHABLE_KEY is not set")
   return sdk
 }
 

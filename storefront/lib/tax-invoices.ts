@@ -1,4 +1,4 @@
-import { BACKEND_URL, PUBLISHABLE_KEY, requireSdk } from "./sdk"
+import { BACKEND_URL, publishableKey, requireSdk } from "./sdk"
 
 // UAE tax invoices of the buyer's own order (docs/vat-ae.md).
 
@@ -26,7 +26,7 @@ export async function downloadTaxInvoicePdf(orderId: string, invoice: BuyerTaxIn
   const token = localStorage.getItem("medusa_auth_token")
   const res = await fetch(
     `${BACKEND_URL}/store/orders/${encodeURIComponent(orderId)}/tax-invoices/${encodeURIComponent(invoice.id)}?format=pdf`,
-    { headers: { "x-publishable-api-key": PUBLISHABLE_KEY, ...(token ? { authorization: `Bearer ${token}` } : {}) } }
+    { headers: { "x-publishable-api-key": publishableKey(), ...(token ? { authorization: `Bearer ${token}` } : {}) } }
   )
   if (!res.ok) throw new Error(`${res.status} ${res.statusText}`)
   const url = URL.createObjectURL(await res.blob())

@@ -2,20 +2,27 @@ import Medusa from "@medusajs/js-sdk"
 import { cookies } from "next/headers"
 import { cache } from "react"
 import { LOCALE_META, type Locale } from "../i18n"
-import { BACKEND_URL, PRODUCT_FIELDS, PUBLISHABLE_KEY, type Product, type ProductListQuery, type Region, type StoreMerchant } from "../sdk"
+import { serverPublicConfig } from "../public-config"
+import { BACKEND_URL, PRODUCT_FIELDS, type Product, type ProductListQuery, type Region, type StoreMerchant } from "../sdk"
 import { REGION_COOKIE, regionFor } from "../region"
 
 // Server components talk to Medusa directly (MEDUSA_BACKEND_URL: the address the storefront's
 // server reaches, which may differ from the browser's NEXT_PUBLIC_ one behind a proxy). No token
 // storage: these reads are public, never a buyer's.
-const serverSdk = new Medusa({
-  baseUrl: process.env.MEDUSA_BACKEND_URL || BACKEND_URL,
-  publishableKey: PUBLISHABLE_KEY,
-  auth: { jwtTokenStorageMethod: "nostore" },
-})
+let serverClient: Medusa | null = null
+function serverSdkClient(): Medusa {
+  serverClient ??= new Medusa({
+    baseUrl: process.env.MEDUSA_BACKEND_URL || BACKEND_URL,
+    publishableKey: serverPublicConfig().publishableKey,
+    auth: { jwtTokenStorageMethod: "nostore" },
+  })
+  return serverClient
+}
+/** Made on first use, when the run-time settings are read (not at build time). */
+const serverSdk = new Proxy({} as Medusa, { get: (_, key) => (serverSdkClient() as any)[key] })
 
 export function hasStoreConfig(): boolean {
-  return !!PUBLISHABLE_KEY
+  return !!serverPublicConfig().publishableKey
 }
 
 /** Regions change rarely: once per request (React cache), shared by layout, page and metadata. */
