@@ -4,6 +4,7 @@ import { adminSecurityHeaders, apiSecurityHeaders } from "./headers"
 import { rateLimits } from "../rate-limit/middleware"
 import { checkSession, sessionRoutes } from "../sessions/routes"
 import { auditMutations } from "../audit/middleware"
+import { auditChangeRoutes } from "../audit/changes"
 
 /** Issue 20's middlewares, registered before every other entry of src/api/middlewares.ts. */
 export const securityRoutes = [
@@ -12,6 +13,8 @@ export const securityRoutes = [
   // Audit trail (§7): every successful change through /admin and /merchant.
   { matcher: "/admin", middlewares: [auditMutations] },
   { matcher: "/merchant", middlewares: [auditMutations] },
+  // …with before → after for settings, products, commission rules and the payout account (runs last, before the route).
+  ...auditChangeRoutes,
   { matcher: "/app", middlewares: [adminSecurityHeaders] },
   ...coreGapRoutes,
 ]
