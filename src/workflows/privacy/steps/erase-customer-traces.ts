@@ -10,13 +10,15 @@ export const erasedEmail = (customerId: string) => `erased+${customerId}@erased.
 const ERASED = "[erased]"
 const ADDRESS_FIELDS = ["first_name", "last_name", "phone", "company", "address_1", "address_2", "city", "postal_code", "province"] as const
 
-/** Replaces every occurrence of the person's strings (case-insensitive) in free text, e.g. a dispute message. */
+/** Replaces the person's strings (case-insensitive, whole words) in free text, e.g. a dispute message. */
 export function scrub(text: string | null | undefined, p: PersonalStrings): string | null | undefined {
   if (!text) return text
   let out = text
   for (const needle of [p.email, p.phone, p.first_name, p.last_name]) {
     if (!needle || needle.trim().length < 2) continue
-    out = out.replace(new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), ERASED)
+    // Whole words only (any script): a short name must not eat the middle of other words.
+    const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu"), ERASED)
   }
   return out
 }
