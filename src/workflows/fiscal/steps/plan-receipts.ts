@@ -1,4 +1,5 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { planReceipts, PlanLine, Trigger } from "../../../lib/fiscal/plan"
 import { lineAmountMinor, LINE_AMOUNT_FIELDS, lineQuantity, orderItemAmounts } from "../../../lib/order-items"
@@ -22,6 +23,15 @@ const ENDED_STATES = new Set(["CANCELLED", "REFUNDED"])
  * calls for, and writes each receipt to the outbox (idempotent on its key). Returns the receipt ids.
  */
 export const planFiscalReceiptsStep = createStep("plan-fiscal-receipts", async (input: PlanReceiptsInput, { container }) => {
+  // Planning reads the order's receipts and writes the ones missing: two triggers of one order at once
+  // (the order placed, a course line captured a moment later) would both read "none yet" and both
+  // write a receipt for the same line under different keys — the buyer's payment fiscalized twice
+  // (seen under load in fiscal-receipts.spec). One planner per order at a time.
+  const ids = await container.resolve(Modules.LOCKING).execute(`fiscal-plan:${input.order_id}`, () => planAndEnqueue(input, container), { timeout: 60 })
+  return new StepResponse(ids)
+})
+
+async function planAndEnqueue(input: PlanReceiptsInput, container: MedusaContainer): Promise<string[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const fiscal: FiscalModuleService = container.resolve(FISCAL_MODULE)
   const orderLines: OrderLinesModuleService = container.resolve(ORDER_LINES_MODULE)
@@ -33,7 +43,7 @@ export const planFiscalReceiptsStep = createStep("plan-fiscal-receipts", async (
       "shipping_methods.adjustments.amount", "shipping_methods.tax_lines.rate"],
     filters: { id: input.order_id },
   })
-  if (!order || String(order.currency_code).toLowerCase() !== FISCAL_CURRENCY) return new StepResponse([] as string[])
+  if (!order || String(order.currency_code).toLowerCase() !== FISCAL_CURRENCY) return []
 
   const lines = await orderLines.listOrderLines({ order_id: order.id })
   const items = new Map<string, any>((order.items ?? []).filter(Boolean).map((i: any) => [i.id, i] as [string, any]))
@@ -98,5 +108,5 @@ export const planFiscalReceiptsStep = createStep("plan-fiscal-receipts", async (
     const row = await fiscal.enqueue({ order_id: order.id, issuer: p.issuer, idempotency_key: p.idempotency_key, document: p.document, line_ids: p.line_ids, currency_code: order.currency_code })
     ids.push(row.id)
   }
-  return new StepResponse(ids)
-})
+  return ids
+}
