@@ -10,7 +10,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { root } from "./lib/app-stack.mjs"
+import { linkBuildToProject, root } from "./lib/app-stack.mjs"
 import { startEmbeddedPostgres, UserFacingError } from "./lib/embedded-postgres.mjs"
 import { run } from "./lib/processes.mjs"
 import { readJestResults, readTimings } from "./lib/test-report.mjs"
@@ -108,7 +108,7 @@ async function main() {
   if (wanted.includes("http")) await migrateTestTemplate()
   if (jestSuites.length) await jestRun(jestSuites)
   if (wanted.includes("unit")) await tzMatrix()
-  if (wanted.includes("faults")) await faults()
+  if (wanted.includes("faults")) await faults(build)
   if (wanted.includes("scale")) await scale(build)
   else if (!process.argv.slice(2).length) {
     const reason = "left out with SCALE_SUITE=0 (npm test -- scale runs it alone)"
@@ -189,14 +189,19 @@ async function tzMatrix() {
   }
 }
 
-async function faults() {
+async function faults(build) {
   const t = Date.now()
   say("── faults ──")
   try {
+    // The server build made for scale and e2e (started before jest, done by now as a rule): the fault
+    // suite restarts its server ~30 times, and compiled JavaScript starts faster than the sources.
+    // Without a build (or if it failed: e2e reports that) the suite runs on the sources.
+    const built = build && !(await build) ? { FAULTS_SERVER_DIR: path.join(root, ".medusa/server") } : {}
+    if (built.FAULTS_SERVER_DIR) linkBuildToProject(built.FAULTS_SERVER_DIR)
     // With the scale suite to come, the fault suite leaves a copy of its freshly seeded database
     // for it (one migration + seed instead of two); dropped in cleanup().
     const seededCopy = wanted.includes("scale") && env.REDIS_URL ? { FAULTS_SEEDED_COPY: SEEDED_COPY } : {}
-    await run("node", ["integration-tests/faults/run.mjs"], { env: { ...env, ...seededCopy }, label: "fault suite", onLine: sink((l) => l.startsWith("[faults]")) })
+    await run("node", ["integration-tests/faults/run.mjs"], { env: { ...env, ...seededCopy, ...built }, label: "fault suite", onLine: sink((l) => l.startsWith("[faults]")) })
     rows.push({ suite: "faults", status: "pass", detail: "crash and PSP-fault scenarios", seconds: secs(t) })
   } catch (e) {
     rows.push({ suite: "faults", status: "FAIL", detail: e.message, seconds: secs(t) })

@@ -1,5 +1,7 @@
 // The real stack for the fault suite: a fresh database (migrated and seeded once), the sandbox PSP
-// and `medusa start` (the sources, no build) as child processes. The server is restarted with
+// and `medusa start` as child processes — on the production build in FAULTS_SERVER_DIR when npm test
+// made one (compiled JavaScript: each of the suite's ~30 server starts skips compiling the sources),
+// else on the sources. The server is restarted with
 // SNAIL_FAULT_POINTS set to arm one fault point (src/lib/faults/fault-points.ts); the harness
 // then sees it die by SIGKILL and restarts it clean.
 import { spawn } from "node:child_process"
@@ -136,7 +138,9 @@ export async function createStack({ log, env: baseEnv = process.env }) {
     SNAIL_FAULT_POINTS: "",
   }
 
-  log(`database ${dbName}, Redis ${redisUrl || "off (REDIS_URL not set)"}, server :${port}, PSP :${pspPort}`)
+  // The build links the project's node_modules and static files (scripts/lib/app-stack.mjs linkBuildToProject).
+  const serverDir = baseEnv.FAULTS_SERVER_DIR && fs.existsSync(path.join(baseEnv.FAULTS_SERVER_DIR, "package.json")) ? baseEnv.FAULTS_SERVER_DIR : root
+  log(`database ${dbName}, Redis ${redisUrl || "off (REDIS_URL not set)"}, server :${port} (${serverDir === root ? "sources" : "production build"}), PSP :${pspPort}`)
   if (redisUrl) await flushRedisDb(redisUrl)
   // FAULTS_TEMPLATE=1 (local iteration only): keep the migrated, seeded database as a template
   // named after the migrations and seed, and clone it on later runs instead of migrating again.
@@ -176,6 +180,7 @@ export async function createStack({ log, env: baseEnv = process.env }) {
     starts += 1
     const proc = startChild(`medusa-${String(starts).padStart(2, "0")}${faultPoint ? "-" + faultPoint.replace(/:/g, "_") : ""}`, medusaBin, ["start"], {
       env: { ...env, PORT: String(serverPort), SNAIL_FAULT_POINTS: faultPoint },
+      cwd: serverDir,
       onStderr: (text) => {
         for (const m of text.matchAll(/\[fault\] SIGKILL at (\S+)/g)) fired.push(m[1])
       },
