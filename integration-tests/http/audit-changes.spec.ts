@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { MARKETPLACE_MODULE } from "../../src/modules/marketplace"
 import { adminHeaders } from "../helpers/admin"
 import { approvedMerchant, productBody } from "../helpers/merchants"
 
@@ -63,6 +64,12 @@ medusaIntegrationTestRunner({
       await api.post("/merchant/me/legal", { legal_name: "Audited Shop GmbH" }, owner)
       const legal = (await entries(`action=merchant.update&target_id=${merchant.id}`)).find((e: any) => e.after.changed.includes("legal_name"))
       expect([legal.before.legal_name, legal.after.legal_name]).toEqual(["audited-shop LLC", "Audited Shop GmbH"])
+
+      // A member's role, changed by the owner.
+      const [member] = await (getContainer().resolve(MARKETPLACE_MODULE) as any).createMerchantUsers([{ email: "packer@audited-shop.test", role: "FULFILMENT", merchant_id: merchant.id }])
+      await api.post(`/merchant/staff/${member.id}`, { role: "FINANCE" }, owner)
+      const [role] = await entries(`action=merchant_user.update&target_id=${member.id}`)
+      expect([role.before.role, role.after.role, role.after.changed]).toEqual(["FULFILMENT", "FINANCE", ["role"]])
 
       expect((await api.get("/admin/audit/verify", admin)).data).toEqual(expect.objectContaining({ ok: true }))
     }))

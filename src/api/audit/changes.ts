@@ -81,6 +81,13 @@ export const KINDS = {
   merchant_by_admin: { target_type: "merchant", id: param("id"), read: merchantSnapshot },
   own_merchant: { target_type: "merchant", id: ownMerchant, read: merchantSnapshot },
   product: { target_type: "product", id: param("id"), createdId: (b) => b?.product?.id, read: productSnapshot },
+  staff_member: {
+    target_type: "merchant_user", id: param("id"),
+    read: async (scope, id) => {
+      const [u] = await (scope.resolve(MARKETPLACE_MODULE) as any).listMerchantUsers({ id })
+      return u ? { email: u.email, role: u.role, locale: u.locale ?? null } : null
+    },
+  },
   schedule: { target_type: "booking_schedule", id: param("id"), createdId: (b) => b?.schedule?.id, read: rowOf(BOOKING_MODULE, "listSchedules") },
   course_policy: {
     target_type: "course_policy", id: param("product_id"),
@@ -165,6 +172,7 @@ export const auditChangeRoutes = [
   route("/merchant/products/:id/variants/:variant_id", "product"),
   route("/merchant/products/:id/options", "product", ["POST"]),
   route("/merchant/products/:id/options/:option_id", "product"),
+  route("/merchant/staff/:id", "staff_member"),
   route("/merchant/schedules", "schedule", ["POST"]),
   route("/merchant/schedules/:id", "schedule"),
   route("/merchant/courses/:product_id/policy", "course_policy", ["POST"]),
