@@ -12,6 +12,9 @@ import { approvedMerchant, Headers } from "../helpers/merchants"
 import { drainEventBus } from "../helpers/events"
 
 jest.setTimeout(120 * 1000)
+// The 50-buyer race completes 50 checkouts through the whole app at once; at load 14 on 2 cores it
+// overran 120 s (2026-12-08). It checks who wins, not how fast (bench/ measures speed).
+const RACE_TIMEOUT_MS = 360 * 1000
 
 const CARD_OK = "4242424242424242"
 const CARD_DECLINED = "4000000000000002"
@@ -119,7 +122,7 @@ medusaIntegrationTestRunner({
       expect(raced.filter((r) => !orderOf(r)).every(isOutOfStock)).toBe(true)
       expect(await countOrders(container)).toBe(2)
       expect(await levelsOf(container, itemId)).toEqual({ [locationId]: { stocked: 2, reserved: 2 } })
-    })
+    }, RACE_TIMEOUT_MS)
 
     it("two lines drawing on one inventory item cannot oversell it", async () => {
       const container = getContainer()
