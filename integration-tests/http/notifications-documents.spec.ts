@@ -101,7 +101,7 @@ medusaIntegrationTestRunner({
       expect(receipt.text).toContain(`ФН: ${done.fn_number}`)
       expect(receipt.text).toContain(`ФД: ${done.fd_number}`)
       expect(receipt.text).toContain(`ФПД: ${done.fpd}`)
-      expect(receipt.text).toMatch(/Зарегистрирован: .*\(Europe\/Moscow\)/)
+      expect(receipt.text).toMatch(/Зарегистрирован: .*\(Москва, стандартное время\)/)
       expect(receipt.text).toContain(`Открыть чек: ${done.ofd_url}`)
       expect(receipt.text).not.toMatch(/prepayment|payment\b/)
       // One alert and one receipt message for this receipt, however often the events come.

@@ -398,7 +398,7 @@ medusaIntegrationTestRunner({
 
       const stamp = new Date(slot.start_at).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")
       const confirmed = await mail.waitFor((m) => to("dana@buyer.test")(m) && m.subject === "Booking confirmed: Float session")
-      expect(confirmed.text).toMatch(/When: .* (09|11|13|15):00 \(Asia\/Dubai\)/)
+      expect(confirmed.text).toMatch(/When: .* (09|11|13|15):00 \(Gulf Standard Time\)/)
       expect(confirmed.attachments.map((a) => a.filename)).toEqual(["booking.ics"])
       const ics = Buffer.from(confirmed.attachments[0].content, "base64").toString("utf8")
       expect(ics).toContain(`DTSTART:${stamp}`)

@@ -22,7 +22,7 @@ export function formatter(locale: Locale) {
     },
     dateTime(at: Date | string, timeZone: string): string {
       const text = new Intl.DateTimeFormat(intl, { dateStyle: "full", timeStyle: "short", timeZone }).format(new Date(at))
-      return `${text} (${timeZone})`
+      return `${text} (${zoneName(intl, timeZone, new Date(at))})`
     },
     /** A count, with the reader's digits and grouping. */
     number(n: number): string {
@@ -42,4 +42,21 @@ export function esc(value: unknown): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;")
+}
+
+/**
+ * The zone a time is given in, in the reader's words ("Gulf Standard Time", «Москва, стандартное время»,
+ * «توقيت الخليج») rather than its IANA id. Where the language has no name for it, Intl answers only an
+ * offset ("GMT+04:00"): the zone's city is added so the reader still knows which clock is meant.
+ */
+export function zoneName(intl: string, timeZone: string, at: Date): string {
+  try {
+    const name = new Intl.DateTimeFormat(intl, { timeZone, timeZoneName: "long" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value
+    if (!name) return timeZone
+    // An offset only ("GMT-03:00", "غرينتش-03:00"): no language has a name for it.
+    if (/[+\-−]\d{1,2}(:\d{2})?$/.test(name) && timeZone.includes("/")) return `${timeZone.split("/").pop()!.replace(/_/g, " ")}, ${name}`
+    return name
+  } catch {
+    return timeZone
+  }
 }
