@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers"
 import type { ReactNode } from "react"
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, LOCALE_META, translate } from "@/lib/i18n"
 import { LOCALE_HEADER } from "@/lib/locale-path"
-import { PUBLIC_CONFIG_ELEMENT_ID, publicConfigJson } from "@/lib/public-config"
+import { serverPublicConfig } from "@/lib/public-config"
 import { REGION_COOKIE } from "@/lib/region"
 import { hasStoreConfig, listRegions } from "@/lib/server/catalog"
 import { siteOrigin } from "@/lib/server/site"
@@ -41,9 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} dir={LOCALE_META[locale].dir}>
       <body>
-        {/* Run-time settings for the browser (lib/public-config.ts); first, so it is parsed before hydration. */}
-        <script id={PUBLIC_CONFIG_ELEMENT_ID} type="application/json" dangerouslySetInnerHTML={{ __html: publicConfigJson() }} />
-        <Providers locale={locale} initialRegions={regions} initialRegionId={regionId}>{children}</Providers>
+        <Providers locale={locale} initialRegions={regions} initialRegionId={regionId} publicConfig={serverPublicConfig()}>{children}</Providers>
       </body>
     </html>
   )

@@ -8,6 +8,7 @@ import { I18nProvider, useI18n } from "@/lib/i18n-context"
 import type { Locale } from "@/lib/i18n"
 import { CustomerSessionProvider } from "@/lib/customer-session"
 import { getSdk, type Region } from "@/lib/sdk"
+import { adoptPublicConfig, type PublicConfig } from "@/lib/public-config"
 import { StoreProvider } from "@/lib/store-context"
 
 function MissingConfig() {
@@ -34,13 +35,17 @@ export function Providers({
   locale,
   initialRegions,
   initialRegionId,
+  publicConfig,
   children,
 }: {
   locale: Locale
   initialRegions?: Region[]
   initialRegionId?: string | null
+  /** Run-time settings from the server (lib/public-config.ts), adopted before anything below renders. */
+  publicConfig?: PublicConfig
   children: ReactNode
 }) {
+  adoptPublicConfig(publicConfig)
   const pathname = usePathname()
   // One client per browser session (not module-level: avoids sharing between SSR requests).
   const [queryClient] = useState(

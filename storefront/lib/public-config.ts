@@ -1,10 +1,10 @@
 // Settings the browser needs that are only known where the storefront runs, not where it was built.
 // The publishable API key is created by the Medusa server's seed — after a Docker image or the test
 // suite's production build was made — so it cannot be inlined at build time like NEXT_PUBLIC_*
-// values. The root layout writes these settings into every page as JSON (a <script> of type
-// application/json, which never executes and so needs no CSP allowance); the browser reads them there.
-
-export const PUBLIC_CONFIG_ELEMENT_ID = "snail-public-config"
+// values. The root layout (a server component) reads them at request time and hands them to
+// <Providers> as a prop; React carries props to the browser in the page's own payload, on every
+// render path (a page streamed as HTML, a not-found page rendered in the browser, a client navigation).
+// Providers adopts them before anything below it renders.
 
 export type PublicConfig = { publishableKey: string }
 
@@ -16,24 +16,16 @@ export function serverPublicConfig(): PublicConfig {
   return { publishableKey: process.env.MEDUSA_PUBLISHABLE_KEY || process.env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY || "" }
 }
 
-let inPage: PublicConfig | null = null
+let adopted: PublicConfig | null = null
 
-/** The settings wherever the code runs: read from the page in the browser, from the environment on the server. */
-export function publicConfig(): PublicConfig {
-  if (typeof window === "undefined") return serverPublicConfig()
-  if (inPage) return inPage
-  let parsed: Partial<PublicConfig> = {}
-  try {
-    parsed = JSON.parse(document.getElementById(PUBLIC_CONFIG_ELEMENT_ID)?.textContent || "{}")
-  } catch {
-    parsed = {}
-  }
-  const config = { publishableKey: parsed.publishableKey || process.env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY || "" }
-  if (config.publishableKey) inPage = config
-  return config
+/** In the browser: keeps the settings the server handed to <Providers> (the first non-empty ones win). */
+export function adoptPublicConfig(config: PublicConfig | undefined): void {
+  if (typeof window === "undefined" || adopted || !config?.publishableKey) return
+  adopted = config
 }
 
-/** The JSON the layout writes into the page; `<` escaped so no value can close the script element. */
-export function publicConfigJson(): string {
-  return JSON.stringify(serverPublicConfig()).replace(/</g, "\\u003c")
+/** The settings wherever the code runs: as adopted in the browser, from the environment on the server. */
+export function publicConfig(): PublicConfig {
+  if (typeof window === "undefined") return serverPublicConfig()
+  return adopted ?? { publishableKey: process.env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY || "" }
 }
