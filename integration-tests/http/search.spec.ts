@@ -163,5 +163,62 @@ medusaIntegrationTestRunner({
         expect((await verifySearchIndex(container)).drift).toEqual([])
       })
     })
+
+    describe("GET /store/products with a region (issue 18 §4: read off the projection)", () => {
+      const list = (params: string, region = eur): Promise<any> => api.get(`/store/products?region_id=${region}&${params}`, store)
+      const listed = (res: any) => res.data.products.map((p: any) => p.title).sort()
+      // Statements and rows the listing reads from PostgreSQL (knex's events on the shared connection).
+      const reads = async (fn: () => Promise<unknown>) => {
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const seen = { statements: 0, rows: 0 }
+        const onQuery = () => void seen.statements++
+        const onResponse = (r: any) => void (seen.rows += Array.isArray(r) ? r.length : Array.isArray(r?.rows) ? r.rows.length : 0)
+        pg.on("query", onQuery)
+        pg.on("query-response", onResponse)
+        try {
+          await fn()
+        } finally {
+          pg.off("query", onQuery)
+          pg.off("query-response", onResponse)
+        }
+        return seen
+      }
+
+      it("never lists what cannot be bought there, counts exactly, pages in id order", async () => {
+        // A published course without lessons cannot be bought: no document, never listed.
+        const course = await product("Silent course", { eur: 30 }, seller.merchant.id, {}, "COURSE")
+        await drainEventBus(getContainer())
+        await waitFor(() => search(""), (r) => r.data.total === 4)
+        expect((await list("limit=50")).data.products.map((p: any) => p.id)).not.toContain(course.id)
+
+        const all = await list("limit=50")
+        expect(listed(all)).toEqual(["Morning yoga class", "Wireless Headphones", "Кружка керамическая", "قهوة عربية فاخرة"])
+        expect(all.data.count).toBe(4)
+        const second = await list("limit=2&offset=2")
+        expect(second.data).toEqual(expect.objectContaining({ count: 4, offset: 2, limit: 2 }))
+        expect(second.data.products.map((p: any) => p.id)).toEqual(all.data.products.map((p: any) => p.id).sort().slice(2))
+        // Only the mug is priced in USD; kind and merchant filters apply in the projection too.
+        expect(listed(await list("limit=50", usd))).toEqual(["Кружка керамическая"])
+        expect(listed(await list("kind=SERVICE"))).toEqual(["Morning yoga class"])
+        expect((await list(`merchant_id=${pending.merchant.id}`)).data.count).toBe(0)
+        // Other filters (a category) take the page-only check: still never the course.
+        const withLessonsPending = (await list("limit=50&order=title")).data.products.map((p: any) => p.id)
+        expect(withLessonsPending).not.toContain(course.id)
+        expect(withLessonsPending).not.toContain(ids.hidden)
+      })
+
+      it("reads a bounded number of statements and rows, however large the catalogue", async () => {
+        await list("limit=2") // region currency cached, connections warm
+        const before = await reads(() => list("limit=2"))
+        for (let i = 0; i < 8; i++) await product(`Extra lamp ${i}`, { eur: 10 + i }, seller.merchant.id)
+        await drainEventBus(getContainer())
+        await waitFor(() => search(""), (r) => r.data.total === 12)
+        const after = await reads(() => list("limit=2"))
+        expect(after.statements).toBe(before.statements)
+        // The page's two products (with variants, prices, options…), not the catalogue's twelve.
+        expect(after.rows).toBe(before.rows)
+        expect(after.statements).toBeLessThan(40)
+      })
+    })
   },
 })

@@ -4,6 +4,7 @@ import { toMajorString } from "../lib/money"
 import { MARKETPLACE_MODULE } from "../modules/marketplace"
 import { PRODUCT_KIND_MODULE } from "../modules/product-kind"
 import { reindexProducts, searchService } from "../workflows/search/indexer"
+import { CoalescingAggregator } from "./catalog/quiet-events"
 import { CATEGORIES, productSpec } from "./catalog/words"
 
 type Container = ExecArgs["container"]
@@ -16,8 +17,9 @@ const MERCHANTS = 20
  * 16 categories, EN/RU/AR titles, prices in EUR, RUB and AED, stock at one location.
  *
  * Fast because it writes through the module services in batches (one call per module per batch)
- * instead of a workflow per product, and indexes each batch for search itself — it emits no
- * per-product workflow events, so nothing queues up on the event bus. Idempotent: products whose
+ * instead of a workflow per product, and indexes each batch for search itself. It emits no
+ * per-product workflow events, and the modules' own per-row events are coalesced into one per
+ * event name at the end (catalog/quiet-events.ts), so nothing queues up on the event bus. Idempotent: products whose
  * handle exists are skipped, so a rerun (or a larger N) only adds what is missing.
  */
 export default async function seedCatalog({ container, args }: ExecArgs) {
@@ -38,6 +40,9 @@ export default async function seedCatalog({ container, args }: ExecArgs) {
     }
   }
   if (created) await searchService(container).afterBulkLoad()
+  const coalesced = [...events.counts.values()].reduce((a, b) => a + b, 0)
+  const published = await events.flush(container)
+  console.log(`seed:catalog events: ${published} published for ${coalesced} module events (one per event name)`)
   console.log(`seed:catalog done: ${created} products created, ${total - created} already there, ${((Date.now() - started) / 1000).toFixed(1)} s`)
   console.log(`  seconds per phase: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")}`)
 }
@@ -52,6 +57,9 @@ async function timed<T>(phase: string, fn: () => Promise<T>): Promise<T> {
     phases[phase] = (phases[phase] ?? 0) + (Date.now() - t) / 1000
   }
 }
+
+// One for the whole run: every module event of the bulk writes lands here (see quiet-events.ts).
+const events = new CoalescingAggregator()
 
 type Setup = { salesChannelId: string; locationId: string; merchantIds: string[]; categoryIds: Map<string, string> }
 
@@ -71,7 +79,8 @@ async function createBatch(container: Container, ctx: Setup, numbers: number[]):
       variants: s.variants.map((v) => ({
         title: v, sku: `${s.handle}-${v}`.toUpperCase(), options: { Size: v }, manage_inventory: s.kind === "PHYSICAL",
       })),
-    }))
+    })),
+    events.context()
   ))
   const byHandle = new Map(created.map((p: any) => [p.handle, p]))
   const variants = specs.flatMap((s) => (byHandle.get(s.handle)!.variants as any[]).map((v, k) => ({ spec: s, variant: v, k })))
@@ -82,16 +91,17 @@ async function createBatch(container: Container, ctx: Setup, numbers: number[]):
       prices: Object.entries(spec.prices).map(([currency_code, minor]) => ({
         currency_code, amount: toMajorString(minor + Math.floor((minor * k) / 10), currency_code) as any,
       })),
-    }))
+    })),
+    events.context()
   ))
   const physical = variants.filter((v) => v.spec.kind === "PHYSICAL")
   const items: any[] = await timed("inventory", async () => {
     if (!physical.length) return []
-    const created = await inventory.createInventoryItems(physical.map(({ variant }) => ({ sku: variant.sku, title: variant.title, requires_shipping: true })))
-    await inventory.createInventoryLevels(created.map((item: any, n: number) => ({ inventory_item_id: item.id, location_id: ctx.locationId, stocked_quantity: physical[n].spec.stock })))
+    const created = await inventory.createInventoryItems(physical.map(({ variant }) => ({ sku: variant.sku, title: variant.title, requires_shipping: true })), events.context())
+    await inventory.createInventoryLevels(created.map((item: any, n: number) => ({ inventory_item_id: item.id, location_id: ctx.locationId, stocked_quantity: physical[n].spec.stock })), events.context())
     return created
   })
-  const productKinds: any[] = await timed("kinds", () => kinds.createProductKinds(specs.map((s) => ({ kind: s.kind }))))
+  const productKinds: any[] = await timed("kinds", () => kinds.createProductKinds(specs.map((s) => ({ kind: s.kind })), events.context()))
 
   await timed("links", () => link.create([
     ...variants.map(({ variant }, n) => ({ [Modules.PRODUCT]: { variant_id: variant.id }, [Modules.PRICING]: { price_set_id: priceSets[n].id } })),

@@ -6,6 +6,7 @@ import { COURSE_ACCESS_MODULE } from "../../modules/course-access"
 import type { LessonSegment } from "../../modules/course-access/models/course-lesson"
 import type CourseAccessModuleService from "../../modules/course-access/service"
 import { playlistDurationSeconds } from "../../lib/course-access/consumption"
+import { reprojectSoon } from "../../workflows/search/indexer"
 import { courseConsumptionSettings, DEFAULT_POLICY, refundThresholdPercent } from "../../workflows/course-access/config"
 import type { CoursePolicyBodyType, CreateLessonBodyType, UpdateLessonBodyType } from "./validators"
 
@@ -99,6 +100,8 @@ export async function createLesson(scope: MedusaContainer, productId: string, bo
         file_id: fileId, filename: body.filename, mime_type: body.mime_type, size_bytes: content.length, segments: null,
         duration_seconds: body.duration_seconds ?? null,
       })
+      // A course is sellable from its first lesson: store listings read that off the search projection.
+      await reprojectSoon(scope, [productId], "course.lesson_created")
       return presentLesson(lesson)
     }
     if (!isPlaylist(body.playlist)) throw new SnailError(400, "COURSE_ASSET_INVALID", "The playlist is not an HLS playlist (#EXTM3U)", "playlist")
@@ -125,6 +128,7 @@ export async function createLesson(scope: MedusaContainer, productId: string, bo
       file_id: playlistId, filename, mime_type: "application/vnd.apple.mpegurl", size_bytes: size, segments: segments as any,
       duration_seconds: duration,
     })
+    await reprojectSoon(scope, [productId], "course.lesson_created")
     return presentLesson(lesson)
   } catch (e) {
     if (uploaded.length) await files.deleteFiles(uploaded).catch(() => undefined)
@@ -154,6 +158,7 @@ export async function deleteLesson(scope: MedusaContainer, productId: string, le
   const lesson = await lessonOf(scope, productId, lessonId)
   const courses: CourseAccessModuleService = scope.resolve(COURSE_ACCESS_MODULE)
   await courses.deleteCourseLessons(lesson.id)
+  await reprojectSoon(scope, [productId], "course.lesson_deleted")
   const keys = [lesson.file_id, ...((lesson.segments as LessonSegment[] | null) ?? []).map((s) => s.file_id)]
   await scope.resolve(Modules.FILE).deleteFiles(keys).catch(() => undefined)
   return { id: lesson.id, object: "course_lesson", deleted: true }

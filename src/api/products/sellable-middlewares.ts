@@ -1,8 +1,10 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { effectiveBookingMode } from "../../lib/product-kinds"
-import { productSellability } from "../../workflows/marketplace/product-sellability"
+import { judgeProducts, productSellability } from "../../workflows/marketplace/product-sellability"
+import type { ProductPageRequest } from "./product-middlewares"
+import { cachedNames } from "../store/search/lookups"
 
 type PricedRequest = MedusaRequest & { pricingContext?: { currency_code?: string; region_id?: string } }
 
@@ -14,8 +16,8 @@ export async function requestRegionCurrency(req: PricedRequest): Promise<string 
   if (req.pricingContext?.currency_code) return req.pricingContext.currency_code
   const regionId = (req.filterableFields as any)?.region_id ?? req.query?.region_id
   if (typeof regionId !== "string" || !regionId) return undefined
-  const [region] = await req.scope.resolve(Modules.REGION).listRegions({ id: regionId }, { select: ["currency_code"] })
-  return region?.currency_code
+  // Region currencies change rarely; kept in memory for a few seconds like the search route's.
+  return (await cachedNames(req.scope, "region", "currency_code", [regionId])).get(regionId) ?? undefined
 }
 
 /**
@@ -39,19 +41,38 @@ export function exposeBookingAndSellability(req: PricedRequest, res: MedusaRespo
 
 async function enrich(req: PricedRequest, body: any) {
   const products: any[] = body.products ?? [body.product]
-  await addBooking(req.scope, products)
+  const facts = body.product ? (req as ProductPageRequest).productFacts : undefined
+  if (facts && facts.id === body.product.id) {
+    // Product page: the facts read before the route (hideUnsellableProduct) answer both questions.
+    const schedules = await schedulesOf(req.scope, facts.product_kind?.kind === "SERVICE" ? [facts.id] : [])
+    addBooking(products, new Map([[facts.id, facts.product_kind]]), schedules)
+    const refused = await judgeProducts(req.scope, [facts], { currency_code: await requestRegionCurrency(req), schedules })
+    body.product.sellable = refused.get(facts.id) ?? { ok: true }
+    return
+  }
+  const kinds = await kindsOf(req.scope, products)
+  addBooking(products, kinds, await schedulesOf(req.scope, [...kinds].filter(([, k]) => k?.kind === "SERVICE").map(([id]) => id)))
   if (body.product) body.product.sellable = await productSellability(req.scope, body.product.id, await requestRegionCurrency(req))
 }
 
-async function addBooking(scope: MedusaContainer, products: any[]) {
-  const ids = products.map((p) => p?.id).filter(Boolean)
-  if (!ids.length) return
+/** Kind and booking mode per product: off the loaded products (exposeProductExtras asks for them), else one query. */
+async function kindsOf(scope: MedusaContainer, products: any[]): Promise<Map<string, any>> {
+  const loaded = products.filter((p) => p?.id)
+  if (loaded.every((p) => p.product_kind === null || p.product_kind?.booking_mode !== undefined)) {
+    return new Map(loaded.map((p) => [p.id, p.product_kind]))
+  }
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "product", fields: ["id", "product_kind.kind", "product_kind.booking_mode"], filters: { id: ids } })
-  const services = new Map(data.filter((p: any) => p.product_kind?.kind === "SERVICE").map((p: any) => [p.id, p.product_kind]))
-  const schedules: any[] = services.size && scope.hasRegistration?.("booking")
-    ? await (scope.resolve("booking") as any).listSchedules({ product_id: [...services.keys()] })
-    : []
+  const { data } = await query.graph({ entity: "product", fields: ["id", "product_kind.kind", "product_kind.booking_mode"], filters: { id: loaded.map((p) => p.id) } })
+  return new Map(data.map((p: any) => [p.id, p.product_kind]))
+}
+
+async function schedulesOf(scope: MedusaContainer, serviceIds: string[]): Promise<any[]> {
+  if (!serviceIds.length || !scope.hasRegistration?.("booking")) return []
+  return (scope.resolve("booking") as any).listSchedules({ product_id: serviceIds })
+}
+
+function addBooking(products: any[], kinds: Map<string, any>, schedules: any[]) {
+  const services = new Map([...kinds].filter(([, k]) => k?.kind === "SERVICE"))
   for (const p of products) {
     const kind: any = services.get(p?.id)
     for (const v of p?.variants ?? []) {

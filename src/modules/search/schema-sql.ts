@@ -107,4 +107,14 @@ export const SEARCH_GIN_SQL: string[] = [
   `ANALYZE search_word`,
 ]
 
+/**
+ * Store product listings with a region page through the projection in Medusa's default order
+ * (product id) and count the currency's documents: both off this index, not off a sort of every
+ * document of the currency. Used by a migration; idempotent.
+ */
+export const SEARCH_LISTING_SQL: string[] = [
+  `CREATE INDEX IF NOT EXISTS "IDX_search_document_currency_product" ON search_document (currency_code, product_id)`,
+]
+SEARCH_SCHEMA_SQL.push(...SEARCH_LISTING_SQL)
+
 export const SEARCH_SCHEMA_DOWN_SQL = [`DROP TABLE IF EXISTS search_word`, `DROP TABLE IF EXISTS search_index_queue`, `DROP TABLE IF EXISTS search_document`, `DROP FUNCTION IF EXISTS snail_search_norm(text)`]

@@ -46,7 +46,8 @@ export type SearchQuery = {
   price_min?: number
   price_max?: number
   available?: boolean
-  sort?: SearchSort
+  /** `catalogue`: product id order, Medusa's default product listing order (store listings read ids here, not exposed to /store/search). */
+  sort?: SearchSort | "catalogue"
   limit: number
   offset: number
   /** Skip facet counts (Medusa's product list needs only ids). */

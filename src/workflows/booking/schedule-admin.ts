@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ruleProblem } from "../../lib/booking/slots"
 import { SnailError } from "../../lib/snail-error"
+import { reprojectSoon } from "../search/indexer"
 import { bookingService } from "./schedules"
 
 /** Creates the schedule of a SERVICE product (or one of its variants). 422 NOT_A_SERVICE, 409 SCHEDULE_EXISTS. */
@@ -20,7 +21,10 @@ export async function createSchedule(container: MedusaContainer, input: Record<s
   const existing = await service.listSchedules({ product_id: input.product_id, variant_id: input.variant_id ?? null })
   if (existing.length) throw new SnailError(409, "SCHEDULE_EXISTS", "This product already has a schedule: update it instead", "product_id")
   const { merchant_id: _ignored, ...fields } = input
-  return service.createSchedules({ ...fields, variant_id: input.variant_id ?? null, merchant_id: (product as any).merchant?.id ?? null } as any)
+  const schedule = await service.createSchedules({ ...fields, variant_id: input.variant_id ?? null, merchant_id: (product as any).merchant?.id ?? null } as any)
+  // A `slots` service becomes sellable with its schedule: store listings read that off the search projection.
+  await reprojectSoon(container, [input.product_id], "schedule.created")
+  return schedule
 }
 
 export async function updateSchedule(container: MedusaContainer, id: string, fields: Record<string, any>) {

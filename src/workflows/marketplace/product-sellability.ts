@@ -23,17 +23,34 @@ export async function unsellableProducts(
   if (opts.product_ids) filters.id = opts.product_ids
   if (opts.published_only) filters.status = "published"
   const { data: products } = await query.graph({ entity: "product", fields: PRODUCT_FIELDS, filters })
+  return judgeProducts(container, products as any[], opts)
+}
+
+/**
+ * The store product page's facts about one product in one read: kind, booking mode, merchant
+ * approval and the currencies its variants are priced in (what the page's visibility, booking
+ * and sellability answers need), instead of a query per concern.
+ */
+export const PRODUCT_PAGE_FACTS = [...PRODUCT_FIELDS, "merchant.kyc_status"]
+
+/** Judges products already loaded with PRODUCT_FIELDS; schedules are read only for SERVICE products, lessons only for courses. */
+export async function judgeProducts(
+  container: MedusaContainer,
+  products: any[],
+  opts: { currency_code?: string | null; override?: KindOverride; schedules?: { product_id: string }[] }
+): Promise<Map<string, Exclude<Sellability, { ok: true }>>> {
   const out = new Map<string, Exclude<Sellability, { ok: true }>>()
   if (!products.length) return out
 
   // A pending change (kind or booking mode about to be saved) is judged as if it were saved.
   if (opts.override) {
-    for (const p of products as any[]) {
-      p.product_kind = {
-        kind: opts.override.kind ?? p.product_kind?.kind,
-        booking_mode: opts.override.booking_mode === undefined ? p.product_kind?.booking_mode : opts.override.booking_mode,
-      }
-    }
+    products = products.map((p) => ({
+      ...p,
+      product_kind: {
+        kind: opts.override!.kind ?? p.product_kind?.kind,
+        booking_mode: opts.override!.booking_mode === undefined ? p.product_kind?.booking_mode : opts.override!.booking_mode,
+      },
+    }))
   }
   const kindOf = (p: any) => p.product_kind?.kind ?? "PHYSICAL"
   const courses = products.filter((p: any) => kindOf(p) === "COURSE").map((p: any) => p.id)
@@ -44,7 +61,9 @@ export async function unsellableProducts(
     for (const l of lessons) withLessons.add(l.product_id)
   }
   const withSchedule = new Set<string>()
-  if (services.length && container.hasRegistration?.("booking")) {
+  if (services.length && opts.schedules) {
+    for (const s of opts.schedules) withSchedule.add(s.product_id)
+  } else if (services.length && container.hasRegistration?.("booking")) {
     const schedules = await (container.resolve("booking") as any).listSchedules({ product_id: services.map((p: any) => p.id) }, { select: ["product_id"] })
     for (const s of schedules) withSchedule.add(s.product_id)
   }

@@ -5,6 +5,7 @@ import { COURSE_ACCESS_MODULE } from "../../modules/course-access"
 import { priceBucket } from "../../modules/search/price-buckets"
 import type { SearchDocument } from "../../modules/search/types"
 import { availableSlots } from "../booking/availability"
+import { unsellableProducts } from "../marketplace/product-sellability"
 import { bookingService } from "../booking/schedules"
 
 const PRODUCT_FIELDS = [
@@ -22,13 +23,20 @@ const PRODUCT_FIELDS = [
  * The search documents of these products, read from the source of truth (product, pricing,
  * inventory, marketplace, booking and course modules through query.graph). A product gets no
  * document — so it leaves the index — when it is not published, its merchant is not APPROVED, it
- * is in no sales channel, or it has no base price in a currency (then it cannot be sold there).
+ * is in no sales channel, it cannot be sold at all (a course without lessons, a `slots` service
+ * without a schedule), or it has no base price in a currency (then it cannot be sold there).
  */
 export async function buildSearchDocuments(container: MedusaContainer, productIds: string[], opts: { slotDays: number; now?: Date }): Promise<SearchDocument[]> {
   if (!productIds.length) return []
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: products } = await query.graph({ entity: "product", fields: PRODUCT_FIELDS, filters: { id: productIds } })
-  const sellable = (products as any[]).filter(isListed)
+  const listed = (products as any[]).filter(isListed)
+  if (!listed.length) return []
+  // Judged as add-to-cart judges it (a course without lessons, a `slots` service without a
+  // schedule): such a product gets no document, so a document in a currency means "can be bought
+  // there" and store listings with a region read sellability off the projection (issue 18 §4).
+  const refused = await unsellableProducts(container, { product_ids: listed.map((p) => p.id) })
+  const sellable = listed.filter((p) => !refused.has(p.id))
   if (!sellable.length) return []
 
   const categoryNames = await categoryNamesOf(container, sellable)

@@ -15,6 +15,15 @@ export async function enqueueSearchChanges(container: MedusaContainer, entries: 
   if (valid.length) await searchService(container).enqueue(valid)
 }
 
+/**
+ * A change outside the event bus that decides whether products can be sold (a course's lessons, a
+ * service's schedules): queued and drained soon, like a subscriber's.
+ */
+export async function reprojectSoon(container: MedusaContainer, productIds: (string | null | undefined)[], reason: string) {
+  await enqueueSearchChanges(container, productIds.map((id) => ({ entity: "product" as const, entity_id: id as string, reason })))
+  drainSoon(container)
+}
+
 /** Re-projects these products now: their documents are rebuilt from the source and replaced as a whole. */
 export async function reindexProducts(container: MedusaContainer, productIds: string[]): Promise<number> {
   const search = searchService(container)

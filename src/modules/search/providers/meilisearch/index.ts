@@ -172,6 +172,8 @@ function sortOf(sort: NonNullable<SearchQuery["sort"]>, hasQuery: boolean): stri
       return ["price_min:desc", "product_id:asc"]
     case "newest":
       return ["created_at:desc", "product_id:asc"]
+    case "catalogue":
+      return ["product_id:asc"]
     default:
       // Relevance with a query is Meilisearch's own ranking; without one, most popular and newest first.
       return hasQuery ? undefined : ["popularity:desc", "created_at:desc", "product_id:asc"]

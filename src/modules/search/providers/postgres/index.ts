@@ -108,6 +108,22 @@ export class PostgresSearchProvider implements SearchProvider {
     const headlineArgs = q ? [headlineArg, headlineArg] : []
     const facetSql = query.facets === false ? `NULL` : FACETS_SQL
 
+    // A listing page (no text, no facets, one currency: store product listings): count and page
+    // straight off the table, so the (currency_code, product_id) index orders and counts it
+    // instead of materialising every document of the currency first.
+    if (!q && query.facets === false && query.currency_code) {
+      const filter = where.join(" AND ")
+      const listSql = `
+        SELECT (SELECT count(*) FROM search_document d WHERE ${filter})::int AS total,
+          (SELECT coalesce(json_agg(h ORDER BY h.ord), '[]') FROM (
+             SELECT row_number() OVER (ORDER BY ${order}) AS ord, product_id, title, subtitle, handle, thumbnail, kind,
+                    merchant_id, merchant_name, currency_code, price_min, price_max, available, next_slot_at,
+                    title AS title_hl, coalesce(subtitle, '') AS subtitle_hl
+             FROM (SELECT ${cols}, 0 AS rank FROM search_document d WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?) p) h) AS hits`
+      const { rows } = await db.raw(listSql, [...whereArgs, ...whereArgs, query.limit, query.offset])
+      return { total: rows[0].total, hits: (rows[0].hits as any[]).map(toHit), facets: null }
+    }
+
     const sql = `
       WITH m AS MATERIALIZED (${matched}),
       page AS (SELECT * FROM m ORDER BY ${order} LIMIT ? OFFSET ?)
@@ -195,6 +211,8 @@ function orderSql(sort: NonNullable<SearchQuery["sort"]>, hasQuery: boolean): st
       return `price_min DESC, product_id ASC`
     case "newest":
       return `created_at DESC, product_id ASC`
+    case "catalogue":
+      return `product_id ASC`
     default:
       return hasQuery ? `rank DESC, popularity DESC, created_at DESC, product_id ASC` : `popularity DESC, created_at DESC, product_id ASC`
   }

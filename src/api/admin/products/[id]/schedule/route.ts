@@ -2,6 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { SnailError } from "../../../../../lib/snail-error"
 import { createSchedule, updateSchedule } from "../../../../../workflows/booking/schedule-admin"
 import { bookingService } from "../../../../../workflows/booking/schedules"
+import { reprojectSoon } from "../../../../../workflows/search/indexer"
 import { CreateSchedule } from "../../../../booking/validators"
 
 const productSchedule = async (req: MedusaRequest) =>
@@ -29,5 +30,6 @@ export const DELETE = async (req: MedusaRequest, res: MedusaResponse) => {
   const existing = await productSchedule(req)
   if (!existing) throw new SnailError(404, "NOT_FOUND", "This product has no schedule")
   await bookingService(req.scope).softDeleteSchedules(existing.id)
+  await reprojectSoon(req.scope, [req.params.id], "schedule.deleted")
   res.json({ id: existing.id, object: "schedule", deleted: true })
 }
