@@ -215,8 +215,11 @@ medusaIntegrationTestRunner({
         await waitFor(() => search(""), (r) => r.data.total === 12)
         const after = await reads(() => list("limit=2"))
         expect(after.statements).toBe(before.statements)
-        // The page's two products (with variants, prices, options…), not the catalogue's twelve.
-        expect(after.rows).toBe(before.rows)
+        // The page's two products (with variants, prices, options…), not the catalogue's twelve: loading
+        // every published product with variants, prices and kinds (the old sellability check) grew by
+        // 5+ rows per added product (≥ 40 here). A few rows of slack for the scheduled jobs that may
+        // share the connection during the request.
+        expect(after.rows - before.rows).toBeLessThan(16)
         expect(after.statements).toBeLessThan(40)
       })
     })
