@@ -183,6 +183,14 @@ medusaIntegrationTestRunner({
         }
         return seen
       }
+      // The connection is shared with the app's background work (the index queue, scheduled jobs,
+      // subscribers), which can only add to what one request is seen to read: the fewest over a few
+      // runs is the request's own (CI once saw 23 statements for a request that reads 5).
+      const fewestReads = async (fn: () => Promise<unknown>, runs = 4) => {
+        const all = [] as { statements: number; rows: number }[]
+        for (let i = 0; i < runs; i++) all.push(await reads(fn))
+        return { statements: Math.min(...all.map((r) => r.statements)), rows: Math.min(...all.map((r) => r.rows)) }
+      }
 
       it("never lists what cannot be bought there, counts exactly, pages in id order", async () => {
         // A published course without lessons cannot be bought: no document, never listed.
@@ -209,11 +217,11 @@ medusaIntegrationTestRunner({
 
       it("reads a bounded number of statements and rows, however large the catalogue", async () => {
         await list("limit=2") // region currency cached, connections warm
-        const before = await reads(() => list("limit=2"))
+        const before = await fewestReads(() => list("limit=2"))
         for (let i = 0; i < 8; i++) await product(`Extra lamp ${i}`, { eur: 10 + i }, seller.merchant.id)
         await drainEventBus(getContainer())
         await waitFor(() => search(""), (r) => r.data.total === 12)
-        const after = await reads(() => list("limit=2"))
+        const after = await fewestReads(() => list("limit=2"))
         expect(after.statements).toBe(before.statements)
         // The page's two products (with variants, prices, options…), not the catalogue's twelve: loading
         // every published product with variants, prices and kinds (the old sellability check) grew by
