@@ -1,7 +1,7 @@
 // The real stack for the fault suite: a fresh database (migrated and seeded once), the sandbox PSP
 // and `medusa start` as child processes — on the production build in FAULTS_SERVER_DIR when npm test
-// made one (compiled JavaScript: each of the suite's ~30 server starts skips compiling the sources),
-// else on the sources. The server is restarted with
+// made one (the artifact that is deployed, so the crashes are those of the code that runs in
+// production), else on the sources. The server is restarted with
 // SNAIL_FAULT_POINTS set to arm one fault point (src/lib/faults/fault-points.ts); the harness
 // then sees it die by SIGKILL and restarts it clean.
 import { spawn } from "node:child_process"
