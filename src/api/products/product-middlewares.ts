@@ -6,13 +6,13 @@ import { isProductKind, PRODUCT_KINDS, ProductKindValue } from "../../lib/produc
 import { SnailError } from "../../lib/snail-error"
 import { PRODUCT_PAGE_FACTS, unsellableProducts } from "../../workflows/marketplace/product-sellability"
 import { searchService } from "../../workflows/search/indexer"
+import { NO_PRODUCT, serveProductPage } from "./page-of-ids"
 import { requestRegionCurrency } from "./sellable-middlewares"
 
 type ProductFilters = { kind?: ProductKindValue; merchant_id?: string }
 type FilteredRequest = MedusaRequest & { productFilters?: ProductFilters }
 
 // Matches no product: the core list then answers an empty page instead of ignoring the filter.
-const NO_PRODUCT = "prod_none"
 
 /**
  * Runs before Medusa's query validators (registered without `methods`), which reject unknown
@@ -122,22 +122,9 @@ async function listFromProjection(req: FilteredRequest, res: MedusaResponse, cur
     merchant_id: merchant_id ? [merchant_id] : undefined, sort: "catalogue", facets: false, limit: take, offset: skip,
   })
   const ids = result.hits.map((h) => h.id)
-  const filters = req.filterableFields as Record<string, unknown>
   // The channels are in the projection's filter: Medusa loads exactly the page's products.
-  delete filters.sales_channel_id
-  filters.id = ids.length ? ids : [NO_PRODUCT]
-  pagination.skip = 0
-  const rank = new Map(ids.map((id, i) => [id, i]))
-  const json = res.json.bind(res)
-  res.json = ((body: any) => {
-    if (res.statusCode < 400 && Array.isArray(body?.products)) {
-      body.products.sort((a: any, b: any) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))
-      body.count = result.total
-      body.offset = skip
-      body.limit = take
-    }
-    return json(body)
-  }) as typeof res.json
+  delete (req.filterableFields as Record<string, unknown>).sales_channel_id
+  serveProductPage(req, res, ids, { total: result.total, skip, take })
 }
 
 /** Leaves off the page what cannot be bought in `currency`: one check of the page's ids, after Medusa loaded them. */

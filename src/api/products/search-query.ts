@@ -3,10 +3,10 @@ import { SnailError } from "../../lib/snail-error"
 import { MAX_QUERY_LENGTH } from "../store/search/validators"
 import { searchService } from "../../workflows/search/indexer"
 import { unsellableProducts } from "../../workflows/marketplace/product-sellability"
+import { NO_PRODUCT, serveProductPage } from "./page-of-ids"
 import { requestRegionCurrency } from "./sellable-middlewares"
 
 // Matches no product: the core list then answers an empty page.
-const NO_PRODUCT = "prod_none"
 // With other filters or an explicit order Medusa pages, over at most this many best matches.
 const MAX_MATCHES = 1000
 // Filters the core list always carries in the store (publishable key, our visibility rules).
@@ -53,19 +53,7 @@ export async function productSearchQuery(req: MedusaRequest & { productFilters?:
       const take = pagination.take ?? 50
       const result = await searchService(req.scope).search({ ...base, limit: take, offset: skip })
       const ids = await sellable(result.hits.map((h) => h.id))
-      filters.id = ids.length ? ids : [NO_PRODUCT]
-      pagination.skip = 0
-      const rank = new Map(ids.map((id, i) => [id, i]))
-      const json = res.json.bind(res)
-      res.json = ((body: any) => {
-        if (res.statusCode < 400 && Array.isArray(body?.products)) {
-          body.products.sort((a: any, b: any) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))
-          body.count = result.total
-          body.offset = skip
-          body.limit = take
-        }
-        return json(body)
-      }) as typeof res.json
+      serveProductPage(req, res, ids, { total: result.total, skip, take })
     } else {
       const result = await searchService(req.scope).search({ ...base, limit: MAX_MATCHES, offset: 0 })
       const ids = await sellable(result.hits.map((h) => h.id).filter((id) => !explicitIds || explicitIds.has(id)))
