@@ -9,6 +9,7 @@ import { resealStoredDocument, revealReceipt, sealReceipt } from "./sensitive-do
 import createAtolProvider from "./providers/atol"
 import createOrangeDataProvider from "./providers/orangedata"
 import { FiscalProvider, FiscalProviderError, ProviderFactory } from "./providers/types"
+import { generatedMethodWrapper, sameArguments, sealWritePayload } from "../../lib/sealed-service-methods"
 
 export type ProviderRegistration = {
   /** Module path of the provider (its default export is a factory), or omitted for a built-in id. */
@@ -309,18 +310,9 @@ export default class FiscalModuleService extends MedusaService({ FiscalReceipt, 
 
 // Phones in receipt documents are sealed on write and opened on read here, the only door to the table
 // (query.graph included). Wrapped on the prototype so callers keep the generated methods' types.
-const proto = FiscalModuleService.prototype as any
-const wrap = (name: string, before: (args: any[]) => any[], after: (result: any) => any) => {
-  const generated = proto[name]
-  proto[name] = async function (this: unknown, ...args: any[]) {
-    return after(await generated.apply(this, before(args)))
-  }
-}
-const same = (args: any[]) => args
-const sealPayload = (data: any) =>
-  Array.isArray(data) ? data.map(sealReceipt)
-    : data && typeof data === "object" && "selector" in data && "data" in data ? { ...data, data: sealReceipt(data.data) }
-    : sealReceipt(data)
+const wrap = generatedMethodWrapper(FiscalModuleService)
+const same = sameArguments
+const sealPayload = sealWritePayload((row: any) => sealReceipt(row))
 const revealAll = (value: any) => (Array.isArray(value) ? value.map(revealReceipt) : revealReceipt(value))
 wrap("createFiscalReceipts", ([data, ...rest]) => [sealPayload(data), ...rest], revealAll)
 wrap("updateFiscalReceipts", ([data, ...rest]) => [sealPayload(data), ...rest], revealAll)

@@ -14,6 +14,7 @@ import { PromotionFunding } from "./models/promotion-funding"
 import { ReconciliationMismatch } from "./models/reconciliation-mismatch"
 import { SplitLine } from "./models/split-line"
 import { resealStoredMerchant, revealMerchant, sealMerchantFields } from "./sensitive-columns"
+import { generatedMethodWrapper, sameArguments, sealWritePayload } from "../../lib/sealed-service-methods"
 
 export type BalanceRow = { merchant_id: string | null; account: LedgerAccount; currency_code: string; amount: number }
 
@@ -119,18 +120,9 @@ export default class MarketplaceModuleService extends withMerchantScope(MedusaSe
 // merchant table: query.graph reaches merchants through listMerchants / listAndCountMerchants too,
 // and merchant users / invites carry their merchant when asked for the relation. Wrapped on the
 // prototype (not overridden in the class body) so callers keep the generated methods' types.
-const proto = MarketplaceModuleService.prototype as any
-const wrap = (name: string, before: (args: any[]) => any[], after: (result: any) => any) => {
-  const generated = proto[name]
-  proto[name] = async function (this: unknown, ...args: any[]) {
-    return after(await generated.apply(this, before(args)))
-  }
-}
-const same = (args: any[]) => args
-const sealPayload = (data: any) =>
-  Array.isArray(data) ? data.map((d) => sealMerchantFields(d))
-    : data && typeof data === "object" && "selector" in data && "data" in data ? { ...data, data: sealMerchantFields(data.data) }
-    : sealMerchantFields(data)
+const wrap = generatedMethodWrapper(MarketplaceModuleService)
+const same = sameArguments
+const sealPayload = sealWritePayload((row: any) => sealMerchantFields(row))
 wrap("createMerchants", ([data, ...rest]) => [sealPayload(data), ...rest], revealAll)
 wrap("updateMerchants", ([data, ...rest]) => [sealPayload(data), ...rest], revealAll)
 wrap("retrieveMerchant", same, revealAll)
